@@ -1,0 +1,1 @@
+"""Clean: RawDocument -> clean text + what was removed."""

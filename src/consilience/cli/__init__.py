@@ -1,0 +1,5 @@
+"""The command line: thin commands over the API; the only place that prints."""
+
+from .main import app
+
+__all__ = ["app"]

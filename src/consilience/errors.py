@@ -1,0 +1,52 @@
+"""One exception tree for consilience.
+
+    ConsilienceError
+    ├── InputError          an input cannot be read; becomes a Failure record, the run goes on
+    │   ├── UnsupportedFormat
+    │   ├── EmptyInput
+    │   ├── BinaryInput
+    │   ├── TooLarge
+    │   └── MalformedInput
+    ├── StoreError          the database cannot be opened or migrated
+    └── ModelMissing        the spaCy pipeline is not installed
+
+Every message ends with the next step for the user.
+"""
+
+from __future__ import annotations
+
+
+class ConsilienceError(Exception):
+    code = "error"
+
+
+class InputError(ConsilienceError):
+    code = "unreadable"
+
+
+class UnsupportedFormat(InputError):
+    code = "unsupported_format"
+
+
+class EmptyInput(InputError):
+    code = "empty"
+
+
+class BinaryInput(InputError):
+    code = "binary"
+
+
+class TooLarge(InputError):
+    code = "too_large"
+
+
+class MalformedInput(InputError):
+    code = "malformed"
+
+
+class StoreError(ConsilienceError):
+    code = "store"
+
+
+class ModelMissing(ConsilienceError):
+    code = "model_missing"

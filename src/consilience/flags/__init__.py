@@ -1,0 +1,1 @@
+"""Flags: reliability signals, each a small function returning Flags with evidence."""

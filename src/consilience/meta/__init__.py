@@ -1,0 +1,1 @@
+"""Meta: outlet, language and publication date -> Article."""

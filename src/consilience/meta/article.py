@@ -1,0 +1,64 @@
+"""RawDocument -> Article: clean, then outlet, language, date and the per-article flags."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from ..clean.html import main_text, page_meta
+from ..clean.stopwords import stopwords
+from ..clean.text import Cleaned, cleaned_text
+from ..errors import EmptyInput
+from ..flags.placeholder import placeholder_flags
+from ..records import Article, Published, RawDocument
+from .language import language_of
+from .outlet import outlet_of
+from .printed_date import printed_date
+
+
+def document_id(doc: RawDocument) -> str:
+    """Content hash: the same body read from any path or container is the same article."""
+    return hashlib.sha256(f"{doc.kind}\n{doc.body}".encode()).hexdigest()[:16]
+
+
+def article_from(doc: RawDocument) -> Article:
+    """Clean ``doc`` and read its metadata; raise EmptyInput when no body text is left."""
+    url, title, outlet, author, declared = doc.url, doc.title, doc.outlet, doc.author, doc.published
+    raw = doc.body
+    if doc.kind == "html":
+        meta = page_meta(doc.body, url=url)
+        raw = main_text(doc.body, url=url)
+        url, title = url or meta.url, title or meta.title
+        outlet, author, declared = outlet or meta.outlet, author or meta.author, declared or meta.published
+    lang = language_of(raw)
+    cleaned = cleaned_text(raw, stop=stopwords(lang if lang != "und" else "en"), title=title)
+    if not cleaned.text.strip():
+        raise EmptyInput(f"{doc.source}: no article text left after cleaning; is it a list or index page?")
+    return Article(
+        id=document_id(doc), source=doc.source, text=cleaned.text, url=url,
+        outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed),
+        title=cleaned.title, author=author or cleaned.author,
+        published=published_of(declared, cleaned),
+        language=language_of(cleaned.text), removed=cleaned.removed,
+        flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
+    )
+
+
+def published_of(declared: str | None, cleaned: Cleaned) -> Published:
+    day = _iso_day(declared)
+    if day:
+        return Published(date=day.isoformat(), earliest=day.isoformat(), latest=day.isoformat(), basis="metadata")
+    printed = printed_date(cleaned.header)
+    if printed:
+        return Published(date=printed.isoformat(), earliest=printed.isoformat(),
+                         latest=printed.isoformat(), basis="text")
+    return Published()
+
+
+def _iso_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Report: dossier.json, and the human-readable renderings."""

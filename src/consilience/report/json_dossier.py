@@ -1,0 +1,30 @@
+"""dossier.json: deterministic bytes for the same input (sorted lists, fixed separators)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..records import DOSSIER_FORMAT, Dossier
+
+
+def dossier_json(dossier: Dossier) -> str:
+    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def write_dossier(dossier: Dossier, outdir: str | Path) -> Path:
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "dossier.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(dossier_json(dossier), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def load_dossier(path: str | Path) -> dict[str, Any]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if data.get("format") != DOSSIER_FORMAT:
+        raise ValueError(f"{path}: not a {DOSSIER_FORMAT} document; pass a dossier.json written by consilience")
+    return dict(data)
