@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .claims import claims_of
 from .errors import InputError
 from .flags.near_duplicate import with_duplicates_marked
 from .ingest import read_inputs
@@ -88,4 +89,6 @@ def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
     """Stages 4-7 over stored articles."""
     articles = with_duplicates_marked(sorted(articles, key=lambda a: (a.source, a.id)))
     progress("dedupe", len(articles), len(articles))
-    return Dossier(articles=tuple(articles), failures=tuple(failures))
+    claims, notes = claims_of(articles, progress=lambda d, t: progress("claims", d, t))
+    claims.sort(key=lambda c: (c.article, c.start, c.kind, c.predicate, c.id))
+    return Dossier(articles=tuple(articles), claims=tuple(claims), failures=tuple(failures), notes=tuple(notes))

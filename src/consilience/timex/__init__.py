@@ -1,1 +1,20 @@
-"""timex"""
+"""Time expressions -> date ranges (pure functions, no NLP)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..records import Published
+from .recognize import Mention, durations, mentions
+from .resolve import Anchor, Interval, resolved
+
+__all__ = ["Anchor", "Interval", "Mention", "anchor_of", "durations", "mentions", "resolved"]
+
+
+def anchor_of(published: Published) -> Anchor | None:
+    """The publication date as an Anchor: the day, else the range, else None."""
+    lo = published.date or published.earliest
+    hi = published.date or published.latest
+    if not lo or not hi:
+        return None
+    return Anchor(date.fromisoformat(lo), date.fromisoformat(hi))

@@ -1,0 +1,102 @@
+"""Events in a parsed sentence: normalized predicate, trigger token, negation, subject and place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import Gazetteer
+from .syntax import phrase
+
+_NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
+_PLACES = {"GPE", "LOC", "FAC"}
+# Nouns for the people an event is about, collapsed to one canonical head.
+_PEOPLE = {"soldier": "troops", "troop": "troops", "force": "forces", "unit": "troops", "personnel": "troops",
+           "fighter": "troops", "army": "forces", "military": "forces"}
+
+
+@dataclass(frozen=True)
+class Event:
+    trigger: Token
+    predicate: str
+    negated: bool
+
+
+def events_in(doc: Doc, gaz: Gazetteer) -> list[Event]:
+    out: dict[tuple[str, bool], Event] = {}
+    for t in doc:
+        predicate = _predicate(t, gaz)
+        if predicate is None or _is_background(t):
+            continue
+        ev = Event(t, predicate, is_negated(t, gaz))
+        out.setdefault((predicate, ev.negated), ev)
+    return list(out.values())
+
+
+def _predicate(t: Token, gaz: Gazetteer) -> str | None:
+    lemma = t.lemma_.lower()
+    if t.pos_ == "VERB" and lemma in gaz.verbs:
+        if lemma in ("pull", "take") and "front" not in t.sent.text.lower():
+            return None
+        if lemma in ("engage", "participate") and not any(w.lemma_ in ("combat", "fighting", "battle", "operation")
+                                                           for w in t.subtree):
+            return None
+        return gaz.verbs[lemma]
+    if t.pos_ in ("NOUN", "PROPN") and lemma in gaz.nouns:
+        return gaz.nouns[lemma]
+    return None
+
+
+def _is_background(t: Token) -> bool:
+    """Reduced relatives ("troops deployed to Kursk") presuppose the event; they are not its report."""
+    return t.dep_ in ("acl", "amod") and t.tag_ in ("VBN", "VBG")
+
+
+def is_negated(t: Token, gaz: Gazetteer) -> bool:
+    for node in [t, *t.ancestors]:
+        if node is not t and node.pos_ == "VERB" and node.lemma_.lower() in gaz.speech_verbs:
+            return False
+        if node is not t and node.lemma_.lower() in gaz.stopping_verbs:
+            return True
+        for child in node.children:
+            if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS:
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("neither", "no", "none") for g in child.children):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "neither"):
+                return True
+    return False
+
+
+def subject_of(trigger: Token) -> str | None:
+    """The canonical actor or patient: "North Korean troops", "Pyongyang"."""
+    node = trigger
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return canonical_subject(subj)
+        if node.dep_ in ("xcomp", "ccomp", "pobj", "prep", "compound", "dobj", "conj") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    return None
+
+
+def canonical_subject(head: Token) -> str:
+    kind = _PEOPLE.get(head.lemma_.lower())
+    if kind:
+        origin = [c for c in head.children if c.ent_type_ in ("NORP", "GPE") or c.dep_ == "poss" and c.ent_type_]
+        if origin:
+            return f"{phrase(origin[0]).replace(chr(8217) + 's', '').replace(chr(39) + 's', '')} {kind}".strip()
+        return kind
+    return phrase(head)
+
+
+def place_of(doc: Doc, trigger: Token, exclude: str) -> str | None:
+    mine = [e for e in doc.ents if e.label_ in _PLACES and trigger in [e.root, *e.root.ancestors][:6]]
+    pool = mine or [e for e in doc.ents if e.label_ in _PLACES]
+    for e in pool:
+        if e.text not in exclude:
+            return e.text.removeprefix("the ")
+    return None

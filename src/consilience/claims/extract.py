@@ -1,0 +1,85 @@
+"""Article -> Claims. The steps, per article:
+
+1. split into sentences (rule-based, cheap) and keep those that can hold a claim;
+2. parse the kept sentences in one ``nlp.pipe`` batch across all articles;
+3. per sentence: time expressions (timex), attribution (carried forward through the article),
+   modality, quantities, and events not already stated as a quantity;
+4. each claim's text is its sentence; ``article.text[start:end] == claim.text`` always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from ..records import Article, Attribution, Claim
+from ..timex import Anchor, anchor_of, durations, mentions
+from .attribution import Memory, attribution_of
+from .events import canonical_subject, events_in, place_of, subject_of
+from .gazetteer import Gazetteer, gazetteer
+from .modality import modality_of
+from .parse import is_candidate, parsed, sentence_spans
+from .quantities import quantities_in
+from .timing import when_of
+
+SUPPORTED_LANGUAGES = ("en",)
+
+
+def claims_of(articles: Sequence[Article], *, n_process: int = 1,
+              progress: Callable[[int, int], None] | None = None) -> tuple[list[Claim], list[str]]:
+    """Claims of every article in ``articles``, and notes on the articles that were skipped."""
+    gaz = gazetteer()
+    notes: list[str] = []
+    jobs: list[tuple[Article, int, str]] = []
+    for a in articles:
+        if a.language not in SUPPORTED_LANGUAGES:
+            notes.append(f"article {a.id} ({a.source}) is in '{a.language}', not English: no claims extracted")
+            continue
+        for s, e in sentence_spans(a.text):
+            if is_candidate(a.text[s:e]):
+                jobs.append((a, s, a.text[s:e]))
+    claims: list[Claim] = []
+    memories: dict[str, Memory] = {}
+    for n, ((article, start, _), doc) in enumerate(zip(jobs, parsed([j[2] for j in jobs], n_process=n_process)), 1):
+        memory = memories.setdefault(article.id, Memory())
+        claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
+        if progress and n % 50 == 0:
+            progress(n, len(jobs))
+    return claims, notes
+
+
+def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memory: Memory,
+                    anchor: Anchor | None) -> list[Claim]:
+    text = doc.text
+    found = mentions(text)
+    excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
+    attribution = attribution_of(doc, gaz, memory, article.outlet)
+    modality = modality_of(doc, attributed=attribution is not None)
+    where_exclude = attribution.text if attribution else ""
+    out: list[Claim] = []
+    quantity_predicates = set()
+    for q in quantities_in(doc, gaz, excluded):
+        predicate = q.predicate or "count"
+        quantity_predicates.add(predicate)
+        subject = canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token)
+        out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
+                          quantity=q.quantity, when=when_of(doc, q.token, found, anchor, gaz),
+                          where=place_of(doc, q.token, where_exclude), attribution=attribution, modality=modality))
+    for ev in events_in(doc, gaz):
+        if ev.predicate in quantity_predicates and not ev.negated:
+            continue
+        out.append(_claim(article, start, text, "event", ev.predicate, subject=subject_of(ev.trigger),
+                          negated=ev.negated, quantity=None, when=when_of(doc, ev.trigger, found, anchor, gaz),
+                          where=place_of(doc, ev.trigger, where_exclude), attribution=attribution, modality=modality))
+    return out
+
+
+def _claim(article: Article, start: int, text: str, kind: str, predicate: str, *, attribution: Attribution | None,
+           **fields: object) -> Claim:
+    q = fields.get("quantity")
+    key = f"{article.id}:{start}:{kind}:{predicate}:{fields.get('negated')}:{getattr(q, 'value', '')}"
+    cid = hashlib.sha1(key.encode()).hexdigest()[:16]
+    return Claim(id=cid, article=article.id, start=start, end=start + len(text), text=text, kind=kind,
+                 predicate=predicate, attribution=attribution, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,188 @@
+"""Counts in a parsed sentence: value, bounds, qualifier, unit, and what is counted.
+
+Years, dates, times, ages, ordinals and durations are not counts: tokens inside a DATE, TIME or
+ORDINAL entity, or inside a time expression found by ``timex``, are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..records import Quantity
+from .gazetteer import Gazetteer
+from .numbers import TENS_OF, VAGUE, WORDS, bounds, number_value, qualifier_before
+
+_NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
+_COMPARE_VERBS = {"exceed", "top", "surpass", "reach", "total", "number", "stand", "hit", "pass", "rise", "climb"}
+_CONTAINERS = {"number", "figure", "total", "toll", "count", "tally", "estimate"}
+_RANGE = re.compile(r"^\s*(?:-|–|to)\s*$")
+
+
+@dataclass(frozen=True)
+class Found:
+    token: Token
+    quantity: Quantity
+    unit_token: Token | None
+    predicate: str | None
+
+
+def quantities_in(doc: Doc, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> list[Found]:
+    out: list[Found] = []
+    i = 0
+    while i < len(doc):
+        group = _number_group(doc, i, excluded)
+        if not group:
+            i += 1
+            continue
+        found = _found(doc, group, gaz)
+        if found:
+            out.append(found)
+        i = group[-1].i + 1
+    return _ranges_merged(doc, out)
+
+
+def _is_number_token(t: Token) -> bool:
+    low = t.lower_
+    return (t.like_num and not re.fullmatch(r"\d+(?:st|nd|rd|th)", low)) or low in WORDS or low in VAGUE
+
+
+def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Token]:
+    t = doc[i]
+    if not _is_number_token(t) or t.ent_type_ in _NOT_COUNTS or _inside(t, excluded):
+        return []
+    if t.lower_ in ("one",) and t.dep_ not in ("nummod",):
+        return []
+    group = [t]
+    j = i + 1
+    while j < len(doc) and (doc[j].lower_ in WORDS or (doc[j].like_num and doc[j].lower_ in ("million", "billion", "thousand"))):
+        group.append(doc[j])
+        j += 1
+    if _is_age(doc, group[-1]):
+        return []
+    return group
+
+
+def _inside(t: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.idx < e for s, e in spans)
+
+
+def _is_age(doc: Doc, last: Token) -> bool:
+    nxt = doc[last.i + 1 : last.i + 4].text.lower()
+    return nxt.startswith(("-year-old", "year-old", "years old", "year old")) or doc[max(last.i - 1, 0)].lower_ == "aged"
+
+
+def _found(doc: Doc, group: list[Token], gaz: Gazetteer) -> Found | None:
+    text = doc[group[0].i : group[-1].i + 1].text
+    low = group[0].lower_
+    if low in VAGUE:
+        value, lo, hi, qualifier = _vague(doc, group[0])
+    else:
+        v = number_value(text)
+        if v is None:
+            return None
+        value = v
+        qualifier = qualifier_before(doc.text[: group[0].idx])
+        lo, hi = bounds(value, qualifier)
+    head = group[-1]
+    unit_token = _unit_token(head)
+    unit = _unit(doc, group, unit_token, gaz)
+    predicate = _predicate(head, unit_token, gaz)
+    return Found(head, Quantity(value=value, low=lo, high=hi, unit=unit, qualifier=qualifier), unit_token, predicate)
+
+
+def _vague(doc: Doc, t: Token) -> tuple[float, float | None, float | None, str]:
+    prev = doc[t.i - 2 : t.i].text.lower() if t.i >= 2 else ""
+    if t.lower_ in TENS_OF and prev.endswith("tens of"):
+        lo, hi = TENS_OF[t.lower_]
+    else:
+        lo, hi = VAGUE[t.lower_]
+    return float(lo), float(lo), float(hi), "approx"
+
+
+def _unit_token(num: Token) -> Token | None:
+    if num.dep_ in ("nummod", "quantmod") and num.head.pos_ in ("NOUN", "PROPN"):
+        return num.head
+    of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
+    if num.dep_ in ("dobj", "attr", "npadvmod", "pobj") and num.head.lemma_ in _COMPARE_VERBS | {"be"}:
+        return _subject_counted(num.head)
+    return None
+
+
+def _subject_counted(verb: Token) -> Token | None:
+    v = verb
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.lemma_ in _CONTAINERS:
+                of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                return obj or subj
+            return subj
+        if v.dep_ in ("xcomp", "ccomp", "conj") and v.head.i != v.i:
+            v = v.head
+        else:
+            break
+    return None
+
+
+def _unit(doc: Doc, group: list[Token], unit_token: Token | None, gaz: Gazetteer) -> str | None:
+    after = doc[group[-1].i + 1] if group[-1].i + 1 < len(doc) else None
+    before = doc[group[0].i - 1] if group[0].i > 0 else None
+    if after is not None and after.lower_ in ("%", "percent", "per"):
+        return "percent"
+    if before is not None and before.text in ("$", "€", "£", "¥"):
+        return {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}[before.text]
+    if unit_token is None:
+        return None
+    compounds = [c.text for c in unit_token.children if c.dep_ in ("compound", "amod") and c.lemma_ in ("square", "cubic")]
+    return " ".join([*compounds, unit_token.text.lower()])
+
+
+def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | None:
+    if unit_token is not None:
+        mapped = gaz.quantity_nouns.get(unit_token.lemma_.lower())
+        if mapped in ("casualties", "killed", "captured"):
+            return mapped
+        for child in unit_token.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in gaz.verbs:
+                return gaz.verbs[child.lemma_.lower()]
+    for anc in [num, *num.ancestors]:
+        lemma = anc.lemma_.lower()
+        if anc.pos_ == "VERB" and lemma in gaz.speech_verbs and lemma not in gaz.verbs:
+            break
+        if anc.pos_ == "VERB" and lemma in gaz.verbs:
+            return gaz.verbs[lemma]
+    if unit_token is not None:
+        return gaz.quantity_nouns.get(unit_token.lemma_.lower())
+    return None
+
+
+def _ranges_merged(doc: Doc, found: list[Found]) -> list[Found]:
+    """"between 10,000 and 12,000" and "10,000-12,000" are one quantity with bounds."""
+    out: list[Found] = []
+    skip = set()
+    for a, b in zip(found, found[1:]):
+        between = doc.text[a.token.idx + len(a.token.text) : b.token.idx]
+        before = doc.text[max(0, a.token.idx - 12) : a.token.idx].lower()
+        is_range = _RANGE.match(between) or (between.strip().lower() == "and" and before.rstrip().endswith("between"))
+        if is_range and b.quantity.value > a.quantity.value:
+            lo, hi = a.quantity.value, b.quantity.value
+            q = Quantity(value=(lo + hi) / 2, low=lo, high=hi, unit=b.quantity.unit or a.quantity.unit, qualifier="approx")
+            out.append(Found(a.token, q, b.unit_token or a.unit_token, b.predicate or a.predicate))
+            skip.add(id(b))
+            skip.add(id(a))
+    merged = {id(f.token): f for f in out}
+    result = []
+    for f in found:
+        if id(f.token) in merged:
+            result.append(merged[id(f.token)])
+        elif id(f) not in skip:
+            result.append(f)
+    return result

@@ -1,0 +1,30 @@
+"""Small helpers over a parsed sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            return n + ids_b[t.i]
+    return len(up_a) + len(up_b)
+
+
+def phrase(token: Token, *, drop: tuple[str, ...] = ("punct", "cc", "conj", "appos", "relcl", "acl", "advcl")) -> str:
+    """The noun phrase headed by ``token``, without clauses and coordination."""
+    keep = [t for t in token.subtree if not any(a.dep_ in drop and a.i != token.i and token in a.ancestors
+                                                for a in [t, *t.ancestors] if a.i != token.i)]
+    keep = [t for t in keep if not (t.dep_ == "punct" and t.i in (keep[0].i, keep[-1].i))]
+    return "".join(t.text_with_ws for t in keep).strip()
+
+
+def clause_verb(token: Token) -> Token:
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    return t

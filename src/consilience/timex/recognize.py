@@ -1,0 +1,137 @@
+"""Find time expressions in text: dates, months, parts of months, weekdays, relative and 'since' phrases.
+
+Each pattern yields a ``Mention`` with its character span and the parts the resolver needs.
+Overlapping matches are settled longest-first, then leftmost, so "since mid-January" wins over
+"mid-January" and "January 30, 2025" over "January 30".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
+    "a couple of": 2, "couple of": 2,
+}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+         "year": "year", "years": "year", "decade": "decade", "decades": "decade"}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_PART = r"(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+middle\s+of|middle\s+of|the\s+start\s+of|start\s+of)"
+_REL = r"(?P<rel>last|this|next|past|previous|coming)"
+_NUM = r"(?P<num>\d+|a couple of|couple of|a few|few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEARREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)"
+
+PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
+    ("ymd", r"\(?" + _YEAR + r",\s+" + _MONTH + r"\s+" + _DAY + r"\)?"),
+    ("mdy", _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),
+    ("dmy", _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR),
+    ("md", _MONTH + r"\s+" + _DAY + r"\b(?!:)" + _YEARREL + "?"),
+    ("dm", _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEARREL + "?"),
+    ("part_month", _PART + r"[\s-]+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?" + _YEARREL + "?"),
+    ("part_year", _PART + r"[\s-]+" + _YEAR),
+    ("part_rel_year", _PART + r"[\s-]+(?P<yrel2>last|this|next)\s+year"),
+    ("month_year", _MONTH + r",?\s+(?:of\s+)?" + _YEAR),
+    ("rel_month_name", _REL + r"\s+" + _MONTH),
+    ("month_rel_year", _MONTH + _YEARREL),
+    ("month", r"(?P<prep>in|since|until|by|from|during|early|late|of|last|since\s+early|through)?\s*" + _MONTH + r"\b"),
+    ("ago", _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|prior|before)"),
+    ("rel_unit", _REL + r"\s+" + _UNIT),
+    ("weekday", r"(?:(?P<wrel>last|this|next|on|Since)\s+)?" + _WEEKDAY + r"(?:\s+(?P<daypart>morning|afternoon|evening|night))?"),
+    ("deictic", r"(?P<deictic>yesterday|today|tonight|tomorrow)"),
+    ("year", r"(?P<prep>in|since|of|by|until|from|during|through|early|late)\s+" + _YEAR + r"(?![\d,])"),
+    ("rel_year", r"(?P<yrel>last|this|next)\s+year"),
+]
+_COMPILED = [(kind, re.compile(r"\b(?:(?P<since>[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y|[Aa]s\s+of)\s+)?" + pat, re.I))
+             for kind, pat in PATTERNS]
+DURATION = re.compile(
+    r"\b(?:for|within|over|in|during)\s+(?:about|around|nearly|almost|roughly|some|more than|over|at least)?\s*"
+    + _NUM + r"\s+" + _UNIT + r"\b|\b(?P<num2>\w+)[\s-](?P<unit2>day|week|month|year)-long\b", re.I)
+# Month names that are also ordinary words: only a date when a preposition, a day or a year is beside them.
+_AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "sep", "dec", "jan", "aug", "oct", "nov", "apr", "feb", "jul"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    parts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    since: bool = False
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every time expression in ``text``, in order, without overlaps."""
+    found: list[Mention] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            mention = _mention(kind, m)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    chosen: list[Mention] = []
+    for cand in found:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda x: x.start)
+
+
+def _mention(kind: str, m: re.Match[str]) -> Mention | None:
+    parts = {k: v for k, v in m.groupdict().items() if v}
+    if not _plausible(kind, m, parts):
+        return None
+    since_word = (parts.get("since") or "").lower()
+    is_since = since_word in ("since", "from") or (kind == "month" and (parts.get("prep") or "").lower().startswith("since"))
+    start, text = m.start(), m.group()
+    if kind == "month" and parts.get("prep") and not is_since and parts["prep"].lower() not in ("early", "late", "last"):
+        offset = m.group().lower().find(parts["month"].lower())
+        start, text = m.start() + offset, m.group()[offset:]
+    return Mention(start=start, end=m.end(), text=text.strip(), kind=kind, parts=parts, since=is_since)
+
+
+def _plausible(kind: str, m: re.Match[str], parts: dict[str, str]) -> bool:
+    month = (parts.get("month") or "").lower().rstrip(".")
+    if "day" in parts and not 1 <= int(parts["day"]) <= 31:
+        return False
+    if kind == "month":
+        if month in _AMBIGUOUS_MONTHS and not parts.get("prep"):
+            return False
+        if not parts["month"][0].isupper():
+            return False
+    if kind in ("md", "dm", "month_rel_year", "rel_month_name", "part_month") and month in ("may", "march"):
+        return bool(parts["month"][0].isupper())
+    if kind == "weekday" and not parts["weekday"][0].isupper():
+        return False
+    return True
+
+
+def durations(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, text, days) for "for about two weeks", "within three months", "month-long"."""
+    days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+    out = []
+    for m in DURATION.finditer(text):
+        if m.group("unit2"):
+            n = NUMBER_WORDS.get(m.group("num2").lower(), 1) if not m.group("num2").isdigit() else int(m.group("num2"))
+            unit = m.group("unit2").lower()
+        else:
+            raw = m.group("num").lower()
+            n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw, 1)
+            unit = UNITS[m.group("unit").lower()]
+        out.append((m.start(), m.end(), m.group(), n * days[unit.rstrip("s")]))
+    return out
