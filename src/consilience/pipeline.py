@@ -20,10 +20,13 @@ from dataclasses import dataclass
 
 from .claims import claims_of
 from .errors import InputError
+from .flags.dates import with_date_flags
 from .flags.near_duplicate import with_duplicates_marked
 from .ingest import read_inputs
 from .ingest.base import failure
 from .meta.article import article_from, document_id
+from .meta.infer_date import dated_from_story
+from .reconcile import stories_of, story_groups
 from .records import Article, Dossier, Failure, RawDocument
 from .store.base import Store
 
@@ -89,6 +92,13 @@ def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
     """Stages 4-7 over stored articles."""
     articles = with_duplicates_marked(sorted(articles, key=lambda a: (a.source, a.id)))
     progress("dedupe", len(articles), len(articles))
+    groups = story_groups(articles)
+    articles = dated_from_story(articles, groups)
+    progress("stories", len(groups), len(groups))
     claims, notes = claims_of(articles, progress=lambda d, t: progress("claims", d, t))
     claims.sort(key=lambda c: (c.article, c.start, c.kind, c.predicate, c.id))
-    return Dossier(articles=tuple(articles), claims=tuple(claims), failures=tuple(failures), notes=tuple(notes))
+    articles = with_date_flags(articles, groups)
+    stories = stories_of(articles, claims, groups)
+    progress("reconcile", len(stories), len(stories))
+    return Dossier(articles=tuple(articles), claims=tuple(claims), stories=tuple(stories),
+                   failures=tuple(failures), notes=tuple(notes))
