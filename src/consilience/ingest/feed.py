@@ -9,7 +9,7 @@ import feedparser
 
 from ..errors import MalformedInput
 from ..records import RawDocument
-from .base import Item
+from .base import Item, failure
 
 
 def read_feed(source: str, data: bytes) -> Iterator[Item]:
@@ -25,6 +25,10 @@ def read_feed(source: str, data: bytes) -> Iterator[Item]:
         yield RawDocument(source=f"{source}#{n}", kind="html", body=body, url=entry.get("link"),
                           title=entry.get("title"), published=_entry_date(entry),
                           outlet=outlet, author=entry.get("author"))
+    if parsed.get("bozo") and "xml" in type(parsed.get("bozo_exception")).__module__.lower():
+        yield failure(source, MalformedInput(
+            f"{source}: the feed is not well-formed XML ({parsed['bozo_exception']}); the entries before the "
+            "error were read, check the file is complete"))
 
 
 def _entry_body(entry: feedparser.FeedParserDict) -> str:

@@ -29,6 +29,7 @@ def read_warc(source: str, data: bytes) -> Iterator[Item]:
                 yield from read_html(where, record.content_stream().read(), url=url)
             except Exception as e:  # noqa: BLE001 - one broken record must not stop the file
                 yield failure(where, e)
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as e:
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError, KeyError) as e:
+        # warcio raises AttributeError/KeyError on records missing required headers
         yield failure(f"{source}#{n + 1}", MalformedInput(
             f"{source}: broken WARC record after record {n}: {e}; the records before it were read"))

@@ -97,7 +97,7 @@ def _mention(kind: str, m: re.Match[str]) -> Mention | None:
     if not _plausible(kind, m, parts):
         return None
     since_word = (parts.get("since") or "").lower()
-    is_since = since_word in ("since", "from") or (kind == "month" and (parts.get("prep") or "").lower().startswith("since"))
+    is_since = since_word == "since" or (kind == "month" and (parts.get("prep") or "").lower().startswith("since"))
     start, text = m.start(), m.group()
     if kind == "month" and parts.get("prep") and not is_since and parts["prep"].lower() not in ("early", "late", "last"):
         offset = m.group().lower().find(parts["month"].lower())

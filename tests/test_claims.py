@@ -1,0 +1,127 @@
+"""Claims from sentences written for these tests: quantities, events, attribution, time, modality."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consilience.claims import claims_of
+from consilience.claims.numbers import number_value, qualifier_before
+from consilience.records import Article, Claim, Published
+
+DAY = Published(date="2023-06-14", earliest="2023-06-14", latest="2023-06-14", basis="metadata")
+
+
+def claims(text: str, outlet: str | None = "Harbour Gazette") -> list[Claim]:
+    a = Article(id="t1", source="t.txt", text=text, outlet=outlet, published=DAY, language="en")
+    return claims_of([a])[0]
+
+
+def quantity(text: str, value: float) -> Claim:
+    found = [c for c in claims(text) if c.quantity and c.quantity.value == value]
+    assert found, f"no quantity {value} in {[(c.quantity, c.predicate) for c in claims(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,value", [("12,500", 12500), ("three", 3), ("a dozen", 12), ("1.5 million", 1.5e6),
+                                        ("twenty-five", 25), ("forty thousand", 40000), ("banana", None)])
+def test_number_values(text: str, value: float | None) -> None:
+    assert number_value(text) == value
+
+
+@pytest.mark.parametrize("prefix,qualifier", [("roughly ", "approx"), ("at least ", "at_least"), ("upwards of ", "more_than"),
+                                              ("had exceeded ", "more_than"), ("fewer than ", "less_than"),
+                                              ("up to ", "at_most"), ("a total of ", "exact")])
+def test_qualifiers(prefix: str, qualifier: str) -> None:
+    assert qualifier_before(prefix) == qualifier
+
+
+def test_quantity_with_qualifier_unit_and_bounds() -> None:
+    c = quantity("Rescuers said roughly 2,400 residents were evacuated from the flooded district.", 2400)
+    assert c.quantity is not None and c.quantity.qualifier == "approx" and c.quantity.unit == "residents"
+    assert c.quantity.low == pytest.approx(2160) and c.quantity.high == pytest.approx(2640)
+
+
+def test_ranges_and_vague_amounts() -> None:
+    c = quantity("Between 300 and 450 ships were stranded in the strait, the coast guard said.", 375)
+    assert (c.quantity.low, c.quantity.high) == (300, 450)  # type: ignore[union-attr]
+    vague = [x for x in claims("Hundreds of protesters gathered outside the parliament building.") if x.quantity]
+    assert vague and vague[0].quantity.low == 200 and vague[0].quantity.qualifier == "approx"  # type: ignore[union-attr]
+
+
+def test_years_dates_ages_and_durations_are_not_counts() -> None:
+    found = claims("The 34-year-old engineer, hired in 2019, worked for three weeks before the plant closed on March 3.")
+    assert not [c for c in found if c.quantity]
+
+
+def test_casualties_counted_by_a_comparison_verb() -> None:
+    c = quantity("The health ministry said the number of deaths had exceeded 1,200 by Sunday.", 1200)
+    assert c.predicate == "killed" and c.quantity.qualifier == "more_than"  # type: ignore[union-attr]
+    assert c.attribution is not None and c.attribution.source == "health ministry"
+
+
+def test_event_negation_and_time() -> None:
+    found = claims("The rebel units have not fought in the northern hills since early May, a monitoring group said.")
+    ev = [c for c in found if c.predicate == "in_combat"]
+    assert ev and ev[0].negated and ev[0].when is not None
+    assert (ev[0].when.start, ev[0].when.end) == ("2023-05-01", None)
+
+
+def test_event_time_is_the_event_not_the_speech() -> None:
+    found = claims("On Monday the army said its brigades were withdrawn from the border town in late April.")
+    ev = [c for c in found if c.predicate == "withdrawn"]
+    assert ev and ev[0].when is not None and ev[0].when.start == "2023-04-21"
+
+
+def test_attribution_chain_told_and_citing() -> None:
+    told = claims("The flotilla was dispatched to the gulf last month, the defence ministry told Reuters on Tuesday.")
+    a = next(c.attribution for c in told if c.attribution)
+    assert a.source == "defence ministry" and a.via == ("Reuters", "Harbour Gazette")
+    citing = claims("Citing two port officials, the Washington Post reported that 40 tankers were seized.")
+    b = next(c.attribution for c in citing if c.attribution)
+    assert b.source == "two port officials" and b.via[0] == "The Washington Post"
+
+
+def test_gazetteer_aliases_and_the_agency_carried_forward() -> None:
+    text = ("Britain's Ministry of Defence said 200 vehicles were captured in the raid.\n"
+            "The ministry added that 15 drones were destroyed by the patrol on Sunday.\n"
+            "According to the CIA, 40 officers were arrested in the capital.")
+    found = claims(text)
+    sources = [c.attribution.source for c in found if c.attribution and c.quantity]
+    assert sources[0] == "UK Ministry of Defence" and sources[1] == "UK Ministry of Defence"
+    assert "Central Intelligence Agency" in sources
+
+
+def test_several_agencies_are_several_sources() -> None:
+    c = quantity("French, German and Italian officials have said that 600 migrants were rescued at sea.", 600)
+    assert c.attribution is not None and len(c.attribution.sources) == 3
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Up to 50 villages may be flooded, engineers said.", "speculative"),
+    ("The company reportedly laid off 300 workers.", "speculative"),
+    ("The airline cancelled 120 flights, officials said.", "reported"),
+    ("The airline cancelled 120 flights.", "asserted"),
+])
+def test_modality(text: str, modality: str) -> None:
+    assert [c.modality for c in claims(text) if c.quantity][0] == modality
+
+
+def test_non_english_article_is_skipped_with_a_note() -> None:
+    a = Article(id="de", source="de.txt", text="Die Regierung hat 300 Soldaten geschickt.", language="de")
+    found, notes = claims_of([a])
+    assert not found and "de.txt" in notes[0]
+
+
+WORDS = st.sampled_from(["troops", "said", "3,000", "about", "killed", "in", "May", "the", "agency", "deployed",
+                         "since", "mid-January", "not", "12", "\n", "“quoted”", ".", ",", "Tuesday", "ø", "  "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=40))
+def test_offsets_always_index_the_article_text(words: list[str]) -> None:
+    text = " ".join(words)
+    a = Article(id="p", source="p.txt", text=text, published=DAY, language="en")
+    for c in claims_of([a])[0]:
+        assert text[c.start : c.end] == c.text

@@ -1,0 +1,79 @@
+"""Idempotent re-ingest, an ingest killed mid-way and resumed, migrations, near-duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consilience import pipeline
+from consilience.pipeline import ingest
+from consilience.store import open_store
+
+REPORT = ("Officials in the port city said {n} containers were stranded on Tuesday after the strike spread "
+          "to the southern terminals, and that talks with the union would resume later this week.")
+
+
+def corpus(tmp_path: Path, n: int) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(n):
+        (d / f"r{i:02d}.txt").write_text(REPORT.format(n=100 + i * 37) + f" Report number {i} of the series.")
+    return d
+
+
+def test_reingest_adds_nothing(tmp_path: Path) -> None:
+    d = corpus(tmp_path, 6)
+    store = open_store(tmp_path / "s.db")
+    first = ingest([str(d)], store=store)
+    second = ingest([str(d)], store=store)
+    assert first.added == 6 and second.added == 0 and store.count() == 6
+    assert first.ids == second.ids
+
+
+def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    d = corpus(tmp_path, 8)
+    store = open_store(tmp_path / "s.db")
+    real = pipeline.article_from
+    calls = {"n": 0}
+
+    def dying(doc):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 6:
+            raise KeyboardInterrupt("killed")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "article_from", dying)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([str(d)], store=store, batch_size=2)
+    partial = store.count()
+    assert 0 < partial < 8  # whole batches were committed, the interrupted one was not
+    monkeypatch.setattr(pipeline, "article_from", real)
+    store.close()
+    store = open_store(tmp_path / "s.db")
+    done = ingest([str(d)], store=store)
+    assert store.count() == 8 and done.added == 8 - partial
+    assert all(a.text for a in store.articles())
+
+
+def test_schema_is_versioned(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "s.db")
+    assert store.schema_version() == 1
+    store.close()
+    assert open_store(tmp_path / "s.db").schema_version() == 1
+
+
+def test_near_duplicates_point_to_the_original(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    base = " ".join(REPORT.format(n=500) for _ in range(1)) + (
+        " The harbour master said ships would be diverted to the northern anchorage until the dispute ends,"
+        " and that perishable cargo would be given priority once the cranes were working again.")
+    (d / "a.txt").write_text(base)
+    (d / "b.txt").write_text(base + " Additional reporting by the wire desk.")
+    (d / "c.txt").write_text("A completely different report about a football match that ended in a draw on Saturday night.")
+    store = open_store(tmp_path / "s.db")
+    dossier = pipeline.analyze([str(d)], store=store)
+    flagged = [a for a in dossier.articles if a.duplicate_of]
+    assert len(flagged) == 1 and flagged[0].source.endswith(("a.txt", "b.txt"))
+    assert any(f.code == "near_duplicate" for f in flagged[0].flags)

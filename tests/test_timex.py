@@ -1,0 +1,63 @@
+"""Time resolution, on cases written for these tests (not from the seeds)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consilience.timex import Anchor, mentions, resolved
+
+WED = Anchor(date(2023, 6, 14), date(2023, 6, 14))  # a Wednesday
+
+
+def one(text: str, anchor: Anchor | None = WED) -> tuple[str, str | None, str]:
+    found = mentions(text)
+    assert found, f"no time expression found in {text!r}"
+    iv = resolved(found[0], anchor)
+    assert iv is not None
+    return iv.start.isoformat(), iv.end.isoformat() if iv.end else None, iv.precision
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The dam burst on March 3, 2021.", ("2021-03-03", "2021-03-03", "day")),
+    ("Signed on 7 August 2019 in Oslo.", ("2019-08-07", "2019-08-07", "day")),
+    ("It reopened in October 2020.", ("2020-10-01", "2020-10-31", "month")),
+    ("the data from 2023-05-02", ("2023-05-02", "2023-05-02", "day")),
+    ("The ministry said Monday", ("2023-06-12", "2023-06-12", "day")),
+    ("as announced on Wednesday", ("2023-06-14", "2023-06-14", "day")),
+    ("police said last Friday", ("2023-06-09", "2023-06-09", "day")),
+    ("prices rose last month", ("2023-05-01", "2023-05-31", "month")),
+    ("elections held last year", ("2022-01-01", "2022-12-31", "year")),
+    ("the flood of last September", ("2022-09-01", "2022-09-30", "month")),
+    ("talks began in early May", ("2023-05-01", "2023-05-10", "part_of_month")),
+    ("a lull in mid-April", ("2023-04-11", "2023-04-20", "part_of_month")),
+    ("expected in late June", ("2023-06-21", "2023-06-30", "part_of_month")),
+    ("planned for late 2024", ("2024-09-01", "2024-12-31", "part_of_year")),
+    ("the plant closed three months ago", ("2023-03-01", "2023-03-31", "month")),
+    ("the vote on Feb. 2", ("2023-02-02", "2023-02-02", "day")),
+    ("the fire on Dec. 30 last year", ("2022-12-30", "2022-12-30", "day")),
+    ("arrived yesterday", ("2023-06-13", "2023-06-13", "day")),
+    ("In December the strike began", ("2022-12-01", "2022-12-31", "month")),
+])
+def test_resolution(text: str, expected: tuple[str, str, str]) -> None:
+    assert one(text) == expected
+
+
+def test_since_has_an_open_end() -> None:
+    assert one("no shelling since early March") == ("2023-03-01", None, "part_of_month")
+
+
+def test_range_anchor_gives_a_range() -> None:
+    anchor = Anchor(date(2023, 6, 12), date(2023, 6, 18))
+    start, end, _ = one("officials said Tuesday", anchor)
+    assert (start, end) == ("2023-06-06", "2023-06-13")
+
+
+def test_relative_expressions_need_an_anchor() -> None:
+    assert resolved(mentions("said Tuesday")[0], None) is None
+    assert resolved(mentions("in September 2022")[0], None) is not None
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert [m.text for m in mentions("Troops may return in May.")] == ["May"]
