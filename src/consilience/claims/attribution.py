@@ -112,9 +112,8 @@ def _citing(verb: Token) -> Token | None:
 def _split_sources(head: Token, name: str) -> list[str]:
     """"Western, South Korean and Ukrainian intelligence agencies" -> three sources."""
     left = min(t.i for t in head.subtree)
-    while left > 0 and (head.doc[left - 1].text == "," or head.doc[left - 1].text[:1].isupper()) and \
-            head.doc[left - 1].pos_ in ("ADJ", "PROPN", "PUNCT"):
-        left -= 1
+    while left > 1 and head.doc[left - 1].text == "," and head.doc[left - 2].ent_type_ == "NORP":
+        left -= 2
     before = [t for t in head.doc[left : head.i] if t.dep_ not in ("det", "poss", "case")]
     if not any(t.dep_ == "cc" or t.text == "," for t in before):
         return [name]
