@@ -67,7 +67,7 @@ def _speech(doc: Doc, gaz: Gazetteer) -> tuple[list[str], list[str], str] | None
     verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
     for verb in verbs:
         subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subj is None or verb.dep_ == "auxpass":
+        if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
             continue
         if subj.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -82,6 +82,12 @@ def _speech(doc: Doc, gaz: Gazetteer) -> tuple[list[str], list[str], str] | None
             subj, name = citing, phrase(citing)
         return _split_sources(subj, name), via, f"{name} {verb.text}"
     return None
+
+
+def _denied(verb: Token, subj: Token) -> bool:
+    """"Neither Moscow nor Pyongyang has confirmed" attributes nothing to them."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.lower_ in ("neither", "no", "none") for c in [subj, *subj.children])
 
 
 def _source_and_cited(subj: Token) -> tuple[str, list[str]]:

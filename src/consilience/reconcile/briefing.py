@@ -29,9 +29,9 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
 def _fact_sentence(f: Fact) -> Sentence:
     sources = ", ".join(f.sources)
     if f.status == "corroborated":
-        text = f"{_cap(f.statement)} — {len(f.sources)} independent sources ({sources}), in {len(f.outlets)} report(s)."
+        text = f"{_cap(f.statement)} — corroborated by independent sources ({sources}); reported by {', '.join(f.outlets)}."
     else:
-        text = f"{_cap(f.statement)} — single source: {sources}, in {len(f.outlets)} report(s)."
+        text = f"{_cap(f.statement)} — single source: {sources}; reported by {', '.join(f.outlets)}."
     return Sentence(text=text, claims=f.claims)
 
 

@@ -47,6 +47,8 @@ def same_thing(a: Claim, b: Claim) -> bool:
         return False
     if not times_compatible(a.when, b.when):
         return False
+    if a.quantity is None and (a.when is None) != (b.when is None):
+        return False  # an undated event is not evidence for a dated one
     if a.quantity and b.quantity:
         return quantities_overlap(a.quantity, b.quantity) and _close(a.quantity, b.quantity)
     return a.quantity is None and b.quantity is None

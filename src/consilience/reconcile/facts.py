@@ -27,7 +27,7 @@ def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
 
 def fact_of(group: Sequence[Claim], articles: dict[str, Article]) -> Fact:
     sources = sorted({s for c in group for s in independent_sources(c, articles)})
-    outlets = sorted({articles[c.article].outlet or articles[c.article].source for c in group})
+    outlets = sorted({articles[c.article].outlet or f"article {c.article}" for c in group})
     speculative = all(c.modality == "speculative" for c in group)
     status = "speculative" if speculative else "corroborated" if len(sources) >= 2 else "single_source"
     lead = representative(group)
@@ -44,7 +44,7 @@ def independent_sources(c: Claim, articles: dict[str, Article]) -> list[str]:
         return list(c.attribution.sources or (c.attribution.source,))
     article = articles[c.article]
     original = articles.get(article.duplicate_of or "", article)
-    return [original.outlet or original.source]
+    return [original.outlet or f"article {original.id}"]
 
 
 def article_weight(a: Article) -> float:
