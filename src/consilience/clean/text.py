@@ -45,13 +45,17 @@ class Cleaned:
     header: tuple[str, ...]
 
 
-def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None) -> Cleaned:
+def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, light: bool = False) -> Cleaned:
+    """``light``: for text a main-content extractor already chose (HTML): only shape, interface,
+    appeal and repeat rules apply; short lines are kept."""
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     header = tuple(lines[:4])
     if title is None:
         title = headline(lines, stop)
     labels = [line_label(ln, stop) for ln in lines]
+    if light:
+        labels = [(GOOD, "extractor") if r in ("short", "undecided", "script") else (lab, r) for lab, r in labels]
     labels = repeated_lines_marked(lines, labels, title)
     labels = context_resolved(labels)
     kept, removed, author = [], [], None

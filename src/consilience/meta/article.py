@@ -31,7 +31,8 @@ def article_from(doc: RawDocument) -> Article:
         url, title = url or meta.url, title or meta.title
         outlet, author, declared = outlet or meta.outlet, author or meta.author, declared or meta.published
     lang = language_of(raw)
-    cleaned = cleaned_text(raw, stop=stopwords(lang if lang != "und" else "en"), title=title)
+    cleaned = cleaned_text(raw, stop=stopwords(lang if lang != "und" else "en"), title=title,
+                           light=doc.kind == "html")
     if not cleaned.text.strip():
         raise EmptyInput(f"{doc.source}: no article text left after cleaning; is it a list or index page?")
     return Article(
