@@ -44,11 +44,11 @@ def attribution_of(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str | None)
         via_names.append(outlet)
     for s in sources:
         memory.remember(s, gaz.kind_of(s))
-    source = sources[0] if len(sources) == 1 else _joined(raw_sources, sources)
+    source = sources[0] if len(sources) == 1 else _joined(sources)
     return Attribution(source=source, via=tuple(via_names), text=text, sources=tuple(sources))
 
 
-def _joined(raw: list[str], sources: list[str]) -> str:
+def _joined(sources: list[str]) -> str:
     return ", ".join(sources[:-1]) + " and " + sources[-1]
 
 

@@ -22,7 +22,7 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
     for r in relations:
         if r.kind in ("updates", "contradicts"):
             a, b = by_id[r.from_], by_id[r.to]
-            out.append(Sentence(text=_relation_text(r, a, b, claims), claims=tuple(sorted(set(a.claims[:3] + b.claims[:3])))))
+            out.append(Sentence(text=_relation_text(r), claims=tuple(sorted(set(a.claims[:3] + b.claims[:3])))))
     return out
 
 
@@ -35,7 +35,7 @@ def _fact_sentence(f: Fact) -> Sentence:
     return Sentence(text=text, claims=f.claims)
 
 
-def _relation_text(r: Relation, a: Fact, b: Fact, claims: dict[str, Claim]) -> str:
+def _relation_text(r: Relation) -> str:
     if r.kind == "updates":
         return f"Update: {r.explanation}"
     return f"Contradiction: {r.explanation}"

@@ -195,12 +195,9 @@ def _weekday(wd: int, rel: str, anchor: Anchor) -> Interval:
         lo = anchor.earliest + timedelta(days=(wd - anchor.earliest.weekday() - 1) % 7 + 1)
         hi = anchor.latest + timedelta(days=(wd - anchor.latest.weekday() - 1) % 7 + 1)
         return _span(lo, hi, "day")
-    back = 7 if rel == "last" else 0
+    back = 7 if rel == "last" else 0  # "last Friday" said on a Friday is a week before
     lo = anchor.earliest - timedelta(days=(anchor.earliest.weekday() - wd) % 7 or back)
     hi = anchor.latest - timedelta(days=(anchor.latest.weekday() - wd) % 7 or back)
-    if rel != "last":
-        lo = anchor.earliest - timedelta(days=(anchor.earliest.weekday() - wd) % 7)
-        hi = anchor.latest - timedelta(days=(anchor.latest.weekday() - wd) % 7)
     return _span(lo, hi, "day")
 
 
