@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser
 
 $(BIN)/consilience: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,15 @@ $(BIN)/consilience: pyproject.toml requirements.lock
 demo: $(BIN)/consilience
 	$(BIN)/consilience analyze examples/kursk -o out/kursk --db out/kursk.db
 
-test: $(BIN)/consilience
+test: $(BIN)/consilience browser
 	$(BIN)/python -m pytest
+
+# The report test drives Debian's Chromium; installed here when missing and we may (root), else that test skips.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y -q chromium >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
+	  else echo "note: no /usr/bin/chromium, so the browser test will be skipped (sudo apt-get install chromium)"; fi; }
 
 lint: $(BIN)/consilience
 	$(BIN)/ruff check src tests bench

@@ -13,8 +13,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from consilience.ingest import read_inputs
-from consilience.ingest import decode
+from consilience.ingest import decode, read_inputs
 from consilience.records import Failure, RawDocument
 
 PAGE = "<html><head><meta charset='{enc}'><title>T</title></head><body><article><p>{body}</p></article></body></html>"

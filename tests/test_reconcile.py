@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from consilience import analyze, open_store
-from consilience.records import Claim, Fact, Quantity, When
 from consilience.reconcile.relations import relation
+from consilience.records import Claim, Fact, Quantity, When
 from consilience.report.json_dossier import dossier_json
 
 

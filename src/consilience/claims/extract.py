@@ -42,7 +42,7 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
                 jobs.append((a, s, a.text[s:e]))
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}
-    for n, ((article, start, _), doc) in enumerate(zip(jobs, parsed([j[2] for j in jobs], n_process=n_process)), 1):
+    for n, ((article, start, _), doc) in enumerate(zip(jobs, parsed([j[2] for j in jobs], n_process=n_process), strict=False), 1):
         memory = memories.setdefault(article.id, Memory())
         claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
         if progress and n % 50 == 0:

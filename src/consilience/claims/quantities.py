@@ -168,7 +168,7 @@ def _ranges_merged(doc: Doc, found: list[Found]) -> list[Found]:
     """"between 10,000 and 12,000" and "10,000-12,000" are one quantity with bounds."""
     out: list[Found] = []
     skip = set()
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         between = doc.text[a.token.idx + len(a.token.text) : b.token.idx]
         before = doc.text[max(0, a.token.idx - 12) : a.token.idx].lower()
         is_range = _RANGE.match(between) or (between.strip().lower() == "and" and before.rstrip().endswith("between"))

@@ -59,7 +59,7 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
     labels = repeated_lines_marked(lines, labels, title)
     labels = context_resolved(labels)
     kept, removed, author = [], [], None
-    for line, (label, reason) in zip(lines, labels):
+    for line, (label, reason) in zip(lines, labels, strict=False):
         if label == GOOD:
             body, marker = _without_trailing_marker(line)
             kept.append(body)
@@ -124,7 +124,7 @@ def repeated_lines_marked(lines: list[str], labels: list[tuple[str, str]],
                           title: str | None) -> list[tuple[str, str]]:
     seen = {_norm(title)} if title else set()
     out = []
-    for i, (line, label) in enumerate(zip(lines, labels)):
+    for i, (line, label) in enumerate(zip(lines, labels, strict=False)):
         key = _norm(line)
         if key in seen:
             out.append((BAD, "repeated"))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +17,7 @@ from ..errors import ConsilienceError
 from ..pipeline import analyze as run_analyze
 from ..pipeline import ingest as run_ingest
 from ..records import Failure
-from ..report.json_dossier import write_dossier
+from ..report import load_dossier, write_dossier, write_reports
 from ..store import open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -59,18 +59,26 @@ def _report_failures(failures: tuple[Failure, ...] | list[Failure], quiet: bool)
     err.print(table)
 
 
+OutOption = Annotated[Path, typer.Option("-o", "--out", help="Folder for dossier.json and the reports.")]
+
+
 @app.command()
-def analyze(paths: PathsArg, outdir: Annotated[Path, typer.Option("-o", "--out", help="Folder for dossier.json.")] = Path("out"),
-            db: DbOption = Path("consilience.db"), quiet: QuietOption = False) -> None:
-    """Ingest PATHS, run every stage, and write OUTDIR/dossier.json."""
+def analyze(paths: PathsArg, outdir: OutOption = Path("out"), db: DbOption = Path("consilience.db"),
+            quiet: QuietOption = False,
+            reports: Annotated[bool, typer.Option("--reports/--no-reports",
+                                                  help="Also write report.html, report.md, CSV/Parquet, "
+                                                       "provenance graph and timeline pictures.")] = True) -> None:
+    """Ingest PATHS, run every stage, and write OUTDIR/dossier.json and the reports."""
     store = _store(db)
     with _progress(quiet) as progress:
         dossier = run_analyze(paths, store=store, progress=progress)
-    path = write_dossier(dossier, outdir)
+        path = write_dossier(dossier, outdir)
+        if reports:
+            write_reports(load_dossier(path), outdir, progress=progress)
     store.close()
     if not quiet:
         err.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, "
-                  f"{len(dossier.stories)} stories -> {path}")
+                  f"{len(dossier.stories)} stories -> {path}" + (f" and {outdir / 'report.html'}" if reports else ""))
     _report_failures(dossier.failures, quiet)
     raise typer.Exit(1 if dossier.failures else 0)
 
@@ -86,6 +94,21 @@ def ingest(paths: PathsArg, db: DbOption = Path("consilience.db"), quiet: QuietO
         err.print(f"{len(result.ids)} articles read, {result.added} new, stored in {db}")
     _report_failures(result.failures, quiet)
     raise typer.Exit(1 if result.failures else 0)
+
+
+@app.command()
+def report(dossier: Annotated[Path, typer.Argument(help="A dossier.json written by `consilience analyze`.")],
+           outdir: OutOption = Path("out"), quiet: QuietOption = False) -> None:
+    """Re-render the reports of a saved DOSSIER into OUTDIR, without re-analysing."""
+    try:
+        data = load_dossier(dossier)
+    except (OSError, ValueError) as e:
+        err.print(f"[red]error:[/red] {e}", soft_wrap=True)
+        raise typer.Exit(2) from e
+    with _progress(quiet) as progress:
+        written = write_reports(data, outdir, progress=progress)
+    if not quiet:
+        err.print(f"{len(written)} files -> {outdir}")
 
 
 @app.command()

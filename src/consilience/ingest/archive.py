@@ -66,7 +66,7 @@ def _zip_members(p: Path, name: str) -> Iterator[Item]:
             if info.is_dir():
                 continue
             where = f"{name}!{info.filename}"
-            yield from _guarded(where, lambda: _member(where, info.file_size, lambda: zf.read(info)))
+            yield from _guarded(where, lambda where=where, info=info: _member(where, info.file_size, lambda: zf.read(info)))
 
 
 def _tar_members(p: Path, name: str) -> Iterator[Item]:
@@ -75,7 +75,7 @@ def _tar_members(p: Path, name: str) -> Iterator[Item]:
             if not info.isfile():
                 continue
             where = f"{name}!{info.name}"
-            yield from _guarded(where, lambda: _member(where, info.size, lambda: _tar_read(tf, info)))
+            yield from _guarded(where, lambda where=where, info=info: _member(where, info.size, lambda: _tar_read(tf, info)))
 
 
 def _tar_read(tf: tarfile.TarFile, info: tarfile.TarInfo) -> bytes:

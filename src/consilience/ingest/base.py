@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Union
 
 from ..records import Failure, RawDocument
 
-Item = Union[RawDocument, Failure]
+Item = RawDocument | Failure
 Reader = Callable[[str, bytes], Iterator[Item]]
 
 

@@ -30,7 +30,7 @@ def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[
     members = [c for a in group for c in by_article.get(a, [])]
     groups = grouped_claims(members)
     facts = [fact_of(g, articles) for g in groups]
-    lead = {f.id: representative(g) for f, g in zip(facts, groups)}
+    lead = {f.id: representative(g) for f, g in zip(facts, groups, strict=False)}
     relations = relations_of(facts, lead)
     superseded = {r.to for r in relations if r.kind == "updates"}
     contested = {i for r in relations if r.kind == "contradicts" for i in (r.from_, r.to)}

@@ -24,7 +24,10 @@ def write_dossier(dossier: Dossier, outdir: str | Path) -> Path:
 
 
 def load_dossier(path: str | Path) -> dict[str, Any]:
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if data.get("format") != DOSSIER_FORMAT:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not JSON ({e}); pass a dossier.json written by consilience") from e
+    if not isinstance(data, dict) or data.get("format") != DOSSIER_FORMAT:
         raise ValueError(f"{path}: not a {DOSSIER_FORMAT} document; pass a dossier.json written by consilience")
     return dict(data)

@@ -1,0 +1,78 @@
+"""``report.html``: one self-contained file (CSS, JS and the timeline inlined; no network requests).
+
+Every string from an article is untrusted and goes through Jinja2's autoescape; the page's
+Content-Security-Policy also forbids loading anything, so even a mistake cannot reach the network.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .timeline_chart import timeline_entries, timeline_svg
+from .view import (
+    Dossier,
+    article_label,
+    articles_by_id,
+    citations,
+    claims_by_article,
+    claims_by_id,
+    fact_rows,
+    segments,
+    when_text,
+)
+
+STATUSES = ("corroborated", "single_source", "contested", "superseded", "speculative")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("consilience.report", "templates"),
+                      autoescape=select_autoescape(["html", "j2"], default=True),
+                      undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env.globals["when_text"] = when_text
+    return env
+
+
+def report_title(dossier: Dossier) -> str:
+    stories = dossier.get("stories", [])
+    if len(stories) == 1:
+        return str(stories[0]["title"])
+    return f"{len(stories)} stories from {len(dossier.get('articles', []))} articles"
+
+
+def _published_text(article: dict[str, Any]) -> str:
+    pub = article.get("published") or {}
+    if pub.get("date"):
+        return f"{pub['date']} ({pub.get('basis')})"
+    if pub.get("earliest") or pub.get("latest"):
+        return f"between {pub.get('earliest') or '?'} and {pub.get('latest') or '?'} ({pub.get('basis')})"
+    return "unknown"
+
+
+def report_html(dossier: Dossier) -> str:
+    """The whole page as one string."""
+    articles = articles_by_id(dossier)
+    claims = claims_by_id(dossier)
+    per_article = claims_by_article(dossier)
+    stories = [dict(s, fact_rows=fact_rows(s), facts_by_id={f["id"]: f for f in s.get("facts", [])})
+               for s in dossier.get("stories", [])]
+    numbered = citations(stories, claims, articles)
+    article_views = [dict(a, label=article_label(a), published_text=_published_text(a),
+                          segments=segments(a.get("text", ""), per_article.get(a["id"], [])))
+                     for a in dossier.get("articles", [])]
+    svg = base64.b64encode(timeline_svg(timeline_entries(dossier))).decode("ascii")
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=report_title(dossier), stories=stories, citations=_Lookup(numbered), statuses=STATUSES,
+        articles=article_views, timeline=timeline_entries(dossier), timeline_svg=svg,
+        n_articles=len(articles), n_claims=len(claims), notes=dossier.get("notes", []),
+        failures=dossier.get("failures", []))
+
+
+class _Lookup(dict):  # type: ignore[type-arg]
+    """A dict whose missing keys read as None in the template (a cited claim may be absent)."""
+
+    def __missing__(self, key: str) -> None:
+        return None

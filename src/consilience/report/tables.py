@@ -1,0 +1,88 @@
+"""``claims.csv`` / ``facts.csv`` and their Parquet twins: one flat row per claim or fact."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .view import Dossier
+
+CLAIM_COLUMNS = ("id", "article", "outlet", "start", "end", "text", "kind", "predicate", "subject", "negated",
+                 "value", "low", "high", "unit", "qualifier", "when_start", "when_end", "when_text",
+                 "when_precision", "where", "source", "via", "modality")
+FACT_COLUMNS = ("story", "id", "statement", "status", "weight", "n_sources", "sources", "outlets", "claims",
+                "when_start", "when_end", "when_precision")
+LIST_SEPARATOR = "; "
+
+
+def claim_rows(dossier: Dossier) -> list[dict[str, Any]]:
+    outlets = {a["id"]: a.get("outlet") for a in dossier.get("articles", [])}
+    rows = []
+    for c in dossier.get("claims", []):
+        q, w, at = c.get("quantity") or {}, c.get("when") or {}, c.get("attribution") or {}
+        rows.append({
+            "id": c["id"], "article": c["article"], "outlet": outlets.get(c["article"]), "start": c["start"],
+            "end": c["end"], "text": c["text"], "kind": c["kind"], "predicate": c["predicate"],
+            "subject": c.get("subject"), "negated": bool(c.get("negated")), "value": q.get("value"),
+            "low": q.get("low"), "high": q.get("high"), "unit": q.get("unit"), "qualifier": q.get("qualifier"),
+            "when_start": w.get("start"), "when_end": w.get("end"), "when_text": w.get("text"),
+            "when_precision": w.get("precision"), "where": c.get("where"), "source": at.get("source"),
+            "via": LIST_SEPARATOR.join(at.get("via", [])), "modality": c.get("modality"),
+        })
+    return rows
+
+
+def fact_rows(dossier: Dossier) -> list[dict[str, Any]]:
+    rows = []
+    for s in dossier.get("stories", []):
+        for f in s.get("facts", []):
+            w = f.get("when") or {}
+            rows.append({
+                "story": s["id"], "id": f["id"], "statement": f["statement"], "status": f["status"],
+                "weight": float(f.get("weight", 1.0)), "n_sources": len(f["sources"]),
+                "sources": LIST_SEPARATOR.join(f["sources"]), "outlets": LIST_SEPARATOR.join(f["outlets"]),
+                "claims": LIST_SEPARATOR.join(f["claims"]), "when_start": w.get("start"),
+                "when_end": w.get("end"), "when_precision": w.get("precision"),
+            })
+    return rows
+
+
+def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+SCHEMAS = {
+    "claims": pa.schema([("id", pa.string()), ("article", pa.string()), ("outlet", pa.string()),
+                         ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("kind", pa.string()),
+                         ("predicate", pa.string()), ("subject", pa.string()), ("negated", pa.bool_()),
+                         ("value", pa.float64()), ("low", pa.float64()), ("high", pa.float64()),
+                         ("unit", pa.string()), ("qualifier", pa.string()), ("when_start", pa.string()),
+                         ("when_end", pa.string()), ("when_text", pa.string()), ("when_precision", pa.string()),
+                         ("where", pa.string()), ("source", pa.string()), ("via", pa.string()),
+                         ("modality", pa.string())]),
+    "facts": pa.schema([("story", pa.string()), ("id", pa.string()), ("statement", pa.string()),
+                        ("status", pa.string()), ("weight", pa.float64()), ("n_sources", pa.int64()),
+                        ("sources", pa.string()), ("outlets", pa.string()), ("claims", pa.string()),
+                        ("when_start", pa.string()), ("when_end", pa.string()), ("when_precision", pa.string())]),
+}
+
+
+def write_tables(dossier: Dossier, outdir: Path) -> list[Path]:
+    written = []
+    for name, rows, columns in (("claims", claim_rows(dossier), CLAIM_COLUMNS),
+                                ("facts", fact_rows(dossier), FACT_COLUMNS)):
+        path = outdir / f"{name}.csv"
+        path.write_text(csv_text(rows, columns), encoding="utf-8")
+        table = pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+        pq.write_table(table, outdir / f"{name}.parquet", compression="zstd")
+        written += [path, outdir / f"{name}.parquet"]
+    return written
