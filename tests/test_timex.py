@@ -39,6 +39,15 @@ def one(text: str, anchor: Anchor | None = WED) -> tuple[str, str | None, str]:
     ("the fire on Dec. 30 last year", ("2022-12-30", "2022-12-30", "day")),
     ("arrived yesterday", ("2023-06-13", "2023-06-13", "day")),
     ("In December the strike began", ("2022-12-01", "2022-12-31", "month")),
+    ("repairs finish at the end of July", ("2023-07-21", "2023-07-31", "part_of_month")),
+    ("a census at the beginning of 2021", ("2021-01-01", "2021-04-30", "part_of_year")),
+    ("the board will vote Friday on the merger", ("2023-06-16", "2023-06-16", "day")),
+    ("the board voted Friday on the merger", ("2023-06-09", "2023-06-09", "day")),
+    ("talks are expected to resume in January", ("2024-01-01", "2024-01-31", "month")),
+    ("the crash on Friday, Oct. 23", ("2022-10-23", "2022-10-23", "day")),
+    ("profit in the third quarter rose", ("2022-07-01", "2022-09-30", "part_of_year")),
+    ("sales in the second quarter of 2019", ("2019-04-01", "2019-06-30", "part_of_year")),
+    ("The 1998 accord still holds", ("1998-01-01", "1998-12-31", "year")),
 ])
 def test_resolution(text: str, expected: tuple[str, str, str]) -> None:
     assert one(text) == expected
@@ -57,6 +66,11 @@ def test_range_anchor_gives_a_range() -> None:
 def test_relative_expressions_need_an_anchor() -> None:
     assert resolved(mentions("said Tuesday")[0], None) is None
     assert resolved(mentions("in September 2022")[0], None) is not None
+
+
+def test_counts_are_not_bare_years() -> None:
+    for text in ("They sent 2000 soldiers north.", "a fee of $2019 was paid", "prices up 2015% since", "2,019 votes"):
+        assert [m.kind for m in mentions(text) if m.kind == "bare_year"] == [], text
 
 
 def test_modal_may_is_not_a_month() -> None:

@@ -35,13 +35,14 @@ _NUM = r"(?P<num>\d+|a couple of|couple of|a few|few|an?|one|two|three|four|five
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEARREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)"
+_ON_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Friday, Oct. 23"
 
 PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)"),
     ("ymd", r"\(?" + _YEAR + r",\s+" + _MONTH + r"\s+" + _DAY + r"\)?"),
-    ("mdy", _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),
+    ("mdy", _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR),
     ("dmy", _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR),
-    ("md", _MONTH + r"\s+" + _DAY + r"\b(?!:)" + _YEARREL + "?"),
+    ("md", _ON_WEEKDAY + r"(?:(?:last|this)\s+)?" + _MONTH + r"\s+" + _DAY + r"\b(?!:)" + _YEARREL + "?"),
     ("dm", _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEARREL + "?"),
     ("part_month", _PART + r"[\s-]+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?" + _YEARREL + "?"),
     ("part_year", _PART + r"[\s-]+" + _YEAR),
@@ -56,12 +57,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("deictic", r"(?P<deictic>yesterday|today|tonight|tomorrow)"),
     ("year", r"(?P<prep>in|since|of|by|until|from|during|through|early|late)\s+" + _YEAR + r"(?![\d,])"),
     ("rel_year", r"(?P<yrel>last|this|next)\s+year"),
+    ("quarter", r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+" + _YEAR + r")?"),
+    ("bare_year", r"(?<![\d,.$£€-])" + _YEAR + r"(?![\d%]|,\d|\.\d|\s+[a-z]+s\b)"),
 ]
 _COMPILED = [(kind, re.compile(r"\b(?:(?P<since>[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y|[Aa]s\s+of)\s+)?" + pat, re.I))
              for kind, pat in PATTERNS]
 DURATION = re.compile(
     r"\b(?:for|within|over|in|during)\s+(?:about|around|nearly|almost|roughly|some|more than|over|at least)?\s*"
     + _NUM + r"\s+" + _UNIT + r"\b|\b(?P<num2>\w+)[\s-](?P<unit2>day|week|month|year)-long\b", re.I)
+# Words before a bare weekday or month, in its sentence, that put it in the future ("will meet Thursday").
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|set\s+to|"
+                         r"(?:is|are)\s+to|going\s+to|upcoming|would)\b[^.!?\n]*$", re.I)
+_FUTURE_KINDS = {"weekday", "md", "month"}
 # Month names that are also ordinary words: only a date when a preposition, a day or a year is beside them.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "sep", "dec", "jan", "aug", "oct", "nov", "apr", "feb", "jul"}
 
@@ -83,6 +90,8 @@ def mentions(text: str) -> list[Mention]:
         for m in rx.finditer(text):
             mention = _mention(kind, m)
             if mention is not None:
+                if kind in _FUTURE_KINDS and _future_context(text, m.start()):
+                    mention.parts["tense"] = "future"
                 found.append(mention)
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     chosen: list[Mention] = []
@@ -90,6 +99,11 @@ def mentions(text: str) -> list[Mention]:
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
     return sorted(chosen, key=lambda x: x.start)
+
+
+def _future_context(text: str, start: int) -> bool:
+    """A future cue earlier in the same sentence, within 80 characters."""
+    return _FUTURE_CUE.search(text, max(0, start - 80), start) is not None
 
 
 def _mention(kind: str, m: re.Match[str]) -> Mention | None:
@@ -118,6 +132,8 @@ def _plausible(kind: str, m: re.Match[str], parts: dict[str, str]) -> bool:
         return bool(parts["month"][0].isupper())
     if kind == "weekday" and not parts["weekday"][0].isupper():
         return False
+    if kind == "bare_year" and parts.get("since"):
+        return True
     return True
 
 

@@ -55,6 +55,10 @@ def _resolve(kind: str, p: dict[str, str], anchor: Anchor | None) -> Interval | 
         return _day(int(p["year"]), int(p["mnum"]), int(p["day"]))
     if kind in ("ymd", "mdy", "dmy"):
         return _day(int(p["year"]), _month(p["month"]), int(p["day"]))
+    if kind == "bare_year":
+        return _year_interval(int(p["year"]), None)
+    if kind == "quarter" and p.get("year"):
+        return _quarter(int(p["year"]), _QUARTERS[p["qord"].lower()])
     if kind == "month_year":
         return _month_interval(int(p["year"]), _month(p["month"]))
     if kind == "part_year":
@@ -69,7 +73,7 @@ def _resolve(kind: str, p: dict[str, str], anchor: Anchor | None) -> Interval | 
 def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
     if kind in ("md", "dm"):
         month, day = _month(p["month"]), int(p["day"])
-        year = _year_of(month, anchor, p.get("yrel"), day=day)
+        year = _year_of(month, anchor, p.get("yrel"), day=day, future=p.get("tense") == "future")
         return _day(year, month, day)
     if kind == "part_month":
         month = _month(p["month"])
@@ -80,7 +84,12 @@ def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
     if kind in ("month", "month_rel_year", "rel_month_name"):
         month = _month(p["month"])
         rel = p.get("yrel") or ("last" if (p.get("rel") or p.get("prep") or "").lower() in ("last", "past", "previous") else None)
-        return _month_interval(_year_of(month, anchor, rel, strict_past=rel == "last" and kind != "month_rel_year"), month)
+        return _month_interval(_year_of(month, anchor, rel, strict_past=rel == "last" and kind != "month_rel_year",
+                                        future=p.get("tense") == "future"), month)
+    if kind == "quarter":  # "the third quarter": the latest one that has begun
+        q = _QUARTERS[p["qord"].lower()]
+        ref = anchor.mid
+        return _quarter(ref.year if 3 * q - 2 <= ref.month else ref.year - 1, q)
     if kind == "rel_year":
         return _year_interval(anchor.mid.year + _REL_YEAR[p["yrel"].lower()], None)
     if kind == "rel_unit":
@@ -88,7 +97,8 @@ def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
     if kind == "ago":
         return _ago(p["num"].lower(), UNITS[p["unit"].lower()], anchor)
     if kind == "weekday":
-        return _weekday(WEEKDAYS[p["weekday"].lower()], (p.get("wrel") or "").lower(), anchor)
+        rel = (p.get("wrel") or "").lower() or ("coming" if p.get("tense") == "future" else "")
+        return _weekday(WEEKDAYS[p["weekday"].lower()], rel, anchor)
     if kind == "deictic":
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[p["deictic"].lower()]
         return _span(anchor.earliest + timedelta(shift), anchor.latest + timedelta(shift), "day")
@@ -127,23 +137,38 @@ def _year_interval(year: int, prep: str | None) -> Interval:
     return Interval(lo, hi, "year")
 
 
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(year: int, q: int) -> Interval:
+    last = 3 * q
+    return Interval(date(year, last - 2, 1), date(year, last, calendar.monthrange(year, last)[1]), "part_of_year")
+
+
+def _part_word(part: str) -> str:
+    """'the end of' -> 'end', 'mid' -> 'mid'."""
+    return next(w for w in part.lower().split() if w not in ("the", "of"))
+
+
 def _part_of_month(year: int, month: int, part: str) -> Interval:
     last = calendar.monthrange(year, month)[1]
-    word = part.lower().split()[-1]
+    word = _part_word(part)
     lo, hi = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
               "middle": (11, 20), "late": (21, last), "end": (21, last)}[word]
     return Interval(date(year, month, lo), date(year, month, hi), "part_of_month")
 
 
 def _part_of_year(year: int, part: str) -> Interval:
-    word = part.lower().split()[-1]
+    word = _part_word(part)
     lo, hi = {"early": (1, 4), "beginning": (1, 4), "start": (1, 4), "mid": (5, 8), "middle": (5, 8),
               "late": (9, 12), "end": (9, 12)}[word]
     return Interval(date(year, lo, 1), date(year, hi, calendar.monthrange(year, hi)[1]), "part_of_year")
 
 
-def _year_of(month: int, anchor: Anchor, rel: str | None, *, day: int = 15, strict_past: bool = False) -> int:
-    """The year of a month named without one: explicit "last/this/next year", else the nearest."""
+def _year_of(month: int, anchor: Anchor, rel: str | None, *, day: int = 15, strict_past: bool = False,
+             future: bool = False) -> int:
+    """The year of a month named without one: explicit "last/this/next year", else the nearest
+    (the nearest ahead when the sentence speaks of the future, else past preferred)."""
     ref = anchor.mid
     if rel:
         offset = _REL_YEAR[rel.lower()]
@@ -153,6 +178,8 @@ def _year_of(month: int, anchor: Anchor, rel: str | None, *, day: int = 15, stri
 
     def cost(y: int) -> float:
         days = (date(y, month, min(day, calendar.monthrange(y, month)[1])) - ref).days
+        if future:
+            return days if days >= -31 else 10_000
         return -days if days <= 0 else 2 * days
 
     return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
@@ -190,7 +217,11 @@ def _ago(num: str, unit: str, anchor: Anchor) -> Interval | None:
 
 
 def _weekday(wd: int, rel: str, anchor: Anchor) -> Interval:
-    """The latest such weekday on or before publication ("next Tuesday": the first after it)."""
+    """The latest such weekday on or before publication; "next Tuesday" is the first after it, and
+    a weekday in a future sentence ("will meet Thursday", ``rel == "coming"``) the first on or after it."""
+    if rel == "coming":
+        return _span(anchor.earliest + timedelta(days=(wd - anchor.earliest.weekday()) % 7),
+                     anchor.latest + timedelta(days=(wd - anchor.latest.weekday()) % 7), "day")
     if rel == "next":
         lo = anchor.earliest + timedelta(days=(wd - anchor.earliest.weekday() - 1) % 7 + 1)
         hi = anchor.latest + timedelta(days=(wd - anchor.latest.weekday() - 1) % 7 + 1)
