@@ -15,8 +15,11 @@ Bad input becomes a Failure and the run goes on. Progress reaches the caller thr
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from .claims import claims_of
 from .errors import InputError
@@ -45,57 +48,79 @@ class IngestResult:
     failures: tuple[Failure, ...]
 
 
-def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 50) -> IngestResult:
-    """Read, clean and store every document under ``paths``; stored ones are not redone."""
+def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
+           workers: int = 1) -> IngestResult:
+    """Read, clean and store every document under ``paths``; stored ones are not redone.
+
+    Documents go in batches: one store lookup per batch, extraction and cleaning spread over
+    ``workers`` processes, one transaction per batch (so a killed run keeps whole batches).
+    """
     ids: list[str] = []
     failures: list[Failure] = []
-    pending: list[Article] = []
-    added = 0
-    for n, item in enumerate(read_inputs(paths), start=1):
-        if isinstance(item, Failure):
-            failures.append(item)
-            continue
-        art_id = document_id(item)
-        ids.append(art_id)
-        if art_id in store.known_ids([art_id]) or any(p.id == art_id for p in pending):
-            continue
-        article = _article_or_failure(item, failures)
-        if article is not None:
-            pending.append(article)
-        if len(pending) >= batch_size:
-            added += store.put_articles(pending)
-            pending = []
-        progress("ingest", n, None)
-    if pending:
-        added += store.put_articles(pending)
+    added = seen = 0
+    with _mapper(workers) as map_each:
+        for batch in _batches(read_inputs(paths), batch_size):
+            docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
+            failures += [f for f in batch if isinstance(f, Failure)]
+            known = store.known_ids([i for i, _ in docs])
+            todo: dict[str, RawDocument] = {}
+            for art_id, doc in docs:
+                ids.append(art_id)
+                if art_id not in known:
+                    todo.setdefault(art_id, doc)
+            outcomes = list(map_each(_article_or_failure, list(todo.values())))
+            failures += [o for o in outcomes if isinstance(o, Failure)]
+            added += store.put_articles([o for o in outcomes if isinstance(o, Article)])
+            seen += len(batch)
+            progress("ingest", seen, None)
     stored = store.known_ids(ids)
     return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures))
 
 
-def _article_or_failure(doc: RawDocument, failures: list[Failure]) -> Article | None:
+def _batches(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
+    batch: list[RawDocument | Failure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@contextmanager
+def _mapper(workers: int) -> Iterator[Callable[..., Iterable[Any]]]:
+    """``map`` in this process, or over a pool of ``workers`` processes (order kept)."""
+    if workers <= 1:
+        yield map
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield lambda fn, items: pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers)))
+
+
+def _article_or_failure(doc: RawDocument) -> Article | Failure:
     try:
         return article_from(doc)
     except InputError as e:
-        failures.append(failure(doc.source, e, stage="clean"))
-        return None
+        return failure(doc.source, e, stage="clean")
 
 
-def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent) -> Dossier:
-    """Ingest ``paths`` and run every stage over their articles."""
-    result = ingest(paths, store=store, progress=progress)
+def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1) -> Dossier:
+    """Ingest ``paths`` and run every stage over their articles, on ``workers`` processes where it pays."""
+    result = ingest(paths, store=store, progress=progress, workers=workers)
     articles = store.articles(result.ids)
-    return dossier_of(articles, failures=result.failures, progress=progress)
+    return dossier_of(articles, failures=result.failures, progress=progress, workers=workers)
 
 
 def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
-               progress: Progress = _silent) -> Dossier:
+               progress: Progress = _silent, workers: int = 1) -> Dossier:
     """Stages 4-7 over stored articles."""
     articles = with_duplicates_marked(sorted(articles, key=lambda a: (a.source, a.id)))
     progress("dedupe", len(articles), len(articles))
     groups = story_groups(articles)
     articles = dated_from_story(articles, groups)
     progress("stories", len(groups), len(groups))
-    claims, notes = claims_of(articles, progress=lambda d, t: progress("claims", d, t))
+    claims, notes = claims_of(articles, n_process=workers, progress=lambda d, t: progress("claims", d, t))
     claims.sort(key=lambda c: (c.article, c.start, c.kind, c.predicate, c.id))
     articles = with_date_flags(articles, groups)
     stories = stories_of(articles, claims, groups)

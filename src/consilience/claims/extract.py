@@ -27,6 +27,9 @@ from .timing import when_of
 SUPPORTED_LANGUAGES = ("en",)
 
 
+PARALLEL_MIN_SENTENCES = 1000  # below this, starting parser processes costs more than it saves
+
+
 def claims_of(articles: Sequence[Article], *, n_process: int = 1,
               progress: Callable[[int, int], None] | None = None) -> tuple[list[Claim], list[str]]:
     """Claims of every article in ``articles``, and notes on the articles that were skipped."""
@@ -42,7 +45,7 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
                 jobs.append((a, s, a.text[s:e]))
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}
-    for n, ((article, start, _), doc) in enumerate(zip(jobs, parsed([j[2] for j in jobs], n_process=n_process), strict=False), 1):
+    for n, ((article, start, _), doc) in enumerate(zip(jobs, parsed([j[2] for j in jobs], n_process=n_process if len(jobs) >= PARALLEL_MIN_SENTENCES else 1), strict=False), 1):
         memory = memories.setdefault(article.id, Memory())
         claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
         if progress and n % 50 == 0:

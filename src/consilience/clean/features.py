@@ -35,13 +35,17 @@ class LineFeatures:
     latin_share: float
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def line_features(line: str, stop: frozenset[str]) -> LineFeatures:
     words = [w.lower() for w in WORD.findall(line)]
     outside = [w.lower() for w in WORD.findall(_QUOTED.sub(" ", line))]
     n = max(len(words), 1)
     addressee = sum(w in ADDRESSEE for w in outside)
-    letters = [c for c in line if c.isalpha()]
-    latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / max(len(letters), 1)
+    letters = len(_LETTER.findall(line))
+    latin = len(_LATIN_LETTER.findall(line)) / max(letters, 1)
     return LineFeatures(
         words=len(words),
         stop_density=sum(w in stop for w in words) / n,

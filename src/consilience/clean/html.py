@@ -1,11 +1,14 @@
-"""HTML -> main text and page metadata, with trafilatura; then the plain-text cleaner."""
+"""HTML -> main text and page metadata in one trafilatura pass (one parse of the page)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import trafilatura
-from htmldate import find_date
+
+# htmldate without its "extensive" search: that path runs dateparser over every date-like string and
+# loads its language data (half the ingest time on multilingual pages) for few extra dates.
+DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
 @dataclass(frozen=True)
@@ -18,26 +21,19 @@ class PageMeta:
     language: str | None
 
 
-def main_text(html: str, *, url: str | None = None) -> str:
-    """The page's main text, paragraphs separated by newlines ('' when none was found)."""
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=False,
-                               deduplicate=True, favor_precision=False)
-    return text or ""
+@dataclass(frozen=True)
+class Page:
+    text: str
+    meta: PageMeta
 
 
-def page_meta(html: str, *, url: str | None = None) -> PageMeta:
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    if meta is None:
-        return PageMeta(None, None, None, _page_date(html, url), url, None)
-    return PageMeta(
-        title=meta.title, outlet=meta.sitename, author=meta.author,
-        published=meta.date or _page_date(html, url), url=meta.url or url,
-        language=getattr(meta, "language", None),
-    )
-
-
-def _page_date(html: str, url: str | None) -> str | None:
-    try:
-        return find_date(html, url=url, original_date=True, extensive_search=False)
-    except (ValueError, TypeError):
-        return None
+def page_of(html: str, *, url: str | None = None) -> Page:
+    """The page's main text (paragraphs separated by newlines, '' when none) and its metadata."""
+    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, include_tables=True,
+                                      deduplicate=False, favor_precision=False, with_metadata=True,
+                                      date_extraction_params=dict(DATE_PARAMS))
+    if doc is None:
+        return Page("", PageMeta(None, None, None, None, url, None))
+    meta = PageMeta(title=doc.title, outlet=doc.sitename, author=doc.author, published=doc.date,
+                    url=doc.url or url, language=getattr(doc, "language", None))
+    return Page(doc.text or "", meta)

@@ -55,7 +55,8 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
         title = headline(lines, stop)
     labels = [line_label(ln, stop) for ln in lines]
     if light:
-        labels = [(GOOD, "extractor") if r in ("short", "undecided", "script") else (lab, r) for lab, r in labels]
+        labels = [(GOOD, "extractor") if _extractor_keeps(ln, r) else (lab, r)
+                  for ln, (lab, r) in zip(lines, labels, strict=True)]
     labels = repeated_lines_marked(lines, labels, title)
     labels = context_resolved(labels)
     kept, removed, author = [], [], None
@@ -101,6 +102,16 @@ def shape_reason(line: str) -> str | None:
     if stamps and sum(map(len, stamps)) >= 0.25 * len(line.replace(" ", "")):
         return "timestamp"
     return None
+
+
+LIGHT_APPEAL_MAX_WORDS = 20  # in extracted HTML, longer first/second-person lines are blog prose, not appeals
+
+
+def _extractor_keeps(line: str, reason: str) -> bool:
+    """Rules the main-content extractor already settled: short lines, other scripts, long 'you' prose."""
+    if reason in ("short", "undecided", "script"):
+        return True
+    return reason == "appeal" and len(line.split()) > LIGHT_APPEAL_MAX_WORDS
 
 
 def content_label(f: LineFeatures, *, has_stopwords: bool) -> tuple[str, str]:

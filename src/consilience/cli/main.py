@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +26,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 out = Console()
 
+DEFAULT_WORKERS = min(os.cpu_count() or 1, 4)
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store of ingested articles.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-j", min=1,
+                                            help="Processes for extraction and parsing (default: CPU count, max 4).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; errors only.")]
 PathsArg = Annotated[list[str], typer.Argument(help="Files, folders, archives, or - for stdin.")]
 
@@ -64,14 +68,14 @@ OutOption = Annotated[Path, typer.Option("-o", "--out", help="Folder for dossier
 
 @app.command()
 def analyze(paths: PathsArg, outdir: OutOption = Path("out"), db: DbOption = Path("consilience.db"),
-            quiet: QuietOption = False,
+            quiet: QuietOption = False, workers: WorkersOption = DEFAULT_WORKERS,
             reports: Annotated[bool, typer.Option("--reports/--no-reports",
                                                   help="Also write report.html, report.md, CSV/Parquet, "
                                                        "provenance graph and timeline pictures.")] = True) -> None:
     """Ingest PATHS, run every stage, and write OUTDIR/dossier.json and the reports."""
     store = _store(db)
     with _progress(quiet) as progress:
-        dossier = run_analyze(paths, store=store, progress=progress)
+        dossier = run_analyze(paths, store=store, progress=progress, workers=workers)
         path = write_dossier(dossier, outdir)
         if reports:
             write_reports(load_dossier(path), outdir, progress=progress)
@@ -84,11 +88,12 @@ def analyze(paths: PathsArg, outdir: OutOption = Path("out"), db: DbOption = Pat
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOption = Path("consilience.db"), quiet: QuietOption = False) -> None:
+def ingest(paths: PathsArg, db: DbOption = Path("consilience.db"), quiet: QuietOption = False,
+           workers: WorkersOption = DEFAULT_WORKERS) -> None:
     """Read, clean and store PATHS without analysing them."""
     store = _store(db)
     with _progress(quiet) as progress:
-        result = run_ingest(paths, store=store, progress=progress)
+        result = run_ingest(paths, store=store, progress=progress, workers=workers)
     store.close()
     if not quiet:
         err.print(f"{len(result.ids)} articles read, {result.added} new, stored in {db}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from ..clean.html import main_text, page_meta
+from ..clean.html import page_of
 from ..clean.stopwords import stopwords
 from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
@@ -26,8 +26,8 @@ def article_from(doc: RawDocument) -> Article:
     url, title, outlet, author, declared = doc.url, doc.title, doc.outlet, doc.author, doc.published
     raw = doc.body
     if doc.kind == "html":
-        meta = page_meta(doc.body, url=url)
-        raw = main_text(doc.body, url=url)
+        page = page_of(doc.body, url=url)
+        raw, meta = page.text, page.meta
         url, title = url or meta.url, title or meta.title
         outlet, author, declared = outlet or meta.outlet, author or meta.author, declared or meta.published
     lang = language_of(raw)
@@ -40,7 +40,7 @@ def article_from(doc: RawDocument) -> Article:
         outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed),
         title=cleaned.title, author=author or cleaned.author,
         published=published_of(declared, cleaned),
-        language=language_of(cleaned.text), removed=cleaned.removed,
+        language=lang if lang != "und" else language_of(cleaned.text), removed=cleaned.removed,
         flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
     )
 
