@@ -125,3 +125,15 @@ def test_offsets_always_index_the_article_text(words: list[str]) -> None:
     a = Article(id="p", source="p.txt", text=text, published=DAY, language="en")
     for c in claims_of([a])[0]:
         assert text[c.start : c.end] == c.text
+
+
+def test_candidate_filter_follows_the_predicate_gazetteer() -> None:
+    from consilience.claims.parse import candidate_pattern, is_candidate
+
+    triggers = candidate_pattern(["evacuate", "fight"], ["taken off the front"])
+    assert is_candidate("Residents were evacuated overnight.", triggers)
+    assert is_candidate("They fought for a week.", triggers)
+    assert is_candidate("Two units were taken off the front.", triggers)
+    assert is_candidate("Some 40 buses stood idle.", triggers)
+    assert not is_candidate("The mayor spoke on March 3, 2021, at noon.", triggers)
+    assert not is_candidate("The weather was pleasant.", triggers)

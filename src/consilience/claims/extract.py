@@ -20,7 +20,7 @@ from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
-from .parse import is_candidate, parsed, sentence_spans
+from .parse import candidate_pattern, is_candidate, parsed, sentence_spans
 from .quantities import quantities_in
 from .timing import when_of
 
@@ -34,6 +34,7 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
               progress: Callable[[int, int], None] | None = None) -> tuple[list[Claim], list[str]]:
     """Claims of every article in ``articles``, and notes on the articles that were skipped."""
     gaz = gazetteer()
+    triggers = candidate_pattern([*gaz.verbs, *gaz.nouns], gaz.phrases)
     notes: list[str] = []
     jobs: list[tuple[Article, int, str]] = []
     for a in articles:
@@ -41,7 +42,7 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
             notes.append(f"article {a.id} ({a.source}) is in '{a.language}', not English: no claims extracted")
             continue
         for s, e in sentence_spans(a.text):
-            if is_candidate(a.text[s:e]):
+            if is_candidate(a.text[s:e], triggers):
                 jobs.append((a, s, a.text[s:e]))
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}
