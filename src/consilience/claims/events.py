@@ -93,10 +93,15 @@ def canonical_subject(head: Token) -> str:
     return phrase(head)
 
 
+_LOCATIVE = {"in", "to", "into", "at", "near", "inside", "across", "on", "within", "toward", "towards"}
+
+
 def place_of(doc: Doc, trigger: Token, exclude: str) -> str | None:
-    mine = [e for e in doc.ents if e.label_ in _PLACES and trigger in [e.root, *e.root.ancestors][:6]]
-    pool = mine or [e for e in doc.ents if e.label_ in _PLACES]
-    for e in pool:
-        if e.text not in exclude:
-            return e.text.removeprefix("the ")
-    return None
+    """Where the event happened: a place after "in/to/at/near" under the trigger first, then any
+    place under it, then any place in the sentence; never one inside ``exclude`` (source, actor)."""
+    def rank(e) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        under = trigger in [e.root, *e.root.ancestors][:6]
+        locative = e.root.dep_ == "pobj" and e.root.head.lower_ in _LOCATIVE
+        return (0 if under and locative else 1 if under else 2 if locative else 3, e.start)
+    places = sorted((e for e in doc.ents if e.label_ in _PLACES and e.text not in exclude), key=rank)
+    return places[0].text.removeprefix("the ") if places else None

@@ -68,16 +68,28 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
         predicate = q.predicate or "count"
         quantity_predicates.add(predicate)
         subject = canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token)
+        subject = _actor(subject, attribution, gaz)
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
                           quantity=q.quantity, when=when_of(doc, q.token, found, anchor, gaz),
                           where=place_of(doc, q.token, where_exclude), attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
         if ev.predicate in quantity_predicates and not ev.negated:
             continue
-        out.append(_claim(article, start, text, "event", ev.predicate, subject=subject_of(ev.trigger),
+        subject = _actor(subject_of(ev.trigger), attribution, gaz)
+        out.append(_claim(article, start, text, "event", ev.predicate, subject=subject,
                           negated=ev.negated, quantity=None, when=when_of(doc, ev.trigger, found, anchor, gaz),
-                          where=place_of(doc, ev.trigger, where_exclude), attribution=attribution, modality=modality))
+                          where=place_of(doc, ev.trigger, f"{where_exclude} {subject or ''}"),
+                          attribution=attribution, modality=modality))
     return out
+
+
+def _actor(subject: str | None, attribution: Attribution | None, gaz: Gazetteer) -> str | None:
+    """The subject, unless it is the source speaking ("the NIS said ... troops have not fought")."""
+    if subject is None or attribution is None:
+        return subject
+    if subject in attribution.text or gaz.source_name(subject) in (attribution.source, *attribution.sources):
+        return None
+    return subject
 
 
 def _claim(article: Article, start: int, text: str, kind: str, predicate: str, *, attribution: Attribution | None,

@@ -40,4 +40,4 @@ def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[
     titles = sorted((articles[a].title for a in group if articles[a].title), key=lambda t: (len(t), t))
     return Story(id=story_id(group), title=titles[0] if titles else articles[group[0]].text[:80],
                  articles=tuple(group), facts=tuple(facts), relations=tuple(relations),
-                 timeline=tuple(timeline_of(facts)), summary=tuple(briefing(facts, relations, claims_by_id)))
+                 timeline=tuple(timeline_of(facts)), summary=tuple(briefing(facts, relations, claims_by_id, articles)))

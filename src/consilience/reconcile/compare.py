@@ -41,9 +41,47 @@ def quantities_overlap(a: Quantity, b: Quantity) -> bool:
     return la <= hb and lb <= ha
 
 
+# Words that name the same kind of actor; a subject is compared by its content words.
+_ACTOR_CLASSES = ({"troops", "troop", "soldiers", "soldier", "forces", "force", "units", "unit", "personnel",
+                   "servicemen", "fighters", "army", "military"},
+                  {"people", "residents", "civilians", "persons", "inhabitants"})
+_FUNCTION_WORDS = {"the", "a", "an", "these", "those", "this", "that", "their", "its", "his", "her", "some", "all",
+                   "of", "and", "or", "neither", "nor", "both", "other", "more", "many", "most", "several"}
+
+
+def _content(text: str) -> set[str]:
+    words = {w.strip(".,'’\"").lower() for w in text.split()} - _FUNCTION_WORDS
+    classes = {f"<{i}>" for i, cls in enumerate(_ACTOR_CLASSES) if words & cls}
+    return {w for w in words if w} | classes
+
+
+def subjects_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown subject fits any; known ones must share a content word or an actor class
+    ("North Korean troops" ~ "these soldiers"; "Pyongyang" !~ "troops")."""
+    if not a or not b:
+        return True
+    return bool(_content(a) & _content(b))
+
+
+def places_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return bool(_content(a) & _content(b))
+
+
+def is_vague(c: Claim) -> bool:
+    """A bare event with nothing to pin it down ("casualties"): no subject, number or time."""
+    return c.subject is None and c.quantity is None and c.when is None
+
+
 def same_thing(a: Claim, b: Claim) -> bool:
-    """Two claims state the same thing: predicate, negation, time and quantity agree."""
+    """Two claims state the same thing: predicate, negation, subject, place, time and quantity agree.
+    Vague claims are never merged: two bare "casualties" need not be the same casualties."""
     if a.predicate != b.predicate or a.negated != b.negated or a.kind != b.kind:
+        return False
+    if is_vague(a) or is_vague(b):
+        return a.article == b.article and a.start == b.start
+    if not subjects_compatible(a.subject, b.subject) or not places_compatible(a.where, b.where):
         return False
     if not times_compatible(a.when, b.when):
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ..records import Article, Claim, Fact, When
@@ -13,15 +14,24 @@ FLAG_PENALTY = 0.35
 
 
 def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """First-fit grouping in a fixed order; a claim joins the first group whose every member agrees."""
+    """First-fit grouping in a fixed order; a claim joins the first group whose every member agrees.
+
+    Claims are first bucketed by (kind, predicate, negation), which ``same_thing`` requires equal,
+    so the pairwise checks stay inside one bucket instead of the whole story."""
+    buckets: dict[tuple[str, str, bool], list[Claim]] = defaultdict(list)
+    for c in claims:
+        buckets[(c.kind, c.predicate, c.negated)].append(c)
     groups: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (c.predicate, c.negated, c.when is None, c.article, c.start, c.id)):
-        for g in groups:
-            if all(same_thing(c, m) for m in g):
-                g.append(c)
-                break
-        else:
-            groups.append([c])
+    for key in sorted(buckets):
+        mine: list[list[Claim]] = []
+        for c in sorted(buckets[key], key=lambda c: (c.when is None, c.article, c.start, c.id)):
+            for g in mine:
+                if all(same_thing(c, m) for m in g):
+                    g.append(c)
+                    break
+            else:
+                mine.append([c])
+        groups += mine
     return groups
 
 
@@ -59,26 +69,79 @@ def representative(group: Sequence[Claim]) -> Claim:
 _PHRASE = {"in_combat": ("in combat", "not in combat"), "deployed": ("deployed", "not deployed"),
            "killed": ("killed", "not killed"), "casualties": ("casualties", "no casualties"),
            "redeployed": ("redeployed", "not redeployed"), "withdrawn": ("withdrawn", "not withdrawn")}
+# Predicates a count's unit already says ("3,000 casualties", "5,937 deaths").
+_IMPLIED_BY_UNIT = {"count": (), "casualties": (), "killed": ("death", "dead", "killed", "fatalit", "bodies")}
 
 
 def statement(c: Claim) -> str:
+    """One line a reader can check against the claim: who, what, how many, when (resolved), where."""
     yes, no = _PHRASE.get(c.predicate, (c.predicate.replace("_", " "), "not " + c.predicate.replace("_", " ")))
-    parts = [c.subject or "", no if c.negated else yes]
     if c.quantity is not None:
-        parts.append(quantity_words(c))
+        parts = [_counted(c)]
+        implied = _IMPLIED_BY_UNIT.get(c.predicate)
+        unit = (c.quantity.unit or "").lower()
+        if implied is None or (implied and not any(w in unit for w in implied)):
+            parts.append(no if c.negated else yes)
+    else:
+        parts = [c.subject or "", no if c.negated else yes]
     if c.when is not None:
-        parts.append(f"({c.when.text})")
-    if c.where:
+        parts.append(f"({when_words(c.when)})")
+    if c.where and c.where not in " ".join(parts):
         parts.append(f"in {c.where}")
     return " ".join(p for p in parts if p).strip()
 
 
-def quantity_words(c: Claim) -> str:
+def _counted(c: Claim) -> str:
+    """"more than 3,000 North Korean casualties": the subject names what is counted when it is
+    the same kind of thing as the unit, else the unit does."""
+    from .compare import subjects_compatible
+
+    q = c.quantity
+    assert q is not None
+    subject = c.subject if c.subject and not any(ch.isdigit() for ch in c.subject) else None
+    if subject and q.unit and subjects_compatible(subject, q.unit):
+        return quantity_words(c, unit=subject)
+    words = quantity_words(c)
+    return f"{subject}: {words}" if subject and not q.unit else words
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def when_words(w: When) -> str:
+    """The expression as written and the dates it was resolved to: "last month: Jan 2025"."""
+    return f"{w.text}: {span_words(w.start, w.end, w.precision)}" if w.start else w.text
+
+
+def span_words(start: str | None, end: str | None, precision: str) -> str:
+    if not start:
+        return "?"
+    y1, m1, d1 = (int(x) for x in start.split("-"))
+    if end is None:
+        return "since " + span_words(start, start, precision if precision == "day" else "month")
+    y2, m2, d2 = (int(x) for x in end.split("-"))
+    if (y1, m1, d1) == (y2, m2, d2):
+        return f"{d1} {_MONTHS[m1 - 1]} {y1}"
+    whole_months = d1 == 1 and precision in ("month", "part_of_year", "year")
+    if whole_months and (y1, m1) == (y2, m2):
+        return f"{_MONTHS[m1 - 1]} {y1}"
+    if whole_months and y1 == y2 and (m1, m2) == (1, 12):
+        return str(y1)
+    if whole_months:
+        return f"{_MONTHS[m1 - 1]} {y1}–{_MONTHS[m2 - 1]} {y2}" if y1 != y2 else f"{_MONTHS[m1 - 1]}–{_MONTHS[m2 - 1]} {y1}"
+    if (y1, m1) == (y2, m2):
+        return f"{d1}–{d2} {_MONTHS[m1 - 1]} {y1}"
+    return f"{d1} {_MONTHS[m1 - 1]} {y1}–{d2} {_MONTHS[m2 - 1]} {y2}"
+
+
+def quantity_words(c: Claim, unit: str | None = None) -> str:
     q = c.quantity
     assert q is not None
     lead = {"approx": "about ", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
             "less_than": "fewer than ", "exact": ""}[q.qualifier]
-    unit = f" {q.unit}" if q.unit else ""
+    if q.low is not None and q.high is not None and q.low != q.high and q.qualifier == "exact":
+        return f"{number_text(q.low)}–{number_text(q.high)} {unit or q.unit or ''}".strip()
+    unit = f" {unit or q.unit}" if (unit or q.unit) else ""
     return f"{lead}{number_text(q.value)}{unit}"
 
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..records import Claim, Fact, Relation
-from .compare import interval, time_span, times_compatible
+from .compare import interval, is_vague, subjects_compatible, time_span, times_compatible
 from .facts import quantity_words
 
 ACTIVE = {("in_combat", False), ("redeployed", False)}
@@ -47,6 +47,12 @@ def _family(c: Claim) -> str:
 
 
 def relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
+    """How fact ``fa`` (lead claim ``a``) bears on ``fb`` (lead ``b``), or None when they are about
+    different actors or measures, or one is too vague to say."""
+    if is_vague(a) or is_vague(b) or not subjects_compatible(a.subject, b.subject):
+        return None
+    if a.quantity and b.quantity and not subjects_compatible(a.quantity.unit, b.quantity.unit):
+        return None  # "1 reason" and "1,000 troops" measure different things
     if _family(a) == "state":
         return _state_relation(fa, fb, a, b)
     if a.quantity is None or b.quantity is None:

@@ -1,42 +1,72 @@
-"""Stories: articles about the same event, grouped by TF-IDF similarity.
+"""Stories: articles about the same event, grouped by average-link clustering inside canopies.
 
-Sub-quadratic by blocking: each article is indexed under its top ``TOP_TERMS`` TF-IDF terms
-(terms in more than ``MAX_DF_SHARE`` of a large corpus are not used as keys), so only articles
-that share a distinctive term are ever compared. Pairs at or above ``THRESHOLD`` cosine are
-joined (union-find), so a new article joins a story or starts one.
+1. Each article is a unit vector: TF-IDF of its words, joined with TF-IDF of the names and
+   numbers in its title and lede (``NAME_WEIGHT`` of the similarity). Two earthquakes or two
+   celebrities entering rehab share their words; their places, names and years differ.
+2. Candidate pairs by blocking, never all pairs: each article is keyed by its ``TOP_TERMS``
+   heaviest terms, and inside each key's posting list (sorted by weight) an article is paired
+   only with its ``WINDOW`` nearest neighbours (the sorted-neighbourhood method). So the work is
+   O(n · TOP_TERMS · WINDOW) however common a term is.
+3. Canopies: pairs with similarity at least ``CANOPY`` are joined (union-find). A canopy holds
+   every story that could be one, and more.
+4. Inside each canopy, exact average-link clustering cut at ``THRESHOLD``: a story is a set
+   whose members are, on average, similar to each other; unlike single-link, two events that
+   share a topic do not chain into one. A canopy over ``MAX_CANOPY`` articles is split first by
+   assigning its members to running centroids (linear), so no step is quadratic in the corpus.
+
+Articles whose known publication dates are more than ``MAX_GAP_DAYS`` apart are not similar.
+Calibrated with bench/stories.py on the ECB+ dev topics (B-cubed F1) and kept deterministic:
+the same articles in any order give the same stories.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
+from scipy import sparse
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from ..records import Article
 
-# Calibrated with bench/stories.py on ECB+ dev topics (B-cubed F1) and the example corpus.
-THRESHOLD = 0.25
+THRESHOLD = 0.15      # average similarity inside a story
+CANOPY = 0.10         # single-link similarity that puts two articles in one canopy
+NAME_WEIGHT = 0.45    # share of the similarity from names and numbers in title and lede
+LEDE_CHARS = 1000
 TOP_TERMS = 12
-MAX_DF_SHARE = 0.05
-MIN_SHARED_TERMS = 1
+WINDOW = 8
+MAX_CANOPY = 2500
+MAX_GAP_DAYS = 120
+PAIR_CHUNK = 200_000
+
+_WORD = r"(?u)\b[^\W\d_][\w'-]+\b"
+_NAMES = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+|\b\d[\d.,]*\d\b|\b[A-Z][a-z]{2,}\b")
 
 
 def story_groups(articles: Sequence[Article]) -> list[list[str]]:
     """Lists of article ids, one per story, each sorted; stories ordered by their first id."""
     if not articles:
         return []
-    ids = [a.id for a in articles]
-    matrix = _tfidf([f"{a.title or ''}\n{a.text}" for a in articles])
-    parent = list(range(len(ids)))
-    for i, j in _candidate_pairs(matrix):
-        if float(matrix[i].multiply(matrix[j]).sum()) >= THRESHOLD:
-            _union(parent, i, j)
+    articles = sorted(articles, key=lambda a: a.id)
+    vectors = article_vectors(articles)
+    days = _days(articles)
+    pairs, sims = candidate_similarities(vectors, days)
+    labels = np.full(len(articles), -1, dtype=np.int64)
+    next_label = 0
+    for members in canopies(len(articles), pairs, sims):
+        for local in _clusters_in(members, vectors, days):
+            labels[members[local]] = next_label
+            next_label += 1
     groups: dict[int, list[str]] = defaultdict(list)
-    for i, art_id in enumerate(ids):
-        groups[_find(parent, i)].append(art_id)
+    for a, label in zip(articles, labels, strict=True):
+        groups[int(label)].append(a.id)
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
@@ -44,39 +74,146 @@ def story_id(member_ids: Sequence[str]) -> str:
     return "s" + hashlib.sha1(",".join(sorted(member_ids)).encode()).hexdigest()[:11]
 
 
-def _tfidf(texts: list[str]):  # type: ignore[no-untyped-def]
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1, ngram_range=(1, 1),
-                          token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32)
-    return vec.fit_transform(texts).tocsr()
+def article_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """One unit row per article: words and (weighted) names/numbers of title and lede."""
+    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
+    words = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORD,
+                            dtype=np.float32).fit_transform(texts)
+    names = [" ".join(m.replace(" ", "_") for m in _NAMES.findall(t[:LEDE_CHARS])) or "_none_" for t in texts]
+    name_vec = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False,
+                               dtype=np.float32).fit_transform(names)
+    joined = sparse.hstack([np.sqrt(1 - NAME_WEIGHT) * words, np.sqrt(NAME_WEIGHT) * name_vec])
+    return normalize(joined.tocsr()).astype(np.float32)
 
 
-def _candidate_pairs(matrix) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
-    n = matrix.shape[0]
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    max_df = max(2, int(MAX_DF_SHARE * n)) if n > 100 else n
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        row = matrix.getrow(i)
-        order = np.argsort(-row.data)[:TOP_TERMS]
-        for term in row.indices[order]:
-            if df[term] <= max_df:
-                buckets[int(term)].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in buckets.values():
-        for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1 :]:
-                shared[(a, b)] += 1
-    return {p for p, k in shared.items() if k >= MIN_SHARED_TERMS}
+def candidate_pairs(vectors: sparse.csr_matrix) -> np.ndarray:
+    """(k, 2) array of article index pairs i < j worth comparing (sorted-neighbourhood blocking)."""
+    keys: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for i in range(vectors.shape[0]):
+        lo, hi = vectors.indptr[i], vectors.indptr[i + 1]
+        data, idx = vectors.data[lo:hi], vectors.indices[lo:hi]
+        top = np.argsort(-data, kind="stable")[:TOP_TERMS]
+        for t in top:
+            keys[int(idx[t])].append((-float(data[t]), i))
+    found: list[np.ndarray] = []
+    for posting in keys.values():
+        if len(posting) < 2:
+            continue
+        order = np.array([i for _, i in sorted(posting)], dtype=np.int64)
+        for step in range(1, min(WINDOW, len(order) - 1) + 1):
+            found.append(np.stack([order[:-step], order[step:]], axis=1))
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    pairs = np.sort(np.concatenate(found), axis=1)
+    return np.unique(pairs, axis=0)
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+def candidate_similarities(vectors: sparse.csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs and their cosine similarity, computed in vectorised chunks."""
+    pairs = candidate_pairs(vectors)
+    sims = np.empty(len(pairs), dtype=np.float32)
+    for lo in range(0, len(pairs), PAIR_CHUNK):
+        chunk = pairs[lo:lo + PAIR_CHUNK]
+        sims[lo:lo + PAIR_CHUNK] = np.asarray(vectors[chunk[:, 0]].multiply(vectors[chunk[:, 1]]).sum(axis=1)).ravel()
+    sims *= _time_factor(days[pairs[:, 0]], days[pairs[:, 1]]) if len(pairs) else 1
+    return pairs, sims
 
 
-def _union(parent: list[int], i: int, j: int) -> None:
-    a, b = _find(parent, i), _find(parent, j)
-    if a != b:
-        parent[max(a, b)] = min(a, b)
+def canopies(n: int, pairs: np.ndarray, sims: np.ndarray) -> list[np.ndarray]:
+    """Groups of articles connected by pairs with similarity >= CANOPY, smallest index first.
+
+    A group over MAX_CANOPY articles is split again at a higher similarity (up to SPLIT_MAX),
+    so that average-link inside a canopy stays cheap.
+    """
+    keep = sims >= CANOPY
+    return sorted(_components(np.arange(n), pairs[keep], sims[keep], CANOPY), key=lambda m: int(m[0]))
+
+
+SPLIT_STEP = 0.05
+SPLIT_MAX = 0.6
+
+
+def _components(members: np.ndarray, pairs: np.ndarray, sims: np.ndarray, floor: float) -> list[np.ndarray]:
+    index = np.full(int(members.max()) + 1, -1, dtype=np.int64)
+    index[members] = np.arange(len(members))
+    local = index[pairs]
+    graph = sparse.coo_matrix((np.ones(len(local)), (local[:, 0], local[:, 1])), shape=(len(members),) * 2)
+    _, labels = sparse.csgraph.connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    out: list[np.ndarray] = []
+    for part in np.split(order, np.flatnonzero(np.diff(labels[order])) + 1):
+        group = members[part]
+        if len(group) <= MAX_CANOPY or floor + SPLIT_STEP > SPLIT_MAX:
+            out.append(group)
+            continue
+        inside = np.zeros(index.shape[0], dtype=bool)
+        inside[group] = True
+        keep = inside[pairs[:, 0]] & (sims >= floor + SPLIT_STEP)
+        out += _components(group, pairs[keep], sims[keep], floor + SPLIT_STEP)
+    return out
+
+
+def _clusters_in(members: np.ndarray, vectors: sparse.csr_matrix, days: np.ndarray) -> list[np.ndarray]:
+    """Average-link clusters inside one canopy, as positions into ``members``."""
+    if len(members) == 1:
+        return [np.array([0])]
+    if len(members) > MAX_CANOPY:
+        return _centroid_clusters(members, vectors)
+    sub = vectors[members]
+    sim = (sub @ sub.T).toarray()
+    sim *= _time_factor(days[members][:, None], days[members][None, :])
+    dist = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    labels = fcluster(linkage(squareform(dist, checks=False), method="average"), 1.0 - THRESHOLD, "distance")
+    return [np.flatnonzero(labels == k) for k in np.unique(labels)]
+
+
+def _centroid_clusters(members: np.ndarray, vectors: sparse.csr_matrix, batch: int = 500) -> list[np.ndarray]:
+    """Linear fallback for a huge canopy: in batches, each article joins the most similar story
+    centroid so far, or starts a story (matched against the batch's earlier new stories)."""
+    sub = vectors[members]
+    n = sub.shape[0]
+    labels = np.full(n, -1, dtype=np.int64)
+    sums = sparse.csr_matrix((0, sub.shape[1]), dtype=np.float32)
+    for lo in range(0, n, batch):
+        rows = sub[lo:lo + batch]
+        if sums.shape[0]:
+            sim = (rows @ normalize(sums).T).toarray()
+            best = sim.argmax(axis=1)
+            matched = sim[np.arange(len(best)), best] >= THRESHOLD
+            labels[lo + np.flatnonzero(matched)] = best[matched]
+        fresh = [r for r in range(rows.shape[0]) if labels[lo + r] < 0]
+        k = sums.shape[0]
+        if fresh:
+            local = (rows[fresh] @ rows[fresh].T).toarray()
+            leaders: list[int] = []
+            for pos, r in enumerate(fresh):
+                scores = local[pos, leaders] if leaders else np.empty(0)
+                if len(scores) and scores.max() >= THRESHOLD:
+                    labels[lo + r] = labels[lo + fresh[leaders[int(scores.argmax())]]]
+                else:
+                    labels[lo + r] = k + len(leaders)
+                    leaders.append(pos)
+        grown = k + (len(leaders) if fresh else 0)
+        onehot = sparse.csr_matrix((np.ones(rows.shape[0], dtype=np.float32),
+                                    (labels[lo:lo + rows.shape[0]], np.arange(rows.shape[0]))),
+                                   shape=(grown, rows.shape[0]))
+        sums = sparse.vstack([sums, sparse.csr_matrix((grown - k, sub.shape[1]), dtype=np.float32)]).tocsr() + onehot @ rows
+    return [np.flatnonzero(labels == c) for c in np.unique(labels)]
+
+
+def _days(articles: Sequence[Article]) -> np.ndarray:
+    """Middle day of each article's known publication date (ordinal), or -1 when unknown."""
+    out = np.full(len(articles), -1, dtype=np.int64)
+    for i, a in enumerate(articles):
+        lo = a.published.date or a.published.earliest
+        hi = a.published.date or a.published.latest
+        if lo and hi:
+            out[i] = (date.fromisoformat(lo).toordinal() + date.fromisoformat(hi).toordinal()) // 2
+    return out
+
+
+def _time_factor(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """0 for two dated articles more than MAX_GAP_DAYS apart, else 1."""
+    far = (a >= 0) & (b >= 0) & (np.abs(a - b) > MAX_GAP_DAYS)
+    return np.where(far, 0.0, 1.0).astype(np.float32)

@@ -1,0 +1,66 @@
+"""Story grouping on hand-written reports: two similar events stay apart, one event stays together."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from consilience.records import Article, Published
+from consilience.reconcile import stories
+from consilience.reconcile.stories import story_groups
+
+QUAKE_A = [
+    "A magnitude 6.1 earthquake struck near Lorca in southern Spain on Wednesday, killing nine people and damaging the old town.",
+    "The quake hit Lorca, Spain, shortly before 7 p.m., the Spanish geological institute said; rescuers searched damaged buildings.",
+    "Nine people died when an earthquake shook Lorca in Murcia, Spain, and thousands of residents slept outdoors.",
+]
+QUAKE_B = [
+    "A magnitude 7.0 earthquake struck off the coast of Sumatra in Indonesia, shaking Padang and prompting a tsunami warning.",
+    "Indonesian officials in Padang said the Sumatra earthquake damaged houses; the tsunami warning was later lifted.",
+    "Residents of Padang fled to higher ground after the strong earthquake off Sumatra, Indonesia's weather agency said.",
+]
+BUDGET = ["The city council of Bergen approved next year's budget after a long debate over school funding and bus routes."]
+
+
+def articles(texts: list[str], prefix: str, day: str | None = None) -> list[Article]:
+    pub = Published(date=day, earliest=day, latest=day, basis="metadata") if day else Published()
+    return [Article(id=f"{prefix}{i}", source=f"{prefix}{i}.txt", text=t, published=pub) for i, t in enumerate(texts)]
+
+
+def test_two_earthquakes_are_two_stories() -> None:
+    groups = story_groups(articles(QUAKE_A, "a") + articles(QUAKE_B, "b") + articles(BUDGET, "c"))
+    assert sorted(groups) == [["a0", "a1", "a2"], ["b0", "b1", "b2"], ["c0"]]
+
+
+def test_input_order_does_not_change_the_stories() -> None:
+    arts = articles(QUAKE_A, "a") + articles(QUAKE_B, "b") + articles(BUDGET, "c")
+    shuffled = arts[:]
+    random.Random(3).shuffle(shuffled)
+    assert story_groups(shuffled) == story_groups(arts)
+
+
+def test_same_words_a_year_apart_are_not_one_story() -> None:
+    groups = story_groups(articles(QUAKE_A[:2], "x", "2021-03-01") + articles(QUAKE_A[2:], "y", "2022-05-01"))
+    assert sorted(groups) == [["x0", "x1"], ["y0"]]
+
+
+def test_a_canopy_too_big_is_split_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "MAX_CANOPY", 2)
+    groups = story_groups(articles(QUAKE_A, "a") + articles(QUAKE_B, "b"))
+    assert all(set(g) <= {"a0", "a1", "a2"} or set(g) <= {"b0", "b1", "b2"} for g in groups)
+
+
+def test_huge_canopy_falls_back_to_centroids(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "MAX_CANOPY", 2)
+    monkeypatch.setattr(stories, "SPLIT_MAX", 0.0)
+    groups = story_groups(articles(QUAKE_A, "a") + articles(QUAKE_B, "b") + articles(BUDGET, "c"))
+    assert all(set(g) <= {"a0", "a1", "a2"} or set(g) <= {"b0", "b1", "b2"} or g == ["c0"] for g in groups)
+    assert len(groups) <= 5
+
+
+def test_no_pair_is_compared_twice_and_blocking_is_bounded() -> None:
+    arts = [Article(id=f"n{i:03d}", source=str(i), text=f"storm flood river town{i % 7} rain bridge closed") for i in range(200)]
+    pairs = stories.candidate_pairs(stories.article_vectors(arts))
+    assert len({tuple(p) for p in pairs}) == len(pairs) and (pairs[:, 0] < pairs[:, 1]).all()
+    assert len(pairs) <= 200 * stories.TOP_TERMS * stories.WINDOW
