@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from consilience.records import Article, Published
 from consilience.reconcile import stories
 from consilience.reconcile.stories import story_groups
+from consilience.records import Article, Published
 
 QUAKE_A = [
     "A magnitude 6.1 earthquake struck near Lorca in southern Spain on Wednesday, killing nine people and damaging the old town.",
