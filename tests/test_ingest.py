@@ -135,3 +135,16 @@ def test_huge_file_is_refused_by_size(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_missing_path_is_a_failure() -> None:
     docs, fails = split(list(read_inputs(["/no/such/place.txt"])))
     assert not docs and "no such file" in fails[0].message
+
+
+def test_a_one_line_news_brief_is_kept_whole(tmp_path: Path) -> None:
+    from consilience import ingest, open_store
+
+    lines = ['{"url": "u1", "text": "Harbour crane operator fired. Named Ana Ruiz head of operations."}',
+             '{"url": "u2", "text": "Share Tweet"}']
+    (tmp_path / "briefs.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    store = open_store(tmp_path / "s.db")
+    result = ingest([str(tmp_path / "briefs.jsonl")], store=store)
+    texts = [a.text for a in store.articles(result.ids)]
+    assert texts == ["Harbour crane operator fired. Named Ana Ruiz head of operations."]
+    assert [f.code for f in result.failures] == ["empty"]

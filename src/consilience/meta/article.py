@@ -33,6 +33,9 @@ def article_from(doc: RawDocument) -> Article:
     lang = language_of(raw)
     cleaned = cleaned_text(raw, stop=stopwords(lang if lang != "und" else "en"), title=title,
                            light=doc.kind == "html")
+    if not cleaned.text.strip() and _is_brief(raw):
+        cleaned = Cleaned(text=raw.strip(), removed=(), title=cleaned.title, author=cleaned.author,
+                          header=cleaned.header)
     if not cleaned.text.strip():
         raise EmptyInput(f"{doc.source}: no article text left after cleaning; is it a list or index page?")
     return Article(
@@ -43,6 +46,16 @@ def article_from(doc: RawDocument) -> Article:
         language=lang if lang != "und" else language_of(cleaned.text), removed=cleaned.removed,
         flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
     )
+
+
+BRIEF_MAX_CHARS = 400
+
+
+def _is_brief(raw: str) -> bool:
+    """A news brief of a line or two ("Coach fired. Successor named."): kept whole rather than
+    cleaned away, when it has words enough to be a sentence."""
+    text = raw.strip()
+    return 0 < len(text) <= BRIEF_MAX_CHARS and text.count("\n") <= 2 and len(text.split()) >= 5
 
 
 def published_of(declared: str | None, cleaned: Cleaned) -> Published:
