@@ -53,7 +53,9 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
     header = tuple(lines[:4])
     if title is None:
         title = headline(lines, stop)
-    labels = [line_label(ln, stop) for ln in lines]
+    # In extracted HTML a long line is the extractor's prose: its rules below would keep it anyway.
+    labels = [(GOOD, "extractor") if light and ln.count(" ") >= LIGHT_APPEAL_MAX_WORDS else line_label(ln, stop)
+              for ln in lines]
     if light:
         labels = [(GOOD, "extractor") if _extractor_keeps(ln, r) else (lab, r)
                   for ln, (lab, r) in zip(lines, labels, strict=True)]
