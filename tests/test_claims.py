@@ -137,3 +137,19 @@ def test_candidate_filter_follows_the_predicate_gazetteer() -> None:
     assert is_candidate("Some 40 buses stood idle.", triggers)
     assert not is_candidate("The mayor spoke on March 3, 2021, at noon.", triggers)
     assert not is_candidate("The weather was pleasant.", triggers)
+
+
+def test_worker_processes_give_the_same_claims(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from consilience.claims import extract
+    from consilience.records import Article, Published
+
+    pub = Published(date="2023-06-14", earliest="2023-06-14", latest="2023-06-14", basis="metadata")
+    texts = ["Rescuers said 14 people were killed when the bridge collapsed on Monday.",
+             "The army deployed about 2,000 soldiers to the border last month, officials said.",
+             "Ministers met in Oslo.", "Police arrested three men in Bergen on Friday, the police said."]
+    arts = [Article(id=f"a{i}", source=f"a{i}.txt", text=t, language="en", published=pub) for i, t in enumerate(texts)]
+    monkeypatch.setattr(extract, "PARALLEL_MIN_ARTICLES", 1)
+    monkeypatch.setattr(extract, "BATCH_ARTICLES", 1)
+    one, _ = extract.claims_of(arts, n_process=1)
+    two, _ = extract.claims_of(arts, n_process=2)
+    assert one == two and len(one) >= 3

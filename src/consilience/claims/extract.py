@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 from spacy.tokens import Doc
 
@@ -20,38 +21,59 @@ from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
-from .parse import candidate_pattern, is_candidate, parsed, sentence_spans
+from .parse import candidate_pattern, is_candidate, nlp, parsed, sentence_spans
 from .quantities import quantities_in
 from .timing import when_of
 
 SUPPORTED_LANGUAGES = ("en",)
 
 
-PARALLEL_MIN_SENTENCES = 1000  # below this, starting parser processes costs more than it saves
+PARALLEL_MIN_ARTICLES = 40  # below this, starting worker processes costs more than it saves
+BATCH_ARTICLES = 25
 
 
 def claims_of(articles: Sequence[Article], *, n_process: int = 1,
               progress: Callable[[int, int], None] | None = None) -> tuple[list[Claim], list[str]]:
-    """Claims of every article in ``articles``, and notes on the articles that were skipped."""
+    """Claims of every article in ``articles``, and notes on the articles that were skipped.
+
+    With ``n_process`` > 1, batches of whole articles go to worker processes, each parsing and
+    extracting on its own: only articles and claims cross between processes, never parses.
+    """
+    notes = [f"article {a.id} ({a.source}) is in '{a.language}', not English: no claims extracted"
+             for a in articles if a.language not in SUPPORTED_LANGUAGES]
+    todo = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+    batches = [todo[i:i + BATCH_ARTICLES] for i in range(0, len(todo), BATCH_ARTICLES)]
+    claims: list[Claim] = []
+    if n_process <= 1 or len(todo) < PARALLEL_MIN_ARTICLES:
+        results: Iterable[list[Claim]] = map(claims_of_batch, batches)
+        pool = None
+    else:
+        nlp()  # load once here; forked workers share it
+        pool = ProcessPoolExecutor(max_workers=n_process)
+        results = pool.map(claims_of_batch, batches)
+    try:
+        for n, found in enumerate(results, 1):
+            claims.extend(found)
+            if progress:
+                progress(min(n * BATCH_ARTICLES, len(todo)), len(todo))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return claims, notes
+
+
+def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
+    """Claims of English ``articles``: candidate sentences parsed in one ``nlp.pipe`` batch."""
     gaz = gazetteer()
     triggers = candidate_pattern([*gaz.verbs, *gaz.nouns], gaz.phrases)
-    notes: list[str] = []
-    jobs: list[tuple[Article, int, str]] = []
-    for a in articles:
-        if a.language not in SUPPORTED_LANGUAGES:
-            notes.append(f"article {a.id} ({a.source}) is in '{a.language}', not English: no claims extracted")
-            continue
-        for s, e in sentence_spans(a.text):
-            if is_candidate(a.text[s:e], triggers):
-                jobs.append((a, s, a.text[s:e]))
+    jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text)
+            if is_candidate(a.text[s:e], triggers)]
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}
-    for n, ((article, start, _), doc) in enumerate(zip(jobs, parsed([j[2] for j in jobs], n_process=n_process if len(jobs) >= PARALLEL_MIN_SENTENCES else 1), strict=False), 1):
+    for (article, start, _), doc in zip(jobs, parsed([j[2] for j in jobs]), strict=True):
         memory = memories.setdefault(article.id, Memory())
         claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
-        if progress and n % 50 == 0:
-            progress(n, len(jobs))
-    return claims, notes
+    return claims
 
 
 def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memory: Memory,

