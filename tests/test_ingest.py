@@ -148,3 +148,11 @@ def test_a_one_line_news_brief_is_kept_whole(tmp_path: Path) -> None:
     texts = [a.text for a in store.articles(result.ids)]
     assert texts == ["Harbour crane operator fired. Named Ana Ruiz head of operations."]
     assert [f.code for f in result.failures] == ["empty"]
+
+
+def test_a_stray_nul_byte_does_not_make_a_page_binary() -> None:
+    from consilience.ingest.decode import decoded_text
+
+    page = b"<html><body><p>" + b"The ferry resumed service on Monday after repairs. " * 40 + b"\x00</p></body></html>"
+    text, _ = decoded_text(page, "page.html")
+    assert "\x00" not in text and "ferry resumed" in text

@@ -7,7 +7,9 @@ from charset_normalizer import from_bytes
 from ..errors import BinaryInput, EmptyInput, MalformedInput, TooLarge
 
 MAX_BYTES = 50 * 1024 * 1024
-# A text file has almost no control bytes; 1% of NULs or C0 controls means a binary file.
+# A text file has almost no control bytes; 1% of C0 controls, or 0.1% of NULs, means a binary file
+# (real pages do carry a stray NUL or two, which are dropped).
+NUL_SHARE = 0.001
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
@@ -23,11 +25,12 @@ def decoded_text(data: bytes, source: str, *, declared: str | None = None) -> tu
     if not data.strip():
         raise EmptyInput(f"{source}: the file is empty; check that the download finished")
     sample = data[:65536]
-    if b"\x00" in sample and not _looks_utf16(sample) or _control_share(sample) > 0.01:
+    if sample.count(b"\x00") > NUL_SHARE * len(sample) and not _looks_utf16(sample) or _control_share(sample) > 0.01:
         raise BinaryInput(f"{source}: binary data, not text; pass text, HTML, JSONL, WARC, feeds or archives")
     for enc in _candidates(data, declared):
         try:
-            return data.decode(enc), enc
+            text = data.decode(enc)
+            return (text.replace("\x00", "") if not enc.startswith("utf-16") else text), enc
         except (UnicodeDecodeError, LookupError):
             continue
     raise MalformedInput(f"{source}: the bytes match no known text encoding; re-save the file as UTF-8")
