@@ -88,6 +88,8 @@ def _found(doc: Doc, group: list[Token], gaz: Gazetteer) -> Found | None:
         lo, hi = bounds(value, qualifier)
     head = group[-1]
     unit_token = _unit_token(head)
+    if low == "one" and (unit_token is None or unit_token.lemma_.lower() not in gaz.quantity_nouns):
+        return None  # "one possible reason", "one of them": not a count of anything the table knows
     unit = _unit(doc, group, unit_token, gaz)
     predicate = _predicate(head, unit_token, gaz)
     return Found(head, Quantity(value=value, low=lo, high=hi, unit=unit, qualifier=qualifier), unit_token, predicate)
