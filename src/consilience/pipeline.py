@@ -68,7 +68,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
                 ids.append(art_id)
                 if art_id not in known:
                     todo.setdefault(art_id, doc)
-            outcomes = list(map_each(_article_or_failure, list(todo.values())))
+            outcomes = list(map_each(_article_or_failure, list(todo.items())))
             failures += [o for o in outcomes if isinstance(o, Failure)]
             added += store.put_articles([o for o in outcomes if isinstance(o, Article)])
             seen += len(batch)
@@ -98,9 +98,10 @@ def _mapper(workers: int) -> Iterator[Callable[..., Iterable[Any]]]:
         yield lambda fn, items: pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers)))
 
 
-def _article_or_failure(doc: RawDocument) -> Article | Failure:
+def _article_or_failure(item: tuple[str, RawDocument]) -> Article | Failure:
+    art_id, doc = item
     try:
-        return article_from(doc)
+        return article_from(doc, art_id)
     except InputError as e:
         return failure(doc.source, e, stage="clean")
 

@@ -49,32 +49,45 @@ def page_of(html: str, *, url: str | None = None) -> Page:
 
 
 def page_meta(tree: HtmlElement, url: str | None) -> PageMeta:
-    canonical = _first(tree, "//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
-    title = _first(tree, "//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content")
+    tags = _head_tags(tree)
+    canonical = tags.get("link:canonical") or tags.get("og:url")
+    title = tags.get("og:title") or tags.get("twitter:title")
     if not title:
-        raw = _first(tree, "//title/text()") or _first(tree, "//h1//text()")
+        raw = tags.get("title") or _text_of(tree.find(".//h1"))
         title = _TITLE_SUFFIX.sub("", raw) if raw else None
-    author = _first(tree, "//meta[@name='author']/@content", "//meta[@property='article:author']/@content",
-                    "//*[@rel='author']//text()")
+    author = tags.get("author") or tags.get("article:author")
     if author and author.startswith("http"):
         author = None
     return PageMeta(
         title=title,
-        outlet=_first(tree, "//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"),
+        outlet=tags.get("og:site_name") or tags.get("application-name"),
         author=author,
         published=_date(tree, url),
         url=(canonical if canonical and canonical.startswith("http") else None) or url,
-        language=(_first(tree, "/html/@lang") or "").split("-")[0].lower() or None,
+        language=(tree.get("lang") or "").split("-")[0].lower() or None,
     )
 
 
-def _first(tree: HtmlElement, *xpaths: str) -> str | None:
-    for xp in xpaths:
-        for value in tree.xpath(xp):
-            text = " ".join(str(value).split())
-            if text:
-                return text
-    return None
+def _head_tags(tree: HtmlElement) -> dict[str, str]:
+    """One pass over <meta>, <link rel=canonical> and <title>: the first non-empty value of each."""
+    out: dict[str, str] = {}
+    for el in tree.iter("meta", "link", "title"):
+        if el.tag == "title":
+            key, value = "title", _text_of(el)
+        elif el.tag == "link":
+            key, value = ("link:canonical", el.get("href")) if el.get("rel") == "canonical" else ("", None)
+        else:
+            key, value = (el.get("property") or el.get("name") or "").lower(), el.get("content")
+        value = " ".join(value.split()) if value else None
+        if key and value and key not in out:
+            out[key] = value
+    return out
+
+
+def _text_of(el: HtmlElement | None) -> str | None:
+    if el is None:
+        return None
+    return " ".join(el.text_content().split()) or None
 
 
 def _date(tree: HtmlElement, url: str | None) -> str | None:

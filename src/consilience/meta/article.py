@@ -21,8 +21,9 @@ def document_id(doc: RawDocument) -> str:
     return hashlib.sha256(f"{doc.kind}\n{doc.body}".encode()).hexdigest()[:16]
 
 
-def article_from(doc: RawDocument) -> Article:
-    """Clean ``doc`` and read its metadata; raise EmptyInput when no body text is left."""
+def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
+    """Clean ``doc`` and read its metadata; raise EmptyInput when no body text is left.
+    ``article_id``: ``document_id(doc)`` when the caller has it already (it hashes the whole body)."""
     url, title, outlet, author, declared = doc.url, doc.title, doc.outlet, doc.author, doc.published
     raw = doc.body
     if doc.kind == "html":
@@ -39,7 +40,7 @@ def article_from(doc: RawDocument) -> Article:
     if not cleaned.text.strip():
         raise EmptyInput(f"{doc.source}: no article text left after cleaning; is it a list or index page?")
     return Article(
-        id=document_id(doc), source=doc.source, text=cleaned.text, url=url,
+        id=article_id or document_id(doc), source=doc.source, text=cleaned.text, url=url,
         outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed),
         title=cleaned.title, author=author or cleaned.author,
         published=published_of(declared, cleaned),
