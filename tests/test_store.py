@@ -37,11 +37,11 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, monkeypatch: p
     real = pipeline.article_from
     calls = {"n": 0}
 
-    def dying(doc):  # type: ignore[no-untyped-def]
+    def dying(doc, article_id=None):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 6:
             raise KeyboardInterrupt("killed")
-        return real(doc)
+        return real(doc, article_id)
 
     monkeypatch.setattr(pipeline, "article_from", dying)
     with pytest.raises(KeyboardInterrupt):
