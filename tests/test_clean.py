@@ -63,3 +63,15 @@ def test_placeholder_flag_with_evidence() -> None:
     assert flags and "[Insert link to report here]" in flags[0].evidence
     clean = article_from(RawDocument(source="y.txt", kind="text", body="The minister resigned on Monday after the vote."))
     assert not clean.flags
+
+
+def test_a_page_lang_attribute_is_checked_not_trusted() -> None:
+    from consilience.meta.language import language_of
+
+    german = ("Die Stadtverwaltung hat am Montag beschlossen, dass die neue Brücke erst im Herbst geöffnet wird. "
+              "Viele Pendler hatten auf eine frühere Öffnung gehofft, weil die Umleitung über die Altstadt führt.")
+    english = ("The city council decided on Monday that the new bridge will not open until the autumn. Many "
+               "commuters had hoped for an earlier opening, because the detour runs through the old town.")
+    assert language_of(german, hint="en") == "de"
+    assert language_of(english, hint="en") == "en"
+    assert language_of(english) == "en"

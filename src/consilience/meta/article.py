@@ -25,13 +25,14 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
     """Clean ``doc`` and read its metadata; raise EmptyInput when no body text is left.
     ``article_id``: ``document_id(doc)`` when the caller has it already (it hashes the whole body)."""
     url, title, outlet, author, declared = doc.url, doc.title, doc.outlet, doc.author, doc.published
-    raw = doc.body
+    raw, hint = doc.body, None
     if doc.kind == "html":
         page = page_of(doc.body, url=url)
         raw, meta = page.text, page.meta
         url, title = url or meta.url, title or meta.title
         outlet, author, declared = outlet or meta.outlet, author or meta.author, declared or meta.published
-    lang = language_of(raw)
+        hint = meta.language
+    lang = language_of(raw, hint)
     cleaned = cleaned_text(raw, stop=stopwords(lang if lang != "und" else "en"), title=title,
                            light=doc.kind == "html")
     if not cleaned.text.strip() and _is_brief(raw):

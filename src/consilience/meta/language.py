@@ -6,7 +6,10 @@ import re
 
 import py3langid
 
+from ..clean.stopwords import stopwords
+
 _LETTERS = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 SAMPLE_CHARS = 600
@@ -21,10 +24,25 @@ def _sample(text: str) -> str:
     return text[start:start + SAMPLE_CHARS]
 
 
-def language_of(text: str) -> str:
-    """ISO 639-1 code of ``text``; ``und`` when there is too little text to tell."""
+HINT_STOPWORD_SHARE = 0.3  # English prose runs at 40-50% stop words; German text at ~10% of English ones
+
+
+def language_of(text: str, hint: str | None = None) -> str:
+    """ISO 639-1 code of ``text``; ``und`` when there is too little text to tell.
+
+    ``hint`` (a page's ``<html lang>``) is taken when the sample reads like it (enough of that
+    language's stop words), which spares the classifier; a wrong template default is not.
+    """
     sample = _sample(text)
     if len(_LETTERS.findall(sample)) < 20:
         return "und"
+    if hint and _reads_like(sample, hint):
+        return hint
     lang, _ = py3langid.classify(sample)
     return str(lang)
+
+
+def _reads_like(sample: str, lang: str) -> bool:
+    stop = stopwords(lang)
+    words = _WORD.findall(sample.lower())
+    return bool(stop) and len(words) >= 30 and sum(w in stop for w in words) >= HINT_STOPWORD_SHARE * len(words)
