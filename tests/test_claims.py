@@ -153,3 +153,14 @@ def test_worker_processes_give_the_same_claims(monkeypatch) -> None:  # type: ig
     one, _ = extract.claims_of(arts, n_process=1)
     two, _ = extract.claims_of(arts, n_process=2)
     assert one == two and len(one) >= 3
+
+
+def test_speaker_after_the_last_comma_when_the_parse_drops_it() -> None:
+    from consilience.claims.attribution import Memory, attribution_of
+    from consilience.claims.gazetteer import gazetteer
+    from consilience.claims.parse import nlp
+
+    doc = nlp()("At least 40 people have been killed in floods around the port city of Durban, the country's "
+                "disaster agency said on Monday.")
+    at = attribution_of(doc, gazetteer(), Memory(), None)
+    assert at is not None and at.source.endswith("disaster agency")

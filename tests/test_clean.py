@@ -75,3 +75,17 @@ def test_a_page_lang_attribute_is_checked_not_trusted() -> None:
     assert language_of(german, hint="en") == "de"
     assert language_of(english, hint="en") == "en"
     assert language_of(english) == "en"
+
+
+def test_a_wire_dateline_becomes_agency_and_day_not_text() -> None:
+    from consilience.meta.article import article_from
+    from consilience.records import RawDocument
+
+    body = ("LISBON, March 3, 2022 (Reuters) - Portugal's navy rescued 40 migrants off the Algarve coast on "
+            "Wednesday, the navy said in a statement.\n\nThe boat had left Morocco two days earlier.")
+    a = article_from(RawDocument(source="wire.txt", kind="text", body=body))
+    assert a.outlet == "Reuters" and a.published.date == "2022-03-03"
+    assert a.text.startswith("Portugal's navy rescued") and "LISBON, March 3, 2022 (Reuters) -" in a.removed
+    no_dateline = article_from(RawDocument(source="n.txt", kind="text", body="The NIS (National Intelligence "
+                                           "Service) - said in a long statement that the talks would resume."))
+    assert no_dateline.text.startswith("The NIS")

@@ -97,3 +97,13 @@ def test_example_corpus_facts_and_sources(examples: Path, tmp_path: Path) -> Non
     assert not undated
     flagged = {f.code for a in dossier.articles for f in a.flags}
     assert {"placeholder_text", "date_inconsistency", "machine_generated_suspected"} <= flagged
+
+
+def test_one_source_under_its_several_names() -> None:
+    from consilience.reconcile.sources import source_aliases
+
+    names = source_aliases(["the country's coast guard", "coast guard", "Greece's coast guard", "Italy's army",
+                            "Peru's health ministry", "Chile's health ministry", "health ministry", "army"])
+    assert names["coast guard"] == names["the country's coast guard"] == "Greece's coast guard"
+    assert "army" not in names  # one word: too generic to join anything
+    assert "health ministry" not in names  # two countries' ministries: ambiguous, left apart

@@ -66,7 +66,7 @@ def _speech(doc: Doc, gaz: Gazetteer) -> tuple[list[str], list[str], str] | None
     verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")]
     verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
     for verb in verbs:
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
         if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
             continue
         if subj.dep_ == "nsubjpass":
@@ -82,6 +82,17 @@ def _speech(doc: Doc, gaz: Gazetteer) -> tuple[list[str], list[str], str] | None
             subj, name = citing, phrase(citing)
         return _split_sources(subj, name), via, f"{name} {verb.text}"
     return None
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """", the country's forensic service said on Monday." when the parser left the verb without a
+    subject (it often hangs the speaker on the previous noun as an apposition): the noun phrase
+    between the last comma and the verb."""
+    doc = verb.doc
+    chunk = next((c for c in doc.noun_chunks if c.end == verb.i), None)
+    if chunk is None or chunk.start == 0 or doc[chunk.start - 1].text != ",":
+        return None
+    return chunk.root if chunk.root.pos_ in ("NOUN", "PROPN") else None
 
 
 def _denied(verb: Token, subj: Token) -> bool:

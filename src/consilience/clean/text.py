@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dateline import split_dateline
 from .features import LineFeatures, line_features
 
 GOOD, BAD, SHORT = "good", "bad", "short"
@@ -65,6 +66,10 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
     for line, (label, reason) in zip(lines, labels, strict=False):
         if label == GOOD:
             body, marker = _without_trailing_marker(line)
+            if not kept:
+                dateline, body = split_dateline(body)
+                if dateline:
+                    removed.append(dateline.text)
             kept.append(body)
             if marker:
                 removed.append(marker)
@@ -76,11 +81,14 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
 
 
 def headline(lines: list[str], stop: frozenset[str]) -> str | None:
-    """The first line when it has a headline's shape: short and not a sentence."""
-    for line in lines[:2]:
+    """The first line, after breadcrumbs and bylines, when it has a headline's shape: short and not a sentence."""
+    for line in lines[:3]:
+        if shape_reason(line):
+            continue  # a breadcrumb or a byline is not the headline
         f = line_features(line, stop)
         if 3 <= f.words <= 20 and not f.ends_sentence and not _DATE_TIME.search(line):
             return line
+        break
     return None
 
 
@@ -130,6 +138,8 @@ def content_label(f: LineFeatures, *, has_stopwords: bool) -> tuple[str, str]:
     dense = f.stop_density >= MIN_STOP_DENSITY or not has_stopwords
     if f.words >= LONG_LINE_WORDS and dense:
         return GOOD, "text"
+    if f.words >= LONG_LINE_WORDS and f.ends_sentence:
+        return SHORT, "sentence"  # a full sentence dense with names: good beside any good text
     return SHORT, "undecided"
 
 
@@ -161,6 +171,7 @@ def context_resolved(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
         before = _nearest(decided, i, -1)
         after = _nearest(decided, i, +1)
         good = before == GOOD and after in (GOOD, None) or before is None and after == GOOD
+        good = good or reason == "sentence" and GOOD in (before, after)
         out.append((GOOD, "context") if good else (BAD, "context"))
     return out
 

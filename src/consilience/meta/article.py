@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+from ..claims.gazetteer import gazetteer
+from ..clean.dateline import dateline_in
 from ..clean.html import page_of
 from ..clean.stopwords import stopwords
 from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
 from ..flags.placeholder import placeholder_flags
 from ..records import Article, Published, RawDocument
+from ..timex import mentions, resolved
 from .language import language_of
 from .outlet import outlet_of
 from .printed_date import printed_date
@@ -42,12 +45,28 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
         raise EmptyInput(f"{doc.source}: no article text left after cleaning; is it a list or index page?")
     return Article(
         id=article_id or document_id(doc), source=doc.source, text=cleaned.text, url=url,
-        outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed),
+        outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed) or _agency(cleaned.removed),
         title=cleaned.title, author=author or cleaned.author,
-        published=published_of(declared, cleaned),
+        published=published_of(declared or _dateline_day(cleaned.removed), cleaned),
         language=lang if lang != "und" else language_of(cleaned.text), removed=cleaned.removed,
         flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
     )
+
+
+def _agency(removed: tuple[str, ...]) -> str | None:
+    """The wire agency of a dateline ("Santiago (AFP) -"), by its canonical name."""
+    dateline = dateline_in(removed)
+    return gazetteer().source_name(dateline.agency) if dateline else None
+
+
+def _dateline_day(removed: tuple[str, ...]) -> str | None:
+    """The dateline's day when it prints the year ("SEOUL, Feb. 4, 2025 (Yonhap) --")."""
+    dateline = dateline_in(removed)
+    if dateline is None or dateline.day is None:
+        return None
+    found = [m for m in mentions(dateline.day) if m.kind == "mdy"]
+    iv = resolved(found[0], None) if found else None
+    return iv.start.isoformat() if iv else None
 
 
 BRIEF_MAX_CHARS = 400

@@ -5,7 +5,8 @@ For an article with no date in metadata or print, and a story with dated members
 2. the article's own absolute references (Jan. 30, early February) are resolved in that window;
    it was written no earlier than the latest of them that falls inside the window;
 3. a reporting weekday ("said Tuesday") puts publication within six days after the first such
-   weekday on or after that lower bound;
+   weekday on or after that lower bound; without a reference of its own the article keeps the
+   whole window (from its first such weekday): a weekday alone cannot say which week;
 4. the result is a range (``earliest``/``latest``, basis ``inferred``) unless it narrows to one day.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..clean.dateline import dateline_in
 from ..records import Article, Published
 from ..timex import Anchor, mentions, resolved
 
@@ -40,15 +42,19 @@ def dated_from_story(articles: Sequence[Article], groups: Sequence[Sequence[str]
         for art_id in group:
             a = by_id[art_id]
             if a.published.basis == "unknown":
-                updated[art_id] = replace(a, published=inferred_published(a.text, window))
+                filed = _dateline_day(a, window)
+                updated[art_id] = replace(a, published=filed or inferred_published(a.text, window))
     return [updated.get(a.id, a) for a in articles]
 
 
 def inferred_published(text: str, window: Anchor) -> Published:
-    lower = _latest_reference(text, window) or window.earliest
+    reference = _latest_reference(text, window)
+    lower = reference or window.earliest
     earliest, latest = max(lower, window.earliest), window.latest
     weekday = _reporting_weekday(text)
-    if weekday is not None:
+    if weekday is not None and reference is None:  # no lower bound of its own: only the weekday's first date
+        earliest = max(earliest, lower + timedelta(days=(weekday - lower.weekday()) % 7))
+    elif weekday is not None:
         first = lower + timedelta(days=(weekday - lower.weekday()) % 7)
         if window.earliest <= first <= window.latest:
             earliest, latest = first, min(first + timedelta(6), window.latest)
@@ -59,6 +65,17 @@ def inferred_published(text: str, window: Anchor) -> Published:
     if earliest == latest:
         return Published(date=earliest.isoformat(), earliest=earliest.isoformat(), latest=latest.isoformat(), basis="inferred")
     return Published(date=None, earliest=earliest.isoformat(), latest=latest.isoformat(), basis="inferred")
+
+
+def _dateline_day(a: Article, window: Anchor) -> Published | None:
+    """A wire dateline's "Feb 7" with the year that puts it inside the story's window."""
+    dateline = dateline_in(a.removed)
+    found = mentions(dateline.day) if dateline and dateline.day else []
+    iv = resolved(found[0], window) if found else None
+    if iv is None or iv.end != iv.start or not window.earliest <= iv.start <= window.latest:
+        return None
+    day = iv.start.isoformat()
+    return Published(date=day, earliest=day, latest=day, basis="inferred")
 
 
 def _latest_reference(text: str, window: Anchor) -> date | None:

@@ -10,6 +10,7 @@ from ..records import Article, Claim, Story
 from .briefing import briefing
 from .facts import fact_of, grouped_claims, representative
 from .relations import relations_of
+from .sources import source_aliases
 from .stories import story_groups, story_id
 from .timeline import timeline_of
 
@@ -29,7 +30,8 @@ def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[
            claims_by_id: dict[str, Claim]) -> Story:
     members = [c for a in group for c in by_article.get(a, [])]
     groups = grouped_claims(members)
-    facts = [fact_of(g, articles) for g in groups]
+    names = source_aliases(s for c in members if c.attribution for s in (c.attribution.sources or (c.attribution.source,)))
+    facts = [fact_of(g, articles, names) for g in groups]
     lead = {f.id: representative(g) for f, g in zip(facts, groups, strict=False)}
     relations = relations_of(facts, lead)
     superseded = {r.to for r in relations if r.kind == "updates"}

@@ -35,8 +35,10 @@ def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
     return groups
 
 
-def fact_of(group: Sequence[Claim], articles: dict[str, Article]) -> Fact:
-    sources = sorted({s for c in group for s in independent_sources(c, articles)})
+def fact_of(group: Sequence[Claim], articles: dict[str, Article], names: dict[str, str] | None = None) -> Fact:
+    """``names``: one name per source in the story (``sources.source_aliases``)."""
+    names = names or {}
+    sources = sorted({names.get(s, s) for c in group for s in independent_sources(c, articles)})
     outlets = sorted({articles[c.article].outlet or f"article {c.article}" for c in group})
     speculative = all(c.modality == "speculative" for c in group)
     status = "speculative" if speculative else "corroborated" if len(sources) >= 2 else "single_source"

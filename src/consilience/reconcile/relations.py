@@ -53,6 +53,8 @@ def relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
         return None
     if a.quantity and b.quantity and not subjects_compatible(a.quantity.unit, b.quantity.unit):
         return None  # "1 reason" and "1,000 troops" measure different things
+    if "count" in (a.predicate, b.predicate) and not (a.quantity and b.quantity and a.quantity.unit and b.quantity.unit):
+        return None  # a bare number ("rose to 131") says too little of what it counts to contradict another
     if _family(a) == "state":
         return _state_relation(fa, fb, a, b)
     if a.quantity is None or b.quantity is None:
