@@ -164,3 +164,16 @@ def test_speaker_after_the_last_comma_when_the_parse_drops_it() -> None:
                 "disaster agency said on Monday.")
     at = attribution_of(doc, gazetteer(), Memory(), None)
     assert at is not None and at.source.endswith("disaster agency")
+
+
+def test_a_named_ministry_is_not_the_agency_mentioned_before() -> None:
+    from consilience.claims.attribution import Memory, attribution_of
+    from consilience.claims.gazetteer import gazetteer
+    from consilience.claims.parse import nlp
+
+    memory = Memory()
+    first = attribution_of(nlp()("The coast guard said 40 people were rescued."), gazetteer(), memory, None)
+    second = attribution_of(nlp()("The Interior Ministry said 12 homes were destroyed."), gazetteer(), memory, None)
+    third = attribution_of(nlp()("The ministry said 3 roads were closed."), gazetteer(), memory, None)
+    assert first is not None and second is not None and third is not None
+    assert second.source == "Interior Ministry" and third.source == "Interior Ministry"

@@ -47,6 +47,7 @@ def test_same_words_a_year_apart_are_not_one_story() -> None:
 
 def test_a_canopy_too_big_is_split_again(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stories, "MAX_CANOPY", 2)
+    monkeypatch.setattr(stories, "CANOPY", 0.0)
     groups = story_groups(articles(QUAKE_A, "a") + articles(QUAKE_B, "b"))
     assert all(set(g) <= {"a0", "a1", "a2"} or set(g) <= {"b0", "b1", "b2"} for g in groups)
 

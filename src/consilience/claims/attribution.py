@@ -165,7 +165,8 @@ def _resolved(name: str, gaz: Gazetteer, memory: Memory) -> str | None:
     if lowered in _PRONOUNS:
         return memory.last
     words = lowered.split()
-    if words and words[0] == "the" and len(words) <= 3 and words[-1] in _GENERIC:
+    named = any(w[:1].isupper() for w in name.split()[1:])  # "the Interior Ministry" names one; "the spy agency" refers back
+    if words and words[0] == "the" and len(words) <= 3 and words[-1] in _GENERIC and not named:
         kind = {"agency": "agency", "service": "agency"}.get(words[-1])
         return memory.by_kind.get(kind or "", None) or memory.last or gaz.source_name(name)
     return gaz.source_name(name)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
-from ..records import Article, Claim, Story
+from ..records import Article, Claim, Story, When
 from .briefing import briefing
 from .facts import fact_of, grouped_claims, representative
 from .relations import relations_of
@@ -26,6 +27,30 @@ def stories_of(articles: Sequence[Article], claims: Sequence[Claim], groups: Seq
     return [_story(g, articles_by_id, by_article, claims_by_id) for g in groups]
 
 
+def _best_dated(group: Sequence[Claim], lead: Claim, articles: dict[str, Article]) -> Claim:
+    """The lead claim, or when it has no time, the member from the most precisely dated article."""
+    if lead.when is not None or lead.quantity is None:
+        return lead
+    return min((c for c in group if c.quantity is not None),
+               key=lambda c: (_published_width(articles[c.article]), c.article, c.start))
+
+
+def _published_width(a: Article) -> int:
+    lo, hi = a.published.date or a.published.earliest, a.published.date or a.published.latest
+    return (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 10_000
+
+
+def as_of_publication(c: Claim, articles: dict[str, Article]) -> Claim:
+    """A count given without a time ("370 people remain missing") is about the day it was
+    published: so a later report's different figure updates an earlier one rather than
+    contradicting it."""
+    pub = articles[c.article].published
+    lo, hi = pub.date or pub.earliest, pub.date or pub.latest
+    if c.quantity is None or c.when is not None or not lo or not hi:
+        return c
+    return replace(c, when=When(start=lo, end=hi, text="as published", precision="day" if lo == hi else "week"))
+
+
 def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[str, list[Claim]],
            claims_by_id: dict[str, Claim]) -> Story:
     members = [c for a in group for c in by_article.get(a, [])]
@@ -33,7 +58,9 @@ def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[
     names = source_aliases(s for c in members if c.attribution for s in (c.attribution.sources or (c.attribution.source,)))
     facts = [fact_of(g, articles, names) for g in groups]
     lead = {f.id: representative(g) for f, g in zip(facts, groups, strict=False)}
-    relations = relations_of(facts, lead)
+    dated_lead = {f.id: as_of_publication(_best_dated(g, lead[f.id], articles), articles)
+                  for f, g in zip(facts, groups, strict=True)}
+    relations = relations_of(facts, dated_lead)
     superseded = {r.to for r in relations if r.kind == "updates"}
     contested = {i for r in relations if r.kind == "contradicts" for i in (r.from_, r.to)}
     facts = [replace(f, status="contested" if f.id in contested else "superseded" if f.id in superseded else f.status)

@@ -9,6 +9,8 @@
    O(n · TOP_TERMS · WINDOW) however common a term is.
 3. Canopies: pairs with similarity at least ``CANOPY`` are joined (union-find). A canopy holds
    every story that could be one, and more.
+   A corpus of at most ``MAX_CANOPY`` articles is one canopy: every pair is compared exactly (with
+   a handful of articles, corpus-wide IDF is too weak a guide for blocking).
 4. Inside each canopy, exact average-link clustering cut at ``THRESHOLD``: a story is a set
    whose members are, on average, similar to each other; unlike single-link, two events that
    share a topic do not chain into one. A canopy over ``MAX_CANOPY`` articles is split first by
@@ -57,10 +59,14 @@ def story_groups(articles: Sequence[Article]) -> list[list[str]]:
     articles = sorted(articles, key=lambda a: a.id)
     vectors = article_vectors(articles)
     days = _days(articles)
-    pairs, sims = candidate_similarities(vectors, days)
+    if len(articles) <= MAX_CANOPY:  # small enough to compare every pair exactly: one canopy
+        blocks = [np.arange(len(articles))]
+    else:
+        pairs, sims = candidate_similarities(vectors, days)
+        blocks = canopies(len(articles), pairs, sims)
     labels = np.full(len(articles), -1, dtype=np.int64)
     next_label = 0
-    for members in canopies(len(articles), pairs, sims):
+    for members in blocks:
         for local in _clusters_in(members, vectors, days):
             labels[members[local]] = next_label
             next_label += 1
