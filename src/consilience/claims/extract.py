@@ -10,8 +10,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -91,8 +93,12 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
         quantity_predicates.add(predicate)
         subject = canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token)
         subject = _actor(subject, attribution, gaz)
+        quantity = q.quantity
+        if predicate == "count" and quantity.unit is None and subject and _TOLL.search(subject):
+            predicate = "casualties" if "casualt" in subject.lower() else "killed"  # "the death toll rose to 131"
+            quantity = replace(quantity, unit="deaths" if predicate == "killed" else "casualties")
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
-                          quantity=q.quantity, when=when_of(doc, q.token, found, anchor, gaz),
+                          quantity=quantity, when=when_of(doc, q.token, found, anchor, gaz),
                           where=place_of(doc, q.token, where_exclude), attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
         if ev.predicate in quantity_predicates and not ev.negated:
@@ -103,6 +109,9 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
                           where=place_of(doc, ev.trigger, f"{where_exclude} {subject or ''}"),
                           attribution=attribution, modality=modality))
     return out
+
+
+_TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+(?:toll|count)\b|\btoll\b", re.I)
 
 
 def _actor(subject: str | None, attribution: Attribution | None, gaz: Gazetteer) -> str | None:

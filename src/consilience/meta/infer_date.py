@@ -5,8 +5,8 @@ For an article with no date in metadata or print, and a story with dated members
 2. the article's own absolute references (Jan. 30, early February) are resolved in that window;
    it was written no earlier than the latest of them that falls inside the window;
 3. a reporting weekday ("said Tuesday") puts publication within six days after the first such
-   weekday on or after that lower bound; without a reference of its own the article keeps the
-   whole window (from its first such weekday): a weekday alone cannot say which week;
+   weekday on or after that lower bound; without a reference of its own, the week starting on
+   the such weekday nearest the middle of the story's dated reports;
 4. the result is a range (``earliest``/``latest``, basis ``inferred``) unless it narrows to one day.
 """
 
@@ -52,8 +52,13 @@ def inferred_published(text: str, window: Anchor) -> Published:
     lower = reference or window.earliest
     earliest, latest = max(lower, window.earliest), window.latest
     weekday = _reporting_weekday(text)
-    if weekday is not None and reference is None:  # no lower bound of its own: only the weekday's first date
-        earliest = max(earliest, lower + timedelta(days=(weekday - lower.weekday()) % 7))
+    if weekday is not None and reference is None:
+        # No date of its own: reports of one story cluster in time, so the week of that weekday
+        # nearest the middle of the story's dated reports.
+        centre = window.earliest + (window.latest - window.earliest) / 2
+        days = [window.earliest + timedelta(d) for d in range((window.latest - window.earliest).days + 1)]
+        first = min((d for d in days if d.weekday() == weekday), key=lambda d: (abs((d - centre).days), d))
+        earliest, latest = first, min(first + timedelta(6), window.latest)
     elif weekday is not None:
         first = lower + timedelta(days=(weekday - lower.weekday()) % 7)
         if window.earliest <= first <= window.latest:

@@ -28,8 +28,8 @@ def stories_of(articles: Sequence[Article], claims: Sequence[Claim], groups: Seq
 
 
 def _best_dated(group: Sequence[Claim], lead: Claim, articles: dict[str, Article]) -> Claim:
-    """The lead claim, or when it has no time, the member from the most precisely dated article."""
-    if lead.when is not None or lead.quantity is None:
+    """The lead claim, or when it has no closed time, the member from the most precisely dated article."""
+    if (lead.when is not None and lead.when.end is not None) or lead.quantity is None:
         return lead
     return min((c for c in group if c.quantity is not None),
                key=lambda c: (_published_width(articles[c.article]), c.article, c.start))
@@ -46,8 +46,8 @@ def as_of_publication(c: Claim, articles: dict[str, Article]) -> Claim:
     contradicting it."""
     pub = articles[c.article].published
     lo, hi = pub.date or pub.earliest, pub.date or pub.latest
-    if c.quantity is None or c.when is not None or not lo or not hi:
-        return c
+    if c.quantity is None or (c.when is not None and c.when.end is not None) or not lo or not hi:
+        return c  # a dated figure keeps its date; "since Friday" is a running total as of publication
     return replace(c, when=When(start=lo, end=hi, text="as published", precision="day" if lo == hi else "week"))
 
 

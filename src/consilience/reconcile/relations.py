@@ -19,6 +19,7 @@ from .facts import quantity_words
 
 ACTIVE = {("in_combat", False), ("redeployed", False)}
 INACTIVE = {("in_combat", True), ("withdrawn", False)}
+_PEOPLE_COUNTS = {"killed", "wounded", "casualties", "captured"}  # "112 people" killed = "112 deaths"
 PART_OF = {"killed": "casualties", "wounded": "casualties", "captured": "casualties"}
 
 
@@ -49,9 +50,12 @@ def _family(c: Claim) -> str:
 def relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
     """How fact ``fa`` (lead claim ``a``) bears on ``fb`` (lead ``b``), or None when they are about
     different actors or measures, or one is too vague to say."""
-    if is_vague(a) or is_vague(b) or not subjects_compatible(a.subject, b.subject):
+    if is_vague(a) or is_vague(b):
         return None
-    if a.quantity and b.quantity and not subjects_compatible(a.quantity.unit, b.quantity.unit):
+    if not (a.quantity and b.quantity) and not subjects_compatible(a.subject, b.subject):
+        return None  # counts are compared by what they count (their units), below
+    if a.quantity and b.quantity and not (a.predicate in _PEOPLE_COUNTS and b.predicate in _PEOPLE_COUNTS) \
+            and not subjects_compatible(a.quantity.unit, b.quantity.unit):
         return None  # "1 reason" and "1,000 troops" measure different things
     if "count" in (a.predicate, b.predicate) and not (a.quantity and b.quantity and a.quantity.unit and b.quantity.unit):
         return None  # a bare number ("rose to 131") says too little of what it counts to contradict another
@@ -92,12 +96,12 @@ def _quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | Non
             return Relation("refines", narrow.id, wide.id,
                             f"'{narrow.statement}' lies within '{wide.statement}' and is more exact.")
         return Relation("compatible", fa.id, fb.id, f"{wa} and {wb} overlap, so they can both be true.")
-    if not times_compatible(a.when, b.when):
-        sa, sb = time_span(a.when), time_span(b.when)
-        assert sa is not None and sb is not None
+    sa, sb = time_span(a.when), time_span(b.when)
+    if sa is not None and sb is not None and sa[0] != sb[0]:
         late, early = (fa, fb) if sa[0] > sb[0] else (fb, fa)
+        hedge = "" if not times_compatible(a.when, b.when) else "probably "
         return Relation("updates", late.id, early.id,
-                        f"'{late.statement}' is about a later time than '{early.statement}', so the figure changed.")
+                        f"'{late.statement}' is {hedge}about a later time than '{early.statement}', so the figure changed.")
     return Relation("contradicts", fa.id, fb.id, f"{wa} and {wb} cannot both be true for the same time.")
 
 
