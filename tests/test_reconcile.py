@@ -107,3 +107,30 @@ def test_one_source_under_its_several_names() -> None:
     assert names["coast guard"] == names["the country's coast guard"] == "Greece's coast guard"
     assert "army" not in names  # one word: too generic to join anything
     assert "health ministry" not in names  # two countries' ministries: ambiguous, left apart
+
+
+def test_a_figure_from_a_later_or_uncertainly_later_time_updates() -> None:
+    monday = _claim("m", "killed", value=99, start="2024-02-04", end="2024-02-04")
+    wednesday = _claim("w", "killed", value=131, start="2024-02-07", end="2024-02-07")
+    week = _claim("k", "killed", value=99, start="2024-02-04", end="2024-02-11")
+    same_day = _claim("s", "killed", value=140, start="2024-02-07", end="2024-02-07")
+    assert rel(monday, wednesday) == "updates" and rel(week, wednesday) == "updates"
+    assert rel(wednesday, same_day) == "contradicts"
+
+
+def test_a_bare_number_contradicts_nothing() -> None:
+    bare = _claim("b", "count", value=112)
+    people = _claim("p", "count", value=370)
+    assert rel(bare, people) is None
+
+
+def test_counts_without_a_time_are_as_of_publication() -> None:
+    from consilience.reconcile import as_of_publication
+    from consilience.records import Article, Published
+
+    art = Article(id="a", source="a.txt", text="x", published=Published(date="2024-02-05", earliest="2024-02-05",
+                                                                          latest="2024-02-05", basis="metadata"))
+    c = as_of_publication(_claim("c", "killed", value=112), {"a": art})
+    assert c.when is not None and (c.when.start, c.when.end) == ("2024-02-05", "2024-02-05")
+    dated = _claim("d", "killed", value=112, start="2024-01-01", end="2024-01-31")
+    assert as_of_publication(dated, {"a": art}) == dated
