@@ -29,9 +29,17 @@ def events_in(doc: Doc, gaz: Gazetteer) -> list[Event]:
         predicate = _predicate(t, gaz)
         if predicate is None or _is_background(t):
             continue
+        if predicate == "attacked" and _hazard_subject(t, gaz):
+            predicate = "occurred"  # "a powerful earthquake struck": nobody attacked
         ev = Event(t, predicate, is_negated(t, gaz))
         out.setdefault((predicate, ev.negated), ev)
     return list(out.values())
+
+
+def _hazard_subject(t: Token, gaz: Gazetteer) -> bool:
+    """The trigger's subject (or, for a noun trigger, the noun itself) is a natural or accidental hazard."""
+    heads = [t] if t.pos_ in ("NOUN", "PROPN") else [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(h.lemma_.lower() in gaz.hazards for h in heads)
 
 
 def _predicate(t: Token, gaz: Gazetteer) -> str | None:

@@ -90,11 +90,14 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
     quantity_predicates = set()
     for q in quantities_in(doc, gaz, excluded):
         predicate = q.predicate or "count"
+        share = q.unit_token is not None and (q.unit_token.pos_ == "PRON" or q.unit_token.lower_ in _SHARE_WORDS)
+        if share:  # "1,404 of them", "329 others": part of a figure given before; counted, not compared
+            predicate = "count"
         quantity_predicates.add(predicate)
-        subject = canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token)
+        subject = None if share else (canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token))
         subject = _actor(subject, attribution, gaz)
         quantity = q.quantity
-        if predicate == "count" and quantity.unit is None and subject and _TOLL.search(subject):
+        if predicate == "count" and quantity.unit in (None, "toll") and subject and _TOLL.search(subject):
             predicate = "casualties" if "casualt" in subject.lower() else "killed"  # "the death toll rose to 131"
             quantity = replace(quantity, unit="deaths" if predicate == "killed" else "casualties")
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
@@ -111,7 +114,8 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
     return out
 
 
-_TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+(?:toll|count)\b|\btoll\b", re.I)
+_SHARE_WORDS = {"them", "whom", "which", "those"}
+_TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+(?:toll|count)\b|\btoll\b|\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims)\b", re.I)
 
 
 def _actor(subject: str | None, attribution: Attribution | None, gaz: Gazetteer) -> str | None:

@@ -36,6 +36,7 @@ class Gazetteer:
     quantity_nouns: dict[str, str]
     stopping_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    hazards: frozenset[str] = frozenset()
 
     def source_name(self, text: str) -> str:
         """The canonical name for a source as written: "the NIS" -> "National Intelligence Service"."""
@@ -72,5 +73,5 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         canonical=canonical, kinds=kinds, verbs=preds["verbs"], nouns=preds["nouns"], phrases=preds["phrases"],
         quantity_nouns=preds["quantity_nouns"], stopping_verbs=frozenset(preds["stopping_verbs"]),
-        speech_verbs=frozenset(preds["speech_verbs"]),
+        speech_verbs=frozenset(preds["speech_verbs"]), hazards=frozenset(preds.get("hazards", ())),
     )

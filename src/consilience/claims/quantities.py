@@ -141,8 +141,8 @@ def _unit(doc: Doc, group: list[Token], unit_token: Token | None, gaz: Gazetteer
         return "percent"
     if before is not None and before.text in ("$", "€", "£", "¥"):
         return {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}[before.text]
-    if unit_token is None:
-        return None
+    if unit_token is None or unit_token.pos_ == "PRON" or unit_token.lower_ in ("others", "whom", "which"):
+        return None  # "1,404 of them", "329 others": a share of a count named before, not a unit
     compounds = [c.text for c in unit_token.children if c.dep_ in ("compound", "amod") and c.lemma_ in ("square", "cubic")]
     return " ".join([*compounds, unit_token.text.lower()])
 

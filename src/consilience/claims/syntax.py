@@ -20,7 +20,13 @@ def phrase(token: Token, *, drop: tuple[str, ...] = ("punct", "cc", "conj", "app
     keep = [t for t in token.subtree if not any(a.dep_ in drop and a.i != token.i and token in a.ancestors
                                                 for a in [t, *t.ancestors] if a.i != token.i)]
     keep = [t for t in keep if not (t.dep_ == "punct" and t.i in (keep[0].i, keep[-1].i))]
-    return "".join(t.text_with_ws for t in keep).strip()
+    kept = {t.i for t in keep}
+    lo = hi = token.i  # only the unbroken run around the head: a dropped clause must not glue its ends
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    return "".join(t.text_with_ws for t in token.doc[lo:hi + 1]).strip()
 
 
 def clause_verb(token: Token) -> Token:

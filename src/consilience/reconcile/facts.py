@@ -148,7 +148,7 @@ def quantity_words(c: Claim, unit: str | None = None) -> str:
 
 
 def number_text(v: float) -> str:
-    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}"
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
 def _when(group: Sequence[Claim]) -> When | None:

@@ -19,6 +19,9 @@ from .facts import quantity_words
 
 ACTIVE = {("in_combat", False), ("redeployed", False)}
 INACTIVE = {("in_combat", True), ("withdrawn", False)}
+_MEASURES = {"km", "kilometers", "kilometres", "miles", "meters", "metres", "feet", "percent", "%", "kg",
+             "tons", "tonnes", "hectares", "acres", "degrees", "hours", "minutes", "magnitude"}
+_CUMULATIVE = {"killed", "wounded", "casualties", "captured"}
 _PEOPLE_COUNTS = {"killed", "wounded", "casualties", "captured"}  # "112 people" killed = "112 deaths"
 PART_OF = {"killed": "casualties", "wounded": "casualties", "captured": "casualties"}
 
@@ -59,6 +62,8 @@ def relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
         return None  # "1 reason" and "1,000 troops" measure different things
     if "count" in (a.predicate, b.predicate) and not (a.quantity and b.quantity and a.quantity.unit and b.quantity.unit):
         return None  # a bare number ("rose to 131") says too little of what it counts to contradict another
+    if "count" in (a.predicate, b.predicate) and a.quantity and (a.quantity.unit or "").lower() in _MEASURES:
+        return None  # "18.5 km" deep and "72 km" away: a length alone does not say what it measures
     if _family(a) == "state":
         return _state_relation(fa, fb, a, b)
     if a.quantity is None or b.quantity is None:
@@ -100,6 +105,8 @@ def _quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | Non
     if sa is not None and sb is not None and sa[0] != sb[0]:
         late, early = (fa, fb) if sa[0] > sb[0] else (fb, fa)
         hedge = "" if not times_compatible(a.when, b.when) else "probably "
+        if hedge and a.predicate in _CUMULATIVE:  # order unsure: a toll only grows, so the larger is the later
+            late, early = (fa, fb) if a.quantity.value > b.quantity.value else (fb, fa)
         return Relation("updates", late.id, early.id,
                         f"'{late.statement}' is {hedge}about a later time than '{early.statement}', so the figure changed.")
     return Relation("contradicts", fa.id, fb.id, f"{wa} and {wb} cannot both be true for the same time.")
