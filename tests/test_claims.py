@@ -177,3 +177,31 @@ def test_a_named_ministry_is_not_the_agency_mentioned_before() -> None:
     third = attribution_of(nlp()("The ministry said 3 roads were closed."), gazetteer(), memory, None)
     assert first is not None and second is not None and third is not None
     assert second.source == "Interior Ministry" and third.source == "Interior Ministry"
+
+
+def _claims_of_text(text: str, day: str = "2023-09-10"):  # type: ignore[no-untyped-def]
+    from consilience.claims import claims_of
+    from consilience.records import Article, Published
+
+    pub = Published(date=day, earliest=day, latest=day, basis="metadata")
+    return claims_of([Article(id="x", source="x.txt", text=text, language="en", published=pub)])[0]
+
+
+def test_an_earthquake_that_strikes_occurs() -> None:
+    claims = _claims_of_text("A powerful earthquake struck the coastal province on Friday, officials said.")
+    assert {c.predicate for c in claims if c.kind == "event"} >= {"occurred"}
+    assert "attacked" not in {c.predicate for c in claims}
+
+
+def test_a_toll_counts_deaths_and_a_share_is_not_compared() -> None:
+    claims = _claims_of_text("The death toll rose to 2,012 on Sunday, with 2,059 people injured, 1,404 of them critically.")
+    by_value = {c.quantity.value: c for c in claims if c.quantity}
+    assert by_value[2012].predicate == "killed" and by_value[2012].quantity.unit == "deaths"
+    assert by_value[1404].predicate == "count" and by_value[1404].subject is None
+
+
+def test_a_source_phrase_never_glues_the_ends_of_a_dropped_clause() -> None:
+    claims = _claims_of_text("The quake had a magnitude of 6.8 according to the U.S. Geological Survey, hit at a depth "
+                             "of 18 km, about 72 km southwest of the city.")
+    sources = {c.attribution.source for c in claims if c.attribution}
+    assert all("southwest" not in s for s in sources)
