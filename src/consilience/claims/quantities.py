@@ -150,8 +150,9 @@ def _unit(doc: Doc, group: list[Token], unit_token: Token | None, gaz: Gazetteer
 def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | None:
     if unit_token is not None:
         mapped = gaz.quantity_nouns.get(unit_token.lemma_.lower())
-        if mapped in ("casualties", "killed", "captured"):
-            return mapped
+        if mapped in ("casualties", "killed"):  # "3,000 casualties", "100 deaths" name the event itself;
+            return mapped                       # "90 prisoners" may be released as well as captured
+
         for child in unit_token.children:
             if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in gaz.verbs:
                 return gaz.verbs[child.lemma_.lower()]

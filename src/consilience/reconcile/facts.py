@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -102,11 +103,14 @@ def _counted(c: Claim) -> str:
     assert q is not None
     subject = c.subject if c.subject and not any(ch.isdigit() for ch in c.subject) else None
     if subject and q.unit and subjects_compatible(subject, q.unit):
-        return quantity_words(c, unit=subject)
+        return quantity_words(c, unit=_LEADING_NUMBER.sub("", subject) or q.unit)
     words = quantity_words(c)
     return f"{subject}: {words}" if subject and not q.unit else words
 
 
+_LEADING_NUMBER = re.compile(r"^(?:(?:about|around|some|at least|more than|over|nearly|almost)\s+)?"
+                            r"(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                            r"dozens of|hundreds of|thousands of|a dozen)\s+", re.I)
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
