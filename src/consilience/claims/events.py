@@ -111,5 +111,8 @@ def place_of(doc: Doc, trigger: Token, exclude: str) -> str | None:
         under = trigger in [e.root, *e.root.ancestors][:6]
         locative = e.root.dep_ == "pobj" and e.root.head.lower_ in _LOCATIVE
         return (0 if under and locative else 1 if under else 2 if locative else 3, e.start)
-    places = sorted((e for e in doc.ents if e.label_ in _PLACES and e.text not in exclude), key=rank)
+    places = sorted((e for e in doc.ents if e.label_ in _PLACES and e.text not in exclude
+                     and e.root.dep_ not in ("amod", "nsubj", "nsubjpass") and e.root.tag_ != "JJ"
+                     and not e.text.endswith(("ian", "ese"))),
+                    key=rank)  # "Ukrainian intelligence" is an adjective, "Pyongyang deployed" an actor: not places
     return places[0].text.removeprefix("the ") if places else None

@@ -102,7 +102,8 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
             quantity = replace(quantity, unit="deaths" if predicate == "killed" else "casualties")
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
                           quantity=quantity, when=when_of(doc, q.token, found, anchor, gaz),
-                          where=place_of(doc, q.token, where_exclude), attribution=attribution, modality=modality))
+                          where=place_of(doc, q.token, f"{where_exclude} {subject_of(q.token) or ''}"),
+                          attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
         if ev.predicate in quantity_predicates and not ev.negated:
             continue
