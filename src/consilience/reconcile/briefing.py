@@ -43,9 +43,14 @@ def _cited(f: Fact, claims: dict[str, Claim], most: int = 3) -> list[str]:
 
 
 def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
-    """A fact a reader can check: some claim of it names an actor or a number, and a time or number."""
-    return any(not is_vague(c) and (c.subject or c.quantity) and (c.when or c.quantity)
+    """A fact a reader can check: some claim of it names an actor or a counted number, and a time or number."""
+    return any(not is_vague(c) and (c.subject or _counted(c)) and (c.when or c.quantity)
                for c in (claims[i] for i in f.claims if i in claims))
+
+
+def _counted(c: Claim) -> bool:
+    """A number that says what it counts: a unit, or a specific measure ("killed"), not a bare "112"."""
+    return c.quantity is not None and (c.quantity.unit is not None or c.predicate != "count")
 
 
 def _outlet_names(articles: dict[str, Article]) -> dict[str, str]:
