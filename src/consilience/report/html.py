@@ -20,6 +20,7 @@ from .view import (
     claims_by_article,
     claims_by_id,
     fact_rows,
+    outlet_labels,
     segments,
     when_text,
 )
@@ -56,7 +57,8 @@ def report_html(dossier: Dossier) -> str:
     articles = articles_by_id(dossier)
     claims = claims_by_id(dossier)
     per_article = claims_by_article(dossier)
-    stories = [dict(s, fact_rows=fact_rows(s), facts_by_id={f["id"]: f for f in s.get("facts", [])})
+    labels = outlet_labels(dossier)
+    stories = [dict(s, fact_rows=fact_rows(s, labels), facts_by_id={f["id"]: f for f in s.get("facts", [])})
                for s in dossier.get("stories", [])]
     numbered = citations(stories, claims, articles)
     article_views = [dict(a, label=article_label(a), published_text=_published_text(a),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .html import report_title
-from .view import Dossier, article_label, articles_by_id, citations, claims_by_id, when_text
+from .view import Dossier, article_label, articles_by_id, citations, claims_by_id, outlet_labels, when_text
 
 
 def _cell(text: object) -> str:
@@ -16,6 +16,11 @@ def report_markdown(dossier: Dossier) -> str:
     claims = claims_by_id(dossier)
     stories = dossier.get("stories", [])
     cites = citations(stories, claims, articles)
+    labels = outlet_labels(dossier)
+
+    def names(values: list[str]) -> str:
+        return _cell("; ".join(labels.get(v, v) for v in values))
+
     lines = [f"# {report_title(dossier)}", "",
              f"{len(articles)} article(s), {len(claims)} claim(s), {len(stories)} story(ies).", ""]
     for note in dossier.get("notes", []):
@@ -30,8 +35,8 @@ def report_markdown(dossier: Dossier) -> str:
             lines.append(f"- {sentence['text']}{marks}")
         lines += ["", "### Facts", "", "| Statement | Status | Sources | Outlets | When |", "|---|---|---|---|---|"]
         for f in s.get("facts", []):
-            lines.append(f"| {_cell(f['statement'])} | {f['status']} | {_cell('; '.join(f['sources']))} | "
-                         f"{_cell('; '.join(f['outlets']))} | {_cell(when_text(f.get('when')))} |")
+            lines.append(f"| {_cell(f['statement'])} | {f['status']} | {names(f['sources'])} | "
+                         f"{names(f['outlets'])} | {_cell(when_text(f.get('when')))} |")
         rel = [r for r in s.get("relations", []) if r["kind"] != "compatible"]
         if rel:
             lines += ["", "### Updates, contradictions and refinements", ""]

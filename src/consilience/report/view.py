@@ -105,10 +105,26 @@ def quantity_text(q: dict[str, Any] | None) -> str:
     return f"{q.get('qualifier', 'exact')} {num(q.get('value'))} {q.get('unit') or ''}".strip() + bounds
 
 
-def fact_rows(story: dict[str, Any]) -> list[dict[str, Any]]:
+def fact_rows(story: dict[str, Any], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """One row per fact for tables: plain strings, sorted as the dossier sorts facts."""
+    labels = labels or {}
     return [{
         "id": f["id"], "statement": f["statement"], "status": f["status"], "weight": f.get("weight", 1.0),
-        "sources": f.get("sources", []), "outlets": f.get("outlets", []), "claims": f.get("claims", []),
+        "sources": [labels.get(x, x) for x in f.get("sources", [])],
+        "outlets": [labels.get(x, x) for x in f.get("outlets", [])], "claims": f.get("claims", []),
+        "story": story.get("title", ""),
         "when": f.get("when"), "when_sort": ((f.get("when") or {}).get("start") or ""),
     } for f in story.get("facts", [])]
+
+
+LABEL_CHARS = 48
+
+
+def outlet_labels(dossier: Dossier) -> dict[str, str]:
+    """'article <id>' (a source or outlet with no name) -> the article's title or file name, quoted."""
+    out = {}
+    for a in dossier.get("articles", []):
+        name = a.get("title") or str(a.get("source", a["id"])).replace("\\", "/").rsplit("/", 1)[-1]
+        name = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+        out[f"article {a['id']}"] = f"“{name}”"
+    return out
