@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryInput, EmptyInput, MalformedInput, TooLarge
@@ -27,7 +29,7 @@ def decoded_text(data: bytes, source: str, *, declared: str | None = None) -> tu
     sample = data[:65536]
     if sample.count(b"\x00") > NUL_SHARE * len(sample) and not _looks_utf16(sample) or _control_share(sample) > 0.01:
         raise BinaryInput(f"{source}: binary data, not text; pass text, HTML, JSONL, WARC, feeds or archives")
-    for enc in _candidates(data, declared):
+    for enc in _candidates(data, declared):  # lazily: charset detection runs only when UTF-8 fails
         try:
             text = data.decode(enc)
             return (text.replace("\x00", "") if not enc.startswith("utf-16") else text), enc
@@ -41,14 +43,13 @@ def _looks_utf16(sample: bytes) -> bool:
 
 
 def _control_share(sample: bytes) -> float:
-    return sum(sample.count(bytes([b])) for b in _CONTROL) / max(len(sample), 1)
+    return (len(sample) - len(sample.translate(None, _CONTROL))) / max(len(sample), 1)
 
 
-def _candidates(data: bytes, declared: str | None) -> list[str]:
-    out = ["utf-8-sig"]
+def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
+    yield "utf-8-sig"
     if declared:
-        out.append(declared)
+        yield declared
     best = from_bytes(data[:200_000]).best()
     if best is not None:
-        out.append(best.encoding)
-    return out
+        yield best.encoding
