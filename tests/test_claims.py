@@ -217,3 +217,16 @@ def test_an_event_word_alone_is_not_worth_parsing() -> None:
     assert is_candidate("Police arrested 14 men.", triggers, cues)
     assert is_candidate("Police arrested them, according to witnesses.", triggers, cues)
     assert not is_candidate("The mayor said the roads were clear.", triggers, cues)
+
+
+def test_modality_reads_hedges_and_plans_not_months() -> None:
+    from consilience.claims.modality import modality_of
+    from consilience.claims.parse import nlp
+
+    def mod(text: str, attributed: bool = False) -> str:
+        return modality_of(nlp()(text), attributed=attributed)
+
+    assert mod("The dam may have failed.") == "speculative"
+    assert mod("The dam failed in May.") == "asserted"
+    assert mod("Officials will release the report on Friday.") == "speculative"
+    assert mod("The dam failed, officials said.", attributed=True) == "reported"

@@ -17,6 +17,9 @@ from trafilatura.utils import load_html
 
 # htmldate without its "extensive" search: that path runs dateparser over every date-like string and
 # loads its language data (half the ingest time on multilingual pages) for few extra dates.
+# trafilatura without its fallback extractors (readability, jusText): measured with bench/extraction.py
+# (F1 0.961 vs 0.960 with them) and bench/extraction_multilingual.py (0.913 vs 0.917), at 1.25x the speed.
+FAST = True
 DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
@@ -44,7 +47,7 @@ def page_of(html: str, *, url: str | None = None) -> Page:
         return Page("", PageMeta(None, None, None, None, url, None))
     meta = page_meta(tree, url)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=True,
-                                      deduplicate=False, favor_precision=False, with_metadata=False)
+                                      deduplicate=False, favor_precision=False, with_metadata=False, fast=FAST)
     return Page((doc.text if doc is not None else "") or "", meta)
 
 
