@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -27,24 +28,44 @@ IRREGULAR = {"send": ("sent",), "fight": ("fought",), "lose": ("lost",), "strike
              "casualty": ("casualties",), "pull": ("pulled",), "rehab": ("rehabilitation",)}
 
 
-def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> re.Pattern[str]:
-    """A regex that finds the inflected forms of the given lemmas, or a number word.
+@dataclass(frozen=True)
+class WordFinder:
+    """Finds any of a set of words (one set lookup per word of the text) or of a few phrases.
+
+    A regex of several hundred alternatives tries each at every position; a set does not.
+    """
+
+    words: frozenset[str]
+    phrases: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> bool:
+        if any(w in self.words for w in _WORD.findall(text.lower())):
+            return True
+        return bool(self.phrases and self.phrases.search(text))
+
+
+_WORD = re.compile(r"[a-z']+")
+
+
+def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> WordFinder:
+    """Finds the inflected forms of the given lemmas, or the given phrases.
 
     Built from the predicate gazetteer (users' additions included), so a sentence is skipped only
-    when it holds no trigger the extractor knows and no number outside a date. Forms are whole
-    words ("sign", "signs", "signed", "signing", never "significant"); irregular past forms come
-    from IRREGULAR, and a user can add more as extra keys of the predicate table.
+    when it holds no trigger the extractor knows. Forms are whole words ("sign", "signs",
+    "signed", "signing", never "significant"); irregular past forms come from IRREGULAR, and a
+    user can add more as extra keys of the predicate table.
     """
     forms: set[str] = set()
     for w in words:
         lemma = w.lower()
         forms |= inflections(lemma) | set(IRREGULAR.get(lemma, ()))
-    alternatives = sorted((re.escape(f) for f in forms), key=lambda x: (-len(x), x))
+    alternatives = []
     for phrase in phrases:  # "take off the front": any form of the first word, then the rest as written
         first, *rest = phrase.lower().split()
         heads = sorted(inflections(first) | set(IRREGULAR.get(first, ())))
         alternatives.append("(?:" + "|".join(map(re.escape, heads)) + ")" + "".join(r"\s+" + re.escape(w) for w in rest))
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I) if alternatives else None
+    return WordFinder(frozenset(forms), pattern)
 
 
 def inflections(lemma: str) -> set[str]:
@@ -95,7 +116,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def is_candidate(sentence: str, triggers: re.Pattern[str], cues: re.Pattern[str] | None = None) -> bool:
+def is_candidate(sentence: str, triggers: WordFinder, cues: WordFinder | None = None) -> bool:
     """Cheap filter (the full parse costs ~100x this test). A sentence can hold a claim worth
     checking when it has a number that is not part of a date, or an event word together with
     something that pins it down: a time expression, or (given ``cues``) a speaker ("said",
@@ -109,11 +130,10 @@ def is_candidate(sentence: str, triggers: re.Pattern[str], cues: re.Pattern[str]
     return bool(mentions(sentence)) or bool(durations(sentence))
 
 
-def cue_pattern(speech_verbs: Iterable[str]) -> re.Pattern[str]:
+def cue_pattern(speech_verbs: Iterable[str]) -> WordFinder:
     """Any form of a speech verb ("said", "tells", "reported"), or "according to"."""
     forms = {f for v in speech_verbs for f in inflections(v.lower()) | set(_SPEECH_IRREGULAR.get(v.lower(), ()))}
-    return re.compile(r"\b(?:according\s+to|" + "|".join(sorted(map(re.escape, forms), key=lambda x: (-len(x), x))) + r")\b",
-                      re.I)
+    return WordFinder(frozenset(forms), re.compile(r"\baccording\s+to\b", re.I))
 
 
 _SPEECH_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
