@@ -14,6 +14,7 @@ from typing import Any
 import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 MAX_ROWS = 60
 LABEL_CHARS = 70
@@ -53,7 +54,11 @@ def timeline_figure(entries: list[dict[str, Any]]) -> Figure:
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.set_title("Timeline of dated facts (bar = the period a fact is about)", fontsize=10, loc="left")
+    ax.set_title("Timeline of dated facts (bar = the period a fact is about; arrow = still open)", fontsize=10,
+                 loc="left")
+    used = [p for p in COLOURS if any(e.get("precision") == p for e in entries)]
+    ax.legend(handles=[Patch(facecolor=COLOURS[p], edgecolor="#333333", label=p.replace("_", " ")) for p in used],
+              title="precision", fontsize=7, title_fontsize=7, loc="lower left")
     fig.tight_layout()
     return fig
 
