@@ -57,8 +57,15 @@ def _predicate(t: Token, gaz: Gazetteer) -> str | None:
 
 
 def _is_background(t: Token) -> bool:
-    """Reduced relatives ("troops deployed to Kursk") presuppose the event; they are not its report."""
-    return t.dep_ in ("acl", "amod") and t.tag_ in ("VBN", "VBG")
+    """Reduced relatives ("troops deployed to Kursk") presuppose the event; they are not its report.
+    Also when the parser took the participle for the main verb: "troops deployed to Kursk have not
+    engaged ..." (a finite auxiliary right after the participle's phrase belongs to the real verb)."""
+    if t.dep_ in ("acl", "amod") and t.tag_ in ("VBN", "VBG"):
+        return True
+    if t.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        after = t.doc[t.right_edge.i + 1] if t.right_edge.i + 1 < len(t.doc) else None
+        return after is not None and after.pos_ == "AUX" and after.head.i != t.i and after.i > t.i
+    return False
 
 
 def is_negated(t: Token, gaz: Gazetteer) -> bool:

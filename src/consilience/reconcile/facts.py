@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
 from ..records import Article, Claim, Fact, When
 from .compare import same_thing
@@ -65,8 +66,28 @@ def article_weight(a: Article) -> float:
 
 
 def representative(group: Sequence[Claim]) -> Claim:
-    """The most specific claim: an exact time, then a number, then the earliest."""
-    return min(group, key=lambda c: (c.when is None, c.quantity is None, c.article, c.start))
+    """The claim that speaks for the group: dated, then with a number, then dated the way most of
+    the reports date it ("since mid-January" said four times beats "last month" said once), then
+    the most precise, then the earliest."""
+    said: dict[str, int] = defaultdict(int)
+    for c in group:
+        if c.when is not None:
+            said[(c.when.start or "") + "/" + (c.when.end or "")] += 1
+
+    def key(c: Claim) -> tuple:  # type: ignore[type-arg]
+        span = (c.when.start or "") + "/" + (c.when.end or "") if c.when else ""
+        return (c.when is None, c.quantity is None, -said.get(span, 0), c.subject is None, _width(c.when),
+                c.article, c.start)
+
+    return min(group, key=key)
+
+
+def _width(w: When | None) -> int:
+    if w is None or not w.start:
+        return 10**6
+    if not w.end:
+        return 10**5  # open-ended: as wide as can be, after any closed span
+    return (date.fromisoformat(w.end) - date.fromisoformat(w.start)).days
 
 
 _PHRASE = {"in_combat": ("in combat", "not in combat"), "deployed": ("deployed", "not deployed"),
