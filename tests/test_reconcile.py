@@ -134,3 +134,21 @@ def test_counts_without_a_time_are_as_of_publication() -> None:
     assert c.when is not None and (c.when.start, c.when.end) == ("2024-02-05", "2024-02-05")
     dated = _claim("d", "killed", value=112, start="2024-01-01", end="2024-01-31")
     assert as_of_publication(dated, {"a": art}) == dated
+
+
+def test_three_wire_reports_of_one_disaster(fixtures: Path, tmp_path: Path) -> None:
+    """Hand-written reports (not the seeds): a dated page, an AFP copy with only weekdays, and a
+    Reuters copy with a year-less dateline two days later."""
+    dossier = analyze([str(fixtures / "chile_fires")], store=open_store(tmp_path / "s.db"))
+    assert len(dossier.stories) == 1
+    by_file = {a.source.rsplit("/", 1)[-1]: a for a in dossier.articles}
+    assert by_file["b.txt"].outlet == "Agence France-Presse" and by_file["c.txt"].outlet == "Reuters"
+    assert by_file["c.txt"].published.date == "2024-02-07"  # "Feb 7" placed by the story's dated report
+    assert by_file["a.txt"].title == "Chile wildfires: death toll rises to 112, officials say"
+    story = dossier.stories[0]
+    sources = {s for f in story.facts for s in f.sources}
+    assert "Chile's forensic service" in sources and "forensic service" not in sources
+    statements = {f.id: f.statement for f in story.facts}
+    updates = [(statements[r.from_], statements[r.to]) for r in story.relations if r.kind == "updates"]
+    assert any("131" in late for late, _ in updates)
+    assert not [r for r in story.relations if r.kind == "contradicts"]
