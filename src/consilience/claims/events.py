@@ -45,8 +45,8 @@ def _hazard_subject(t: Token, gaz: Gazetteer) -> bool:
 def _predicate(t: Token, gaz: Gazetteer) -> str | None:
     lemma = t.lemma_.lower()
     if t.pos_ == "VERB" and lemma in gaz.verbs:
-        if lemma in ("pull", "take") and "front" not in t.sent.text.lower():
-            return None
+        if lemma == "pull" and not _pulled_away(t):
+            return None  # "pulled the trigger", "pulled a rabbit": only "pull out / back / from" withdraws
         if lemma in ("engage", "participate") and not any(w.lemma_ in ("combat", "fighting", "battle", "operation")
                                                            for w in t.subtree):
             return None
@@ -54,6 +54,11 @@ def _predicate(t: Token, gaz: Gazetteer) -> str | None:
     if t.pos_ in ("NOUN", "PROPN") and lemma in gaz.nouns:
         return gaz.nouns[lemma]
     return None
+
+
+def _pulled_away(t: Token) -> bool:
+    return any((c.dep_ == "prt" and c.lower_ in ("out", "back", "away")) or (c.dep_ == "prep" and c.lower_ in ("from", "out"))
+               for c in t.children)
 
 
 def _is_background(t: Token) -> bool:

@@ -10,10 +10,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -23,7 +21,7 @@ from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
-from .parse import candidate_pattern, cue_pattern, is_candidate, nlp, parsed, sentence_spans
+from .parse import is_candidate, nlp, parsed, sentence_filters, sentence_spans
 from .quantities import quantities_in
 from .timing import when_of
 
@@ -67,8 +65,7 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
 def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
     """Claims of English ``articles``: candidate sentences parsed in one ``nlp.pipe`` batch."""
     gaz = gazetteer()
-    triggers = candidate_pattern([*gaz.verbs, *gaz.nouns], gaz.phrases)
-    cues = cue_pattern(gaz.speech_verbs)
+    triggers, cues = sentence_filters()
     jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text)
             if is_candidate(a.text[s:e], triggers, cues)]
     claims: list[Claim] = []
@@ -97,12 +94,8 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
         quantity_predicates.add(predicate)
         subject = None if share else (canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token))
         subject = _actor(subject, attribution, gaz)
-        quantity = q.quantity
-        if predicate == "count" and quantity.unit in (None, "toll") and subject and _TOLL.search(subject):
-            predicate = "casualties" if "casualt" in subject.lower() else "killed"  # "the death toll rose to 131"
-            quantity = replace(quantity, unit="deaths" if predicate == "killed" else "casualties")
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
-                          quantity=quantity, when=when_of(doc, q.token, found, anchor, gaz),
+                          quantity=q.quantity, when=when_of(doc, q.token, found, anchor, gaz),
                           where=place_of(doc, q.token, f"{where_exclude} {subject_of(q.token) or ''}"),
                           attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
@@ -117,7 +110,6 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
 
 
 _SHARE_WORDS = {"them", "whom", "which", "those"}
-_TOLL = re.compile(r"\b(?:death|casualty|fatality)\s+(?:toll|count)\b|\btoll\b|\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims)\b", re.I)
 
 
 def _actor(subject: str | None, attribution: Attribution | None, gaz: Gazetteer) -> str | None:

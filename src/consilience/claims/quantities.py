@@ -18,6 +18,7 @@ from .numbers import TENS_OF, VAGUE, WORDS, bounds, number_value, qualifier_befo
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
 _COMPARE_VERBS = {"exceed", "top", "surpass", "reach", "total", "number", "stand", "hit", "pass", "rise", "climb"}
 _CONTAINERS = {"number", "figure", "total", "toll", "count", "tally", "estimate"}
+_TOLL_UNITS = {"killed": "deaths", "casualties": "casualties"}
 _RANGE = re.compile(r"^\s*(?:-|–|to)\s*$")
 
 
@@ -92,6 +93,8 @@ def _found(doc: Doc, group: list[Token], gaz: Gazetteer) -> Found | None:
         return None  # "one possible reason", "one of them": not a count of anything the table knows
     unit = _unit(doc, group, unit_token, gaz)
     predicate = _predicate(head, unit_token, gaz)
+    if predicate in _TOLL_UNITS and unit_token is not None and _in_container(unit_token):
+        unit = _TOLL_UNITS[predicate]  # a death toll counts deaths
     return Found(head, Quantity(value=value, low=lo, high=hi, unit=unit, qualifier=qualifier), unit_token, predicate)
 
 
@@ -114,7 +117,15 @@ def _unit_token(num: Token) -> Token | None:
             return obj
     if num.dep_ in ("dobj", "attr", "npadvmod", "pobj") and num.head.lemma_ in _COMPARE_VERBS | {"be"}:
         return _subject_counted(num.head)
+    if num.dep_ == "pobj" and num.head.lower_ == "to" and num.head.head.lemma_ in _COMPARE_VERBS:
+        return _subject_counted(num.head.head)  # "the death toll rose to 131"
     return None
+
+
+def _in_container(t: Token) -> bool:
+    """"death" in "the death toll", "dead" in "the number of dead"."""
+    head = t.head.head if t.head.lower_ == "of" else t.head
+    return head.lemma_ in _CONTAINERS
 
 
 def _subject_counted(verb: Token) -> Token | None:
@@ -122,10 +133,11 @@ def _subject_counted(verb: Token) -> Token | None:
     for _ in range(3):
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            if subj.lemma_ in _CONTAINERS:
+            if subj.lemma_ in _CONTAINERS:  # "the number of dead", "the death toll": what it counts
                 of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-                return obj or subj
+                kind = next((c for c in subj.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+                return obj or kind or subj
             return subj
         if v.dep_ in ("xcomp", "ccomp", "conj") and v.head.i != v.i:
             v = v.head
