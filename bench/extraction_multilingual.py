@@ -16,21 +16,7 @@ import json
 import time
 from pathlib import Path
 
-import trafilatura
-
-from consilience.meta.article import article_from
-from consilience.records import RawDocument
-
-
-def ours(html: str, url: str) -> str:
-    try:
-        return article_from(RawDocument(source=url, kind="html", body=html, url=url)).text
-    except Exception:  # noqa: BLE001 - an empty page counts as extracting nothing
-        return ""
-
-
-def plain(html: str, url: str) -> str:
-    return trafilatura.extract(html, url=url) or ""
+from extraction import ours, plain  # the same two paths as the main benchmark
 
 
 def main() -> None:

@@ -82,6 +82,13 @@ class Article:
     flags: tuple[Flag, ...] = ()
     duplicate_of: str | None = None
 
+    def short_name(self, limit: int = 48) -> str:
+        """How a reader finds this article when no outlet is known: its title, else its file name,
+        quoted and shortened."""
+        name = self.title or self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        name = name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+        return f"“{name}”"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

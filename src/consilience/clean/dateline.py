@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
+
+from ..timex import Anchor, mentions, resolved
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
@@ -25,6 +28,12 @@ class Dateline:
     agency: str
     day: str | None  # "Feb 7", "Feb. 4, 2025": as printed
 
+    def filed(self, anchor: Anchor | None) -> date | None:
+        """The day it was filed: a printed year needs no anchor; "Feb 7" takes its year from one."""
+        found = mentions(self.day) if self.day else []
+        iv = resolved(found[0], anchor) if found else None
+        return iv.start if iv is not None and iv.end == iv.start else None
+
 
 def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
     """The dateline at the start of ``paragraph`` (or None) and the paragraph without it."""
@@ -37,7 +46,7 @@ def split_dateline(paragraph: str) -> tuple[Dateline | None, str]:
 def dateline_in(removed: tuple[str, ...] | list[str]) -> Dateline | None:
     """The dateline among an article's removed pieces, as ``cleaned_text`` records it."""
     for piece in removed:
-        m = DATELINE.match(piece + " x" * 10) if piece.rstrip().endswith(("-", "–", "—", ":")) else None
+        m = DATELINE.fullmatch(piece)
         if m:
             return Dateline(piece, m["place"].strip(" ,"), m["agency"].strip(), m["day"])
     return None

@@ -13,7 +13,6 @@ from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
 from ..flags.placeholder import placeholder_flags
 from ..records import Article, Published, RawDocument
-from ..timex import mentions, resolved
 from .language import language_of
 from .outlet import outlet_of
 from .printed_date import printed_date
@@ -62,11 +61,8 @@ def _agency(removed: tuple[str, ...]) -> str | None:
 def _dateline_day(removed: tuple[str, ...]) -> str | None:
     """The dateline's day when it prints the year ("SEOUL, Feb. 4, 2025 (Yonhap) --")."""
     dateline = dateline_in(removed)
-    if dateline is None or dateline.day is None:
-        return None
-    found = [m for m in mentions(dateline.day) if m.kind == "mdy"]
-    iv = resolved(found[0], None) if found else None
-    return iv.start.isoformat() if iv else None
+    day = dateline.filed(None) if dateline else None
+    return day.isoformat() if day else None
 
 
 BRIEF_MAX_CHARS = 400

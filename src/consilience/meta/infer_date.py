@@ -75,12 +75,10 @@ def inferred_published(text: str, window: Anchor) -> Published:
 def _dateline_day(a: Article, window: Anchor) -> Published | None:
     """A wire dateline's "Feb 7" with the year that puts it inside the story's window."""
     dateline = dateline_in(a.removed)
-    found = mentions(dateline.day) if dateline and dateline.day else []
-    iv = resolved(found[0], window) if found else None
-    if iv is None or iv.end != iv.start or not window.earliest <= iv.start <= window.latest:
+    filed = dateline.filed(window) if dateline else None
+    if filed is None or not window.earliest <= filed <= window.latest:
         return None
-    day = iv.start.isoformat()
-    return Published(date=day, earliest=day, latest=day, basis="inferred")
+    return Published(date=filed.isoformat(), earliest=filed.isoformat(), latest=filed.isoformat(), basis="inferred")
 
 
 def _latest_reference(text: str, window: Anchor) -> date | None:

@@ -15,7 +15,6 @@ from .facts import representative
 MAX_CORROBORATED = 8
 MAX_SINGLE_SOURCE = 6
 MAX_RELATIONS = 6
-TITLE_CHARS = 48
 
 
 def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[str, Claim],
@@ -55,12 +54,7 @@ def _counted(c: Claim) -> bool:
 
 def _outlet_names(articles: dict[str, Article]) -> dict[str, str]:
     """'article <id>' (an article with no known outlet) -> its title, quoted and shortened."""
-    out = {}
-    for a in articles.values():
-        name = a.title or a.source.replace("\\", "/").rsplit("/", 1)[-1]
-        name = name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1].rstrip() + "…"
-        out[f"article {a.id}"] = f"“{name}”"
-    return out
+    return {f"article {a.id}": a.short_name() for a in articles.values()}
 
 
 def _names(values: Sequence[str], names: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Article, Claim, Fact, When
-from .compare import same_thing
+from .compare import same_thing, subjects_compatible
 
 # An article's weight in fact scoring falls with each reliability flag it carries.
 FLAG_PENALTY = 0.35
@@ -118,8 +118,6 @@ def statement(c: Claim) -> str:
 def _counted(c: Claim) -> str:
     """"more than 3,000 North Korean casualties": the subject names what is counted when it is
     the same kind of thing as the unit, else the unit does."""
-    from .compare import subjects_compatible
-
     q = c.quantity
     assert q is not None
     subject = c.subject if c.subject and not any(ch.isdigit() for ch in c.subject) else None

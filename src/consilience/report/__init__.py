@@ -21,13 +21,14 @@ def write_reports(dossier: Dossier, outdir: str | Path,
     """Render every report of ``dossier`` (the JSON dict) into ``outdir``; returns the files written."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
+    entries = timeline_entries(dossier)
+    svg = timeline_svg(entries)  # drawn once: its own file and the picture inside report.html
     steps: list[Callable[[], list[Path]]] = [
-        lambda: [_write(out / "report.html", report_html(dossier).encode("utf-8"))],
+        lambda: [_write(out / "report.html", report_html(dossier, svg).encode("utf-8"))],
         lambda: [_write(out / "report.md", report_markdown(dossier).encode("utf-8"))],
         lambda: write_tables(dossier, out),
         lambda: write_provenance(dossier, out),
-        lambda: [_write(out / "timeline.svg", timeline_svg(timeline_entries(dossier))),
-                 _write(out / "timeline.png", timeline_png(timeline_entries(dossier)))],
+        lambda: [_write(out / "timeline.svg", svg), _write(out / "timeline.png", timeline_png(entries))],
     ]
     written: list[Path] = []
     for i, step in enumerate(steps):

@@ -52,8 +52,8 @@ def _published_text(article: dict[str, Any]) -> str:
     return "unknown"
 
 
-def report_html(dossier: Dossier) -> str:
-    """The whole page as one string."""
+def report_html(dossier: Dossier, svg: bytes | None = None) -> str:
+    """The whole page as one string; ``svg``: the timeline picture when the caller has drawn it."""
     articles = articles_by_id(dossier)
     claims = claims_by_id(dossier)
     per_article = claims_by_article(dossier)
@@ -64,11 +64,12 @@ def report_html(dossier: Dossier) -> str:
     article_views = [dict(a, label=article_label(a), published_text=_published_text(a),
                           segments=segments(a.get("text", ""), per_article.get(a["id"], [])))
                      for a in dossier.get("articles", [])]
-    svg = base64.b64encode(timeline_svg(timeline_entries(dossier))).decode("ascii")
+    entries = timeline_entries(dossier)
+    picture = base64.b64encode(svg if svg is not None else timeline_svg(entries)).decode("ascii")
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=report_title(dossier), stories=stories, citations=_Lookup(numbered), statuses=STATUSES,
-        articles=article_views, timeline=timeline_entries(dossier), timeline_svg=svg,
+        articles=article_views, timeline=entries, timeline_svg=picture,
         n_articles=len(articles), n_claims=len(claims), notes=dossier.get("notes", []),
         failures=dossier.get("failures", []))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import Article
+
 Dossier = dict[str, Any]
 
 
@@ -117,14 +119,8 @@ def fact_rows(story: dict[str, Any], labels: dict[str, str] | None = None) -> li
     } for f in story.get("facts", [])]
 
 
-LABEL_CHARS = 48
 
 
 def outlet_labels(dossier: Dossier) -> dict[str, str]:
     """'article <id>' (a source or outlet with no name) -> the article's title or file name, quoted."""
-    out = {}
-    for a in dossier.get("articles", []):
-        name = a.get("title") or str(a.get("source", a["id"])).replace("\\", "/").rsplit("/", 1)[-1]
-        name = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
-        out[f"article {a['id']}"] = f"“{name}”"
-    return out
+    return {f"article {a['id']}": Article.from_dict(a).short_name() for a in dossier.get("articles", [])}
