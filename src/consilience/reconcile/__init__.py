@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
 from ..records import Article, Claim, Story, When
+from ..timex import anchor_of
 from .briefing import briefing
 from .facts import fact_of, grouped_claims, representative
 from .relations import relations_of
@@ -36,18 +36,18 @@ def _best_dated(group: Sequence[Claim], lead: Claim, articles: dict[str, Article
 
 
 def _published_width(a: Article) -> int:
-    lo, hi = a.published.date or a.published.earliest, a.published.date or a.published.latest
-    return (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 10_000
+    anchor = anchor_of(a.published)
+    return (anchor.latest - anchor.earliest).days if anchor else 10_000
 
 
 def as_of_publication(c: Claim, articles: dict[str, Article]) -> Claim:
     """A count given without a time ("370 people remain missing") is about the day it was
     published: so a later report's different figure updates an earlier one rather than
     contradicting it."""
-    pub = articles[c.article].published
-    lo, hi = pub.date or pub.earliest, pub.date or pub.latest
-    if c.quantity is None or (c.when is not None and c.when.end is not None) or not lo or not hi:
+    anchor = anchor_of(articles[c.article].published)
+    if c.quantity is None or (c.when is not None and c.when.end is not None) or anchor is None:
         return c  # a dated figure keeps its date; "since Friday" is a running total as of publication
+    lo, hi = anchor.earliest.isoformat(), anchor.latest.isoformat()
     return replace(c, when=When(start=lo, end=hi, text="as published", precision="day" if lo == hi else "week"))
 
 

@@ -27,7 +27,6 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 
 import numpy as np
 from scipy import sparse
@@ -37,6 +36,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..records import Article
+from ..timex import anchor_of
 
 THRESHOLD = 0.15      # average similarity inside a story
 CANOPY = 0.10         # single-link similarity that puts two articles in one canopy
@@ -211,13 +211,8 @@ def _centroid_clusters(members: np.ndarray, vectors: sparse.csr_matrix, batch: i
 
 def _days(articles: Sequence[Article]) -> np.ndarray:
     """Middle day of each article's known publication date (ordinal), or -1 when unknown."""
-    out = np.full(len(articles), -1, dtype=np.int64)
-    for i, a in enumerate(articles):
-        lo = a.published.date or a.published.earliest
-        hi = a.published.date or a.published.latest
-        if lo and hi:
-            out[i] = (date.fromisoformat(lo).toordinal() + date.fromisoformat(hi).toordinal()) // 2
-    return out
+    anchors = [anchor_of(a.published) for a in articles]
+    return np.array([x.mid.toordinal() if x else -1 for x in anchors], dtype=np.int64)
 
 
 def _time_factor(a: np.ndarray, b: np.ndarray) -> np.ndarray:
