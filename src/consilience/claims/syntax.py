@@ -27,10 +27,3 @@ def phrase(token: Token, *, drop: tuple[str, ...] = ("punct", "cc", "conj", "app
     while hi + 1 in kept:
         hi += 1
     return "".join(t.text_with_ws for t in token.doc[lo:hi + 1]).strip()
-
-
-def clause_verb(token: Token) -> Token:
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t

@@ -98,15 +98,6 @@ def when_text(when: dict[str, Any] | None) -> str:
     return f"{span} ({when.get('precision')}; “{when.get('text')}”)"
 
 
-def quantity_text(q: dict[str, Any] | None) -> str:
-    if not q:
-        return ""
-    def num(x: float | None) -> str:
-        return "?" if x is None else (f"{int(x):,}" if float(x).is_integer() else f"{x:,}")
-    bounds = "" if q.get("low") == q.get("high") == q.get("value") else f" [{num(q.get('low'))}, {num(q.get('high'))}]"
-    return f"{q.get('qualifier', 'exact')} {num(q.get('value'))} {q.get('unit') or ''}".strip() + bounds
-
-
 def fact_rows(story: dict[str, Any], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """One row per fact for tables: plain strings, sorted as the dossier sorts facts."""
     labels = labels or {}
