@@ -21,6 +21,7 @@ from .view import (
     claims_by_id,
     fact_rows,
     outlet_labels,
+    report_title,
     segments,
     when_text,
 )
@@ -34,13 +35,6 @@ def _environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
     env.globals["when_text"] = when_text
     return env
-
-
-def report_title(dossier: Dossier) -> str:
-    stories = dossier.get("stories", [])
-    if len(stories) == 1:
-        return str(stories[0]["title"])
-    return f"{len(stories)} stories from {len(dossier.get('articles', []))} articles"
 
 
 def _published_text(article: dict[str, Any]) -> str:

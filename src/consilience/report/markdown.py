@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from .html import report_title
-from .view import Dossier, article_label, articles_by_id, citations, claims_by_id, outlet_labels, when_text
+from .view import (
+    Dossier,
+    article_label,
+    articles_by_id,
+    citations,
+    claims_by_id,
+    outlet_labels,
+    report_title,
+    when_text,
+)
 
 
 def _cell(text: object) -> str:

@@ -20,7 +20,7 @@ FACT_COLUMNS = ("story", "id", "statement", "status", "weight", "n_sources", "so
 LIST_SEPARATOR = "; "
 
 
-def claim_rows(dossier: Dossier) -> list[dict[str, Any]]:
+def claims_flat(dossier: Dossier) -> list[dict[str, Any]]:
     outlets = {a["id"]: a.get("outlet") for a in dossier.get("articles", [])}
     rows = []
     for c in dossier.get("claims", []):
@@ -37,7 +37,7 @@ def claim_rows(dossier: Dossier) -> list[dict[str, Any]]:
     return rows
 
 
-def fact_rows(dossier: Dossier) -> list[dict[str, Any]]:
+def facts_flat(dossier: Dossier) -> list[dict[str, Any]]:
     rows = []
     for s in dossier.get("stories", []):
         for f in s.get("facts", []):
@@ -78,8 +78,8 @@ SCHEMAS = {
 
 def write_tables(dossier: Dossier, outdir: Path) -> list[Path]:
     written = []
-    for name, rows, columns in (("claims", claim_rows(dossier), CLAIM_COLUMNS),
-                                ("facts", fact_rows(dossier), FACT_COLUMNS)):
+    for name, rows, columns in (("claims", claims_flat(dossier), CLAIM_COLUMNS),
+                                ("facts", facts_flat(dossier), FACT_COLUMNS)):
         path = outdir / f"{name}.csv"
         path.write_text(csv_text(rows, columns), encoding="utf-8")
         table = pa.Table.from_pylist(rows, schema=SCHEMAS[name])

@@ -115,3 +115,10 @@ def fact_rows(story: dict[str, Any], labels: dict[str, str] | None = None) -> li
 def outlet_labels(dossier: Dossier) -> dict[str, str]:
     """'article <id>' (a source or outlet with no name) -> the article's title or file name, quoted."""
     return {f"article {a['id']}": Article.from_dict(a).short_name() for a in dossier.get("articles", [])}
+
+
+def report_title(dossier: Dossier) -> str:
+    stories = dossier.get("stories", [])
+    if len(stories) == 1:
+        return str(stories[0]["title"])
+    return f"{len(stories)} stories from {len(dossier.get('articles', []))} articles"
