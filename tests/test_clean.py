@@ -89,3 +89,13 @@ def test_a_wire_dateline_becomes_agency_and_day_not_text() -> None:
     no_dateline = article_from(RawDocument(source="n.txt", kind="text", body="The NIS (National Intelligence "
                                            "Service) - said in a long statement that the talks would resume."))
     assert no_dateline.text.startswith("The NIS")
+
+
+def test_stop_words_come_without_the_language_package() -> None:
+    import sys
+
+    from consilience.clean.stopwords import stopwords
+
+    assert {"le", "et", "les"} <= stopwords("fr")
+    assert "spacy.lang.fr" not in sys.modules  # its tokenizer exceptions take seconds to build
+    assert stopwords("en-US") == stopwords("xx") == frozenset()

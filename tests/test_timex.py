@@ -75,3 +75,32 @@ def test_counts_are_not_bare_years() -> None:
 
 def test_modal_may_is_not_a_month() -> None:
     assert [m.text for m in mentions("Troops may return in May.")] == ["May"]
+
+
+def test_month_and_weekday_names_end_at_a_word_boundary() -> None:
+    assert mentions("This decision came after the end of Julian's term.") == []
+    assert mentions("Students marched for Fridays for Future; the shop opens on Sundays.") == []
+    assert [m.text for m in mentions("the #TodayInParliament feed; the vote is today")] == ["today"]
+    assert [m.text for m in mentions("a ferry sank this weekend")] == ["this week"]
+
+
+GATE_CASES = (
+    "The council met on Thursday, Oct. 12, and again in mid-November 2021.",
+    "Two weeks ago the rains began; by the end of March 2020 the river had crested.",
+    "Since early 1998, the plant has shipped cargo every third quarter of 2004.",
+    "It was 2019-07-04 when the report, dated 4 July 2019, came out last year.",
+    "Rescue crews will resume work tomorrow, the prefect said yesterday.",
+    "Deliveries rose 12% in the first quarter, after a month-long strike in the past month.",
+    "No dates here, only 25 boats and a harbour.",
+)
+
+
+@pytest.mark.parametrize("text", GATE_CASES)
+def test_anchor_gate_finds_what_a_full_scan_finds(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from consilience.timex import recognize
+
+    gated = [(m.start, m.end, m.kind) for m in mentions(text)]
+    gated_durations = recognize.durations(text)
+    monkeypatch.setattr(recognize, "_anchors", lambda _text: {"month", "weekday", "unit", "deictic", "year", "quarter"})
+    assert [(m.start, m.end, m.kind) for m in mentions(text)] == gated
+    assert recognize.durations(text) == gated_durations
