@@ -230,3 +230,53 @@ def test_modality_reads_hedges_and_plans_not_months() -> None:
     assert mod("The dam failed in May.") == "asserted"
     assert mod("Officials will release the report on Friday.") == "speculative"
     assert mod("The dam failed, officials said.", attributed=True) == "reported"
+
+
+SPLIT_CASES = (
+    "Flood waters rose overnight",
+    "“We will rebuild,” the mayor said.”",
+    "Ms. Ortega arrived at 5 p.m. Crews followed.",
+    "Rain fell! Then the river rose?! Nobody knew...",
+    "  The dam held (for now).  \nA second paragraph. With two sentences.",
+    "Aid reached the U.S. base; 40 trucks waited.",
+)
+
+
+@pytest.mark.parametrize("text", SPLIT_CASES)
+def test_one_sentence_shortcut_splits_as_the_sentencizer_does(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from consilience.claims import parse
+
+    fast = parse.sentence_spans(text)
+    monkeypatch.setattr(parse, "_is_one_sentence", lambda _para: False)
+    assert parse.sentence_spans(text) == fast
+
+
+def test_paragraphs_without_numbers_or_event_words_are_not_split() -> None:
+    from consilience.claims.parse import may_hold_candidates, sentence_filters, sentence_spans
+
+    triggers, _ = sentence_filters()
+    text = "The weather was mild. People walked.\nSeven people were evacuated. The sea was calm."
+    spans = sentence_spans(text, lambda p: may_hold_candidates(p, triggers))
+    assert [text[s:e] for s, e in spans] == ["Seven people were evacuated.", "The sea was calm."]
+
+
+ANNOTATION_CASES = (
+    "There are 40 trucks at the border, and they weren't allowed through.",
+    "Y'all gonna need boats, the sheriff told us; I ain't leaving.",
+    "Let's be clear: nobody has seen anything, and it is hers, not theirs.",
+    "The ministry said that those who had fled could return once the water receded.",
+    "Rescuers   searched\tthe debris; somebody's dog was found alive.",
+    "Did the army withdraw? It did, officials said, though this wasn't confirmed.",
+)
+
+
+def test_annotator_gives_spacys_own_tags_morphology_and_lemmas() -> None:
+    from consilience.claims.parse import nlp, parsed
+
+    def tokens(doc):  # type: ignore[no-untyped-def]
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+    spacy_docs = list(nlp().pipe(ANNOTATION_CASES))
+    ours = list(parsed(ANNOTATION_CASES))
+    assert [tokens(d) for d in ours] == [tokens(d) for d in spacy_docs]
+    assert any(t.pos_ == "AUX" for t in ours[0]) and any(t.lemma_ == "be" for t in ours[2])

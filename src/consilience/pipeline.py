@@ -27,7 +27,7 @@ from .flags.dates import with_date_flags
 from .flags.near_duplicate import with_duplicates_marked
 from .ingest import read_inputs
 from .ingest.base import failure
-from .meta.article import article_from, document_id
+from .meta.article import article_from, document_id, load_resources
 from .meta.infer_date import dated_from_story
 from .reconcile import stories_of, story_groups
 from .records import Article, Dossier, Failure, RawDocument
@@ -94,6 +94,7 @@ def _mapper(workers: int) -> Iterator[Callable[..., Iterable[Any]]]:
     if workers <= 1:
         yield map
         return
+    load_resources()  # once here; the forked workers share it
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield lambda fn, items: pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers)))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -21,7 +22,7 @@ from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
-from .parse import is_candidate, nlp, parsed, sentence_filters, sentence_spans
+from .parse import is_candidate, load_resources, may_hold_candidates, parsed, sentence_filters, sentence_spans
 from .quantities import quantities_in
 from .timing import when_of
 
@@ -48,7 +49,7 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
         results: Iterable[list[Claim]] = map(claims_of_batch, batches)
         pool = None
     else:
-        nlp()  # load once here; forked workers share it
+        load_resources()  # once here; forked workers share it
         pool = ProcessPoolExecutor(max_workers=n_process)
         results = pool.map(claims_of_batch, batches)
     try:
@@ -66,7 +67,8 @@ def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
     """Claims of English ``articles``: candidate sentences parsed in one ``nlp.pipe`` batch."""
     gaz = gazetteer()
     triggers, cues = sentence_filters()
-    jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text)
+    worth_splitting = partial(may_hold_candidates, triggers=triggers)
+    jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text, worth_splitting)
             if is_candidate(a.text[s:e], triggers, cues)]
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}

@@ -13,7 +13,7 @@ from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
 from ..flags.placeholder import placeholder_flags
 from ..records import Article, Published, RawDocument
-from .language import language_of
+from .language import language_of, load_model
 from .outlet import outlet_of
 from .printed_date import printed_date
 
@@ -50,6 +50,14 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
         language=lang if lang != "und" else language_of(cleaned.text), removed=cleaned.removed,
         flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
     )
+
+
+def load_resources() -> None:
+    """Load what ``article_from`` reads (language model, source gazetteer, English stop words) once,
+    so that worker processes forked afterwards share it instead of each loading its own."""
+    load_model()
+    gazetteer()
+    stopwords("en")
 
 
 def _agency(removed: tuple[str, ...]) -> str | None:

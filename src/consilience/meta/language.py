@@ -42,6 +42,11 @@ def language_of(text: str, hint: str | None = None) -> str:
     return str(lang)
 
 
+def load_model() -> None:
+    """Load the classifier now (half a second), so worker processes forked later share it."""
+    py3langid.classify("language")
+
+
 def _reads_like(sample: str, lang: str) -> bool:
     stop = stopwords(lang)
     words = _WORD.findall(sample.lower())
