@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Attribution
 from .gazetteer import Gazetteer
-from .syntax import phrase
+from .syntax import doc_text, phrase
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _GENERIC = {"agency", "ministry", "service", "spokesman", "spokeswoman", "spokesperson", "office", "official",
@@ -53,6 +53,8 @@ def _joined(sources: list[str]) -> str:
 
 
 def _according_to(doc: Doc) -> tuple[list[str], list[str], str] | None:
+    if "according" not in doc_text(doc).lower():
+        return None
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]

@@ -24,6 +24,7 @@ from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
 from .parse import is_candidate, load_resources, may_hold_candidates, parsed, sentence_filters, sentence_spans
 from .quantities import quantities_in
+from .syntax import doc_text
 from .timing import when_of
 
 SUPPORTED_LANGUAGES = ("en",)
@@ -80,7 +81,7 @@ def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
 
 def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memory: Memory,
                     anchor: Anchor | None) -> list[Claim]:
-    text = doc.text
+    text = doc_text(doc)
     found = mentions(text)
     excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
     attribution = attribution_of(doc, gaz, memory, article.outlet)

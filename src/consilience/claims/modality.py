@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc
 
+from .syntax import doc_text
+
 # Hedges, in the forms they take: "may", "appears", "reportedly", "is believed", "speculated" ...
 _HEDGES = (r"might|could|likely|possibly|perhaps|apparently|seemingly|probably|reportedly|allegedly|"
            r"unconfirmed|presumably|speculation|appear(?:s|ed|ing)?|seem(?:s|ed|ing)?|speculat(?:e|es|ed|ing)|"
@@ -20,6 +22,6 @@ _MAY = re.compile(r"\bmay\b")  # the verb, in lower case: "in May" is a month
 def modality_of(doc: Doc, *, attributed: bool) -> str:
     """Speculative when hedged ("may", "appears", "reportedly") or about the future ("will", "is to");
     reported when attributed; else asserted."""
-    if _SPECULATIVE.search(doc.text) or _MAY.search(doc.text):
+    if _SPECULATIVE.search(doc_text(doc)) or _MAY.search(doc_text(doc)):
         return "speculative"
     return "reported" if attributed else "asserted"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from ..records import Quantity
 from .gazetteer import Gazetteer
 from .numbers import TENS_OF, VAGUE, WORDS, bounds, number_value, qualifier_before
+from .syntax import doc_text
 
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
 _COMPARE_VERBS = {"exceed", "top", "surpass", "reach", "total", "number", "stand", "hit", "pass", "rise", "climb"}
@@ -85,7 +86,7 @@ def _found(doc: Doc, group: list[Token], gaz: Gazetteer) -> Found | None:
         if v is None:
             return None
         value = v
-        qualifier = qualifier_before(doc.text[: group[0].idx])
+        qualifier = qualifier_before(doc_text(doc)[: group[0].idx])
         lo, hi = bounds(value, qualifier)
     head = group[-1]
     unit_token = _unit_token(head)
@@ -184,8 +185,8 @@ def _ranges_merged(doc: Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     skip = set()
     for a, b in zip(found, found[1:], strict=False):
-        between = doc.text[a.token.idx + len(a.token.text) : b.token.idx]
-        before = doc.text[max(0, a.token.idx - 12) : a.token.idx].lower()
+        between = doc_text(doc)[a.token.idx + len(a.token.text) : b.token.idx]
+        before = doc_text(doc)[max(0, a.token.idx - 12) : a.token.idx].lower()
         is_range = _RANGE.match(between) or (between.strip().lower() == "and" and before.rstrip().endswith("between"))
         if is_range and b.quantity.value > a.quantity.value:
             lo, hi = a.quantity.value, b.quantity.value
