@@ -276,9 +276,9 @@ def test_annotator_gives_spacys_own_tags_morphology_and_lemmas() -> None:
     from consilience.claims.parse import MODEL, parsed
 
     def tokens(doc):  # type: ignore[no-untyped-def]
-        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
 
-    untouched = spacy.load(MODEL, exclude=["senter"])  # spaCy's components as shipped, lemma lists and all
+    untouched = spacy.load(MODEL, exclude=["senter"])  # as shipped: BLIS, lemma lists, spaCy's own ruler
     spacy_docs = list(untouched.pipe(ANNOTATION_CASES))
     ours = list(parsed(ANNOTATION_CASES))
     assert [tokens(d) for d in ours] == [tokens(d) for d in spacy_docs]

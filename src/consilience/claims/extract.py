@@ -22,7 +22,15 @@ from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
-from .parse import is_candidate, load_resources, may_hold_candidates, parsed, sentence_filters, sentence_spans
+from .parse import (
+    is_candidate,
+    load_resources,
+    may_hold_candidates,
+    one_blas_thread,
+    parsed,
+    sentence_filters,
+    sentence_spans,
+)
 from .quantities import quantities_in
 from .syntax import doc_text
 from .timing import when_of
@@ -73,9 +81,10 @@ def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
             if is_candidate(a.text[s:e], triggers, cues)]
     claims: list[Claim] = []
     memories: dict[str, Memory] = {}
-    for (article, start, _), doc in zip(jobs, parsed([j[2] for j in jobs]), strict=True):
-        memory = memories.setdefault(article.id, Memory())
-        claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
+    with one_blas_thread():
+        for (article, start, _), doc in zip(jobs, parsed([j[2] for j in jobs]), strict=True):
+            memory = memories.setdefault(article.id, Memory())
+            claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
     return claims
 
 
