@@ -56,6 +56,25 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, monkeypatch: p
     assert all(a.text for a in store.articles())
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_copy_in_the_next_batch_is_stored_once(tmp_path: Path, workers: int) -> None:
+    d = corpus(tmp_path, 3)
+    (d / "r01b.txt").write_text((d / "r01.txt").read_text())  # the same report, next in line
+    store = open_store(tmp_path / "s.db")
+    result = ingest([str(d)], store=store, batch_size=1, workers=workers)  # batches overlap in flight
+    assert result.added == 3 and store.count() == 3 and len(result.ids) == 3
+    assert ingest([str(d)], store=store, batch_size=1, workers=workers).added == 0
+
+
+def test_a_copy_in_flight_is_not_cleaned_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    d = corpus(tmp_path, 3)
+    (d / "r01b.txt").write_text((d / "r01.txt").read_text())
+    real, cleaned = pipeline.article_from, []
+    monkeypatch.setattr(pipeline, "article_from", lambda doc, art_id=None: cleaned.append(doc.source) or real(doc, art_id))
+    ingest([str(d)], store=open_store(tmp_path / "s.db"), batch_size=1)
+    assert len(cleaned) == 3
+
+
 def test_schema_is_versioned(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
     assert store.schema_version() == 1

@@ -15,6 +15,7 @@ Bad input becomes a Failure and the run goes on. Progress reaches the caller thr
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -53,26 +54,41 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     """Read, clean and store every document under ``paths``; stored ones are not redone.
 
     Documents go in batches: one store lookup per batch, extraction and cleaning spread over
-    ``workers`` processes, one transaction per batch (so a killed run keeps whole batches).
+    ``workers`` processes, one transaction per batch (so a killed run keeps whole batches). The
+    next batch is read and handed out while the workers finish the one before, so they never wait
+    for the store.
     """
     ids: list[str] = []
     failures: list[Failure] = []
+    submitted: set[str] = set()
+    in_flight: deque[tuple[int, Iterable[Article | Failure]]] = deque()
     added = seen = 0
+
+    def store_oldest() -> None:
+        nonlocal added
+        n, outcomes = in_flight.popleft()
+        done = list(outcomes)
+        failures.extend(o for o in done if isinstance(o, Failure))
+        added += store.put_articles([o for o in done if isinstance(o, Article)])
+        progress("ingest", n, None)
+
     with _mapper(workers) as map_each:
         for batch in _batches(read_inputs(paths), batch_size):
             docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
-            failures += [f for f in batch if isinstance(f, Failure)]
-            known = store.known_ids([i for i, _ in docs])
+            failures.extend(f for f in batch if isinstance(f, Failure))
+            known = store.known_ids([i for i, _ in docs if i not in submitted])
             todo: dict[str, RawDocument] = {}
             for art_id, doc in docs:
                 ids.append(art_id)
-                if art_id not in known:
+                if art_id not in known and art_id not in submitted:
                     todo.setdefault(art_id, doc)
-            outcomes = list(map_each(_article_or_failure, list(todo.items())))
-            failures += [o for o in outcomes if isinstance(o, Failure)]
-            added += store.put_articles([o for o in outcomes if isinstance(o, Article)])
+            submitted.update(todo)
             seen += len(batch)
-            progress("ingest", seen, None)
+            in_flight.append((seen, map_each(_article_or_failure, list(todo.items()))))
+            if len(in_flight) > 1:
+                store_oldest()
+        while in_flight:
+            store_oldest()
     stored = store.known_ids(ids)
     return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures))
 
