@@ -1,12 +1,14 @@
 """End-to-end throughput: ingest (read, extract, clean, date, store) + claims, over real articles.
 
-    .venv/bin/python bench/pipeline.py [--data ../shared/data] [--limit N] [--workers 2] [--profile]
+    .venv/bin/python bench/pipeline.py [--data ../shared/data] [--limit N] [--workers 2] [--repeat 3] [--profile]
 
 Inputs: the HTML pages of `article-extraction-benchmark/` (181) and `trafilatura-eval/` (990,
 mostly German: read, cleaned and stored, then skipped by the English claim stage with a note) and
 the ECB+ dev texts (462 JSON Lines articles): 1,633 real articles. Prints articles/second per
 stage and end to end, and peak resident memory of this process and its worker processes.
-With --profile, prints the top functions by cumulative time (single process).
+With --repeat N, runs N times and prints the median and best end-to-end rate (a shared machine's
+speed drifts by 10-15% from minute to minute). With --profile, prints the top functions by
+cumulative time (single process).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import cProfile
 import io
 import pstats
 import resource
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -42,7 +45,8 @@ def peak_mb() -> tuple[float, float]:
     return own, kids
 
 
-def run(paths: list[str], workers: int) -> None:
+def run(paths: list[str], workers: int) -> float:
+    """One ingest + claims pass in a fresh store; returns articles/s end to end."""
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.db")
         t0 = time.perf_counter()
@@ -61,6 +65,7 @@ def run(paths: list[str], workers: int) -> None:
     print(f"total:    {t2 - t0:6.1f} s  {n / (t2 - t0):6.1f} articles/s end to end")
     own, kids = peak_mb()
     print(f"peak RSS: {own:.0f} MB main process, {kids:.0f} MB largest worker")
+    return n / (t2 - t0)
 
 
 def main() -> None:
@@ -68,11 +73,15 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, help="only the first N input paths")
     ap.add_argument("--workers", type=int, default=2, help="processes for extraction and parsing")
+    ap.add_argument("--repeat", type=int, default=1, help="runs; prints the median and best rate")
     ap.add_argument("--profile", action="store_true", help="cProfile a single-process run")
     args = ap.parse_args()
     paths = inputs(args.data, args.limit)
     if not args.profile:
-        run(paths, args.workers)
+        rates = [run(paths, args.workers) for _ in range(args.repeat)]
+        if len(rates) > 1:
+            print(f"end to end over {len(rates)} runs: median {statistics.median(rates):.1f}, "
+                  f"best {max(rates):.1f}, worst {min(rates):.1f} articles/s")
         return
     prof = cProfile.Profile()
     prof.enable()
