@@ -283,3 +283,31 @@ def test_annotator_gives_spacys_own_tags_morphology_and_lemmas() -> None:
     ours = list(parsed(ANNOTATION_CASES))
     assert [tokens(d) for d in ours] == [tokens(d) for d in spacy_docs]
     assert any(t.pos_ == "AUX" for t in ours[0]) and any(t.lemma_ == "be" for t in ours[2])
+
+
+def test_engage_counts_as_fighting_only_with_a_combat_word() -> None:
+    fought = claims("Militia fighters engaged in heavy fighting near the dam on Tuesday, the governor said.")
+    talked = claims("The minister engaged with reporters on Tuesday, the governor said.")
+    assert any(c.predicate == "in_combat" for c in fought)
+    assert not any(c.predicate == "in_combat" for c in talked)
+
+
+def test_actor_nouns_form_groups_from_the_predicate_table(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from consilience.claims import gazetteer as gz
+
+    gaz = gz.gazetteer()
+    assert gaz.actor_group("soldiers") == gaz.actor_group("Troops") == gaz.actor_group("servicemen") is not None
+    assert gaz.actor_group("residents") not in (None, gaz.actor_group("troops"))
+    assert gaz.actor_group("Pyongyang") is None
+    extra = tmp_path / "predicates.json"
+    extra.write_text(json.dumps({"actors": [{"nouns": ["sailor", "marine"], "heads": {"sailor": "navy personnel"}}]}))
+    monkeypatch.setenv("CONSILIENCE_PREDICATES", str(extra))
+    gz.gazetteer.cache_clear()
+    try:
+        user = gz.gazetteer()
+        assert user.actor_group("marines") == user.actor_group("sailors") is not None
+        assert user.actor_heads == {"sailor": "navy personnel"}
+    finally:
+        gz.gazetteer.cache_clear()

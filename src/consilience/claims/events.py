@@ -11,9 +11,6 @@ from .syntax import phrase
 
 _NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
 _PLACES = {"GPE", "LOC", "FAC"}
-# Nouns for the people an event is about, collapsed to one canonical head.
-_PEOPLE = {"soldier": "troops", "troop": "troops", "force": "forces", "unit": "troops", "personnel": "troops",
-           "fighter": "troops", "army": "forces", "military": "forces"}
 
 
 @dataclass(frozen=True)
@@ -47,9 +44,9 @@ def _predicate(t: Token, gaz: Gazetteer) -> str | None:
     if t.pos_ == "VERB" and lemma in gaz.verbs:
         if lemma == "pull" and not _pulled_away(t):
             return None  # "pulled the trigger", "pulled a rabbit": only "pull out / back / from" withdraws
-        if lemma in ("engage", "participate") and not any(w.lemma_ in ("combat", "fighting", "battle", "operation")
-                                                           for w in t.subtree):
-            return None
+        context = gaz.needs_context.get(lemma)
+        if context and not any(w.lemma_.lower() in context or w.lower_ in context for w in t.subtree):
+            return None  # "engaged in combat" is fighting; "engaged with reporters" is not
         return gaz.verbs[lemma]
     if t.pos_ in ("NOUN", "PROPN") and lemma in gaz.nouns:
         return gaz.nouns[lemma]
@@ -89,13 +86,13 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
     return False
 
 
-def subject_of(trigger: Token) -> str | None:
+def subject_of(trigger: Token, gaz: Gazetteer) -> str | None:
     """The canonical actor or patient: "North Korean troops", "Pyongyang"."""
     node = trigger
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subj is not None and subj.pos_ != "PRON":
-            return canonical_subject(subj)
+            return canonical_subject(subj, gaz)
         if node.dep_ in ("xcomp", "ccomp", "pobj", "prep", "compound", "dobj", "conj") and node.head.i != node.i:
             node = node.head
         else:
@@ -103,8 +100,10 @@ def subject_of(trigger: Token) -> str | None:
     return None
 
 
-def canonical_subject(head: Token) -> str:
-    kind = _PEOPLE.get(head.lemma_.lower())
+def canonical_subject(head: Token, gaz: Gazetteer) -> str:
+    """A noun phrase, with an actor noun written as its group's head ("Pyongyang's soldiers" ->
+    "Pyongyang troops", per ``actors`` in the predicate table)."""
+    kind = gaz.actor_heads.get(head.lemma_.lower())
     if kind:
         origin = [c for c in head.children if c.ent_type_ in ("NORP", "GPE") or c.dep_ == "poss" and c.ent_type_]
         if origin:

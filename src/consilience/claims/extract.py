@@ -104,16 +104,16 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
         if share:  # "1,404 of them", "329 others": part of a figure given before; counted, not compared
             predicate = "count"
         quantity_predicates.add(predicate)
-        subject = None if share else (canonical_subject(q.unit_token) if q.unit_token is not None else subject_of(q.token))
+        subject = None if share else (canonical_subject(q.unit_token, gaz) if q.unit_token is not None else subject_of(q.token, gaz))
         subject = _actor(subject, attribution, gaz)
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
                           quantity=q.quantity, when=when_of(doc, q.token, found, anchor, gaz),
-                          where=place_of(doc, q.token, f"{where_exclude} {subject_of(q.token) or ''}"),
+                          where=place_of(doc, q.token, f"{where_exclude} {subject_of(q.token, gaz) or ''}"),
                           attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
         if ev.predicate in quantity_predicates and not ev.negated:
             continue
-        subject = _actor(subject_of(ev.trigger), attribution, gaz)
+        subject = _actor(subject_of(ev.trigger, gaz), attribution, gaz)
         out.append(_claim(article, start, text, "event", ev.predicate, subject=subject,
                           negated=ev.negated, quantity=None, when=when_of(doc, ev.trigger, found, anchor, gaz),
                           where=place_of(doc, ev.trigger, f"{where_exclude} {subject or ''}"),

