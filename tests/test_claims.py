@@ -308,6 +308,7 @@ def test_actor_nouns_form_groups_from_the_predicate_table(tmp_path, monkeypatch)
     try:
         user = gz.gazetteer()
         assert user.actor_group("marines") == user.actor_group("sailors") is not None
-        assert user.actor_heads == {"sailor": "navy personnel"}
+        assert user.actor_heads["sailor"] == "navy personnel" and user.actor_heads["soldier"] == "troops"  # added to
+        assert user.actor_group("marines") != user.actor_group("soldiers") is not None
     finally:
         gz.gazetteer.cache_clear()

@@ -72,7 +72,7 @@ def gazetteer() -> Gazetteer:
     sources = {**_shipped("sources.json"), **_user("CONSILIENCE_SOURCES")}
     preds = _shipped("predicates.json")
     for key, value in _user("CONSILIENCE_PREDICATES").items():
-        preds[key] = {**preds.get(key, {}), **value} if isinstance(value, dict) else value
+        preds[key] = _merged(preds.get(key), value)
     canonical: dict[str, str] = {}
     kinds: dict[str, str] = {}
     for name, entry in sources.items():
@@ -89,6 +89,15 @@ def gazetteer() -> Gazetteer:
         actor_heads={noun: head for g in preds.get("actors", ()) for noun, head in g.get("heads", {}).items()},
         needs_context={verb: frozenset(words) for verb, words in preds.get("needs_context", {}).items()},
     )
+
+
+def _merged(shipped: Any, user: Any) -> Any:
+    """A user's table entry over the shipped one: tables merge (the user's keys win), lists extend."""
+    if isinstance(shipped, dict) and isinstance(user, dict):
+        return {**shipped, **user}
+    if isinstance(shipped, list) and isinstance(user, list):
+        return shipped + [item for item in user if item not in shipped]
+    return user
 
 
 def inflections(lemma: str) -> set[str]:
