@@ -312,3 +312,23 @@ def test_actor_nouns_form_groups_from_the_predicate_table(tmp_path, monkeypatch)
         assert user.actor_group("marines") != user.actor_group("soldiers") is not None
     finally:
         gz.gazetteer.cache_clear()
+
+
+def test_hyphenated_number_words_and_money_qualifiers() -> None:
+    assert quantity("Thirty-four sailors were rescued from the ferry, the coast guard said.", 34)
+    c = quantity("The appeal has raised over $2.5 million for the flood victims.", 2.5e6)
+    assert c.quantity is not None and c.quantity.qualifier == "more_than" and c.quantity.unit == "USD"
+    assert quantity("The plan aims to save euro 12 billion by 2027, the finance ministry said.", 12e9)
+
+
+@pytest.mark.parametrize("text", [
+    "The forty-two-year-old driver was arrested near the border on Friday.",
+    "The pilot, who died at age 87, was honoured by the town on Friday.",
+    "Maria Lopez, 52, was arrested on Friday in the harbour district.",
+    "The lorry crashed on Highway 61 near the bridge on Friday, police said.",
+    "Police said the fire started at 40 Mill Lane on Friday.",
+    "The bulletin was posted at 10 / 3 / 21 at 4: 15 PM, police said.",
+    "Police said anyone with information should call 0161 856 4422 on Friday.",
+])
+def test_ages_labels_addresses_dates_and_phone_numbers_are_not_counts(text: str) -> None:
+    assert [(c.quantity.value, c.quantity.unit) for c in claims(text) if c.quantity] == []

@@ -56,7 +56,7 @@ def number_value(text: str) -> float | None:
 
 def qualifier_before(prefix: str) -> str:
     """The qualifier that ends ``prefix`` (the words just before a number), else ``exact``."""
-    tail = prefix[-40:]
+    tail = prefix[-40:].rstrip(" $€£¥")  # "over $2.5 million": the qualifier comes before the currency sign
     for name, rx in _QUALIFIER_RE:
         if rx.search(tail):
             return name

@@ -31,7 +31,25 @@ class Found:
     predicate: str | None
 
 
+# Digits that are not amounts: phone numbers ("0161 856 4422", "(555) 201-7788"), dates written with
+# slashes ("10/3/21") and clock times ("4:15 PM").
+_NOT_AMOUNTS = re.compile(
+    r"(?<![\d,.])(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,5}\)|\d{2,5})[ .-]\d{3,4}[ .-]\d{3,4}(?![\d,])"
+    r"|(?<![\d,.])0\d{2,4}\b"
+    r"|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
+    r"|\b\d{1,2}\s*:\s*\d{2}\b")
+# Nouns after which a number names a place, not an amount ("40 Mill Lane").
+_ADDRESS_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "lane", "drive", "dr.",
+                  "boulevard", "blvd", "blvd.", "way", "place", "square", "court", "terrace", "crescent", "close"}
+# Currency words written before the amount ("euro 40 billion", "Rs 500"): the one noun a count follows.
+_CURRENCY_WORDS = {"euro", "euros", "eur", "dollar", "dollars", "usd", "rs", "rs.", "rupees", "inr", "yen", "yuan",
+                   "rmb", "pounds", "gbp", "francs", "chf", "rubles", "roubles", "pesos", "won", "naira", "rand"}
+# Named entities a number can belong to without counting anything ("Highway 61", "Flight 370").
+_LABEL_ENTITIES = {"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORG"}
+
+
 def quantities_in(doc: Doc, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> list[Found]:
+    excluded = excluded + [(m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(doc_text(doc))]
     out: list[Found] = []
     i = 0
     while i < len(doc):
@@ -53,14 +71,21 @@ def _is_number_token(t: Token) -> bool:
 
 def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Token]:
     t = doc[i]
-    if not _is_number_token(t) or t.ent_type_ in _NOT_COUNTS or _inside(t, excluded):
+    if not _is_number_token(t) or t.ent_type_ in _NOT_COUNTS | _LABEL_ENTITIES or _inside(t, excluded):
         return []
     if t.lower_ in ("one",) and t.dep_ not in ("nummod",):
         return []
     group = [t]
     j = i + 1
-    while j < len(doc) and (doc[j].lower_ in WORDS or (doc[j].like_num and doc[j].lower_ in ("million", "billion", "thousand"))):
-        group.append(doc[j])
+    while j < len(doc):
+        if doc[j].lower_ in WORDS or (doc[j].like_num and doc[j].lower_ in ("million", "billion", "thousand")):
+            group.append(doc[j])
+        elif doc[j].text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in WORDS and group[-1].lower_ in WORDS \
+                and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+            group += [doc[j], doc[j + 1]]  # "thirty-four"
+            j += 1
+        else:
+            break
         j += 1
     if _is_age(doc, group[-1]):
         return []
@@ -72,8 +97,9 @@ def _inside(t: Token, spans: list[tuple[int, int]]) -> bool:
 
 
 def _is_age(doc: Doc, last: Token) -> bool:
-    nxt = doc[last.i + 1 : last.i + 4].text.lower()
-    return nxt.startswith(("-year-old", "year-old", "years old", "year old")) or doc[max(last.i - 1, 0)].lower_ == "aged"
+    """"34-year-old", "42 - year - old", "aged 60", "at age 87"."""
+    nxt = "".join(doc[last.i + 1 : last.i + 6].text.lower().split())
+    return nxt.startswith(("-year-old", "year-old", "yearsold", "yearold")) or doc[max(last.i - 1, 0)].lower_ in ("aged", "age")
 
 
 def _found(doc: Doc, group: list[Token], gaz: Gazetteer) -> Found | None:
@@ -90,6 +116,9 @@ def _found(doc: Doc, group: list[Token], gaz: Gazetteer) -> Found | None:
         lo, hi = bounds(value, qualifier)
     head = group[-1]
     unit_token = _unit_token(head)
+    if unit_token is not None and (unit_token.lower_ in _ADDRESS_WORDS or
+                                   (unit_token.i == group[0].i - 1 and unit_token.lower_ not in _CURRENCY_WORDS)):
+        return None  # "40 Mill Lane"; "Route 9", "Week 13": a number after its noun names, it does not count
     if low == "one" and (unit_token is None or unit_token.lemma_.lower() not in gaz.quantity_nouns):
         return None  # "one possible reason", "one of them": not a count of anything the table knows
     unit = _unit(doc, group, unit_token, gaz)
