@@ -332,3 +332,14 @@ def test_hyphenated_number_words_and_money_qualifiers() -> None:
 ])
 def test_ages_labels_addresses_dates_and_phone_numbers_are_not_counts(text: str) -> None:
     assert [(c.quantity.value, c.quantity.unit) for c in claims(text) if c.quantity] == []
+
+
+@pytest.mark.parametrize("text,predicate,expected", [
+    ("The army launched a missile strike on the port on Tuesday, officials said.", "attacked", True),
+    ("The company launched a new phone on Tuesday, its spokesman said.", "attacked", False),
+    ("The brigade returned to the front on Tuesday, the ministry said.", "redeployed", True),
+    ("The singer returned to the stage on Tuesday, her agent said.", "redeployed", False),
+    ("The party lost the election on Tuesday, its leader said.", "casualties", False),
+])
+def test_verbs_that_need_a_context_word(text: str, predicate: str, expected: bool) -> None:
+    assert any(c.predicate == predicate for c in claims(text)) is expected
