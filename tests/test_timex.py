@@ -104,3 +104,15 @@ def test_anchor_gate_finds_what_a_full_scan_finds(text: str, monkeypatch: pytest
     monkeypatch.setattr(recognize, "_anchors", lambda _text: {"month", "weekday", "unit", "deictic", "year", "quarter"})
     assert [(m.start, m.end, m.kind) for m in mentions(text)] == gated
     assert recognize.durations(text) == gated_durations
+
+
+def test_a_date_before_a_colon_is_still_a_date() -> None:
+    assert [m.text for m in mentions("The paper said in an editorial on Monday, Oct. 26: enough.")] == ["Monday, Oct. 26"]
+    assert [m.kind for m in mentions("The train left at 10:30 on Friday.")] == ["weekday"]
+
+
+def test_would_in_reported_speech_is_not_a_future_cue() -> None:
+    one_day = mentions("They said they would appeal the ruling, announced Wednesday by the court.")
+    assert one_day and one_day[0].parts.get("tense") != "future"
+    start, _, _ = one("They said they would appeal the ruling, announced Wednesday by the court.")
+    assert start == "2023-06-14"  # the day of the article (a Wednesday), not the next Wednesday

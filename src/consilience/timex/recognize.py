@@ -44,7 +44,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("ymd", r"\(?" + _YEAR + r",\s+" + _MONTH + r"\s+" + _DAY + r"\)?", "month"),
     ("mdy", _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, "month"),
     ("dmy", _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR, "month"),
-    ("md", _ON_WEEKDAY + r"(?:(?:last|this)\s+)?" + _MONTH + r"\s+" + _DAY + r"\b(?!:)" + _YEARREL + "?", "month"),
+    ("md", _ON_WEEKDAY + r"(?:(?:last|this)\s+)?" + _MONTH + r"\s+" + _DAY + r"\b(?!:\d)" + _YEARREL + "?", "month"),
     ("dm", _DAY + r"\s+(?:of\s+)?" + _MONTH + r"\b" + _YEARREL + "?", "month"),
     ("part_month", _PART + r"[\s-]+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?" + _YEARREL + "?", "month"),
     ("part_year", _PART + r"[\s-]+" + _YEAR, "year"),
@@ -82,7 +82,7 @@ DURATION = re.compile(
     + _NUM + r"\s+" + _UNIT + r"\b|\b(?P<num2>\w+)[\s-](?P<unit2>day|week|month|year)-long\b", re.I)
 # Words before a bare weekday or month, in its sentence, that put it in the future ("will meet Thursday").
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|set\s+to|"
-                         r"(?:is|are)\s+to|going\s+to|upcoming|would)\b[^.!?\n]*$", re.I)
+                         r"(?:is|are)\s+to|going\s+to|upcoming)\b[^.!?\n]*$", re.I)
 _FUTURE_KINDS = {"weekday", "md", "month"}
 # Month names that are also ordinary words: only a date when a preposition, a day or a year is beside them.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "sep", "dec", "jan", "aug", "oct", "nov", "apr", "feb", "jul"}
