@@ -343,3 +343,9 @@ def test_ages_labels_addresses_dates_and_phone_numbers_are_not_counts(text: str)
 ])
 def test_verbs_that_need_a_context_word(text: str, predicate: str, expected: bool) -> None:
     assert any(c.predicate == predicate for c in claims(text)) is expected
+
+
+def test_a_number_takes_the_event_of_its_own_clause() -> None:
+    text = "At least 9 people died and about 2,000 residents were forced from their homes after the storm, officials said."
+    assert quantity(text, 9).predicate == "killed"
+    assert quantity(text, 2000).predicate != "killed"

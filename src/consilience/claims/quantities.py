@@ -200,10 +200,13 @@ def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | No
                 return gaz.verbs[child.lemma_.lower()]
     for anc in [num, *num.ancestors]:
         lemma = anc.lemma_.lower()
-        if anc.pos_ == "VERB" and lemma in gaz.speech_verbs and lemma not in gaz.verbs:
-            break
-        if anc.pos_ == "VERB" and lemma in gaz.verbs:
+        if anc.pos_ != "VERB":
+            continue
+        if lemma in gaz.verbs:
             return gaz.verbs[lemma]
+        if anc.dep_ != "xcomp":
+            break  # the number's own clause has a verb the table does not know: a verb above it ("killed and
+            # 3,000 were forced from their homes", "said") is another event
     if unit_token is not None:
         return gaz.quantity_nouns.get(unit_token.lemma_.lower())
     return None
