@@ -349,3 +349,18 @@ def test_a_number_takes_the_event_of_its_own_clause() -> None:
     text = "At least 9 people died and about 2,000 residents were forced from their homes after the storm, officials said."
     assert quantity(text, 9).predicate == "killed"
     assert quantity(text, 2000).predicate != "killed"
+
+
+def test_a_count_of_people_in_a_state_and_a_name_before_said() -> None:
+    found = claims("Officials said 31 climbers were still missing and 120 villagers had been displaced by the avalanche.")
+    assert quantity("Officials said 31 climbers were still missing.", 31).predicate == "missing"
+    assert {c.predicate for c in found if c.quantity} >= {"missing", "displaced"}
+    from spacy.tokens import Doc
+
+    from consilience.claims.attribution import _name_before
+    from consilience.claims.parse import nlp
+
+    # the parse the small model gives "NADMO said ..." at times: the name hangs on the verb as advmod
+    doc = Doc(nlp().vocab, words=["KEMRI", "said", "it", "rained", "."], heads=[1, 1, 3, 1, 1],
+              deps=["advmod", "ROOT", "nsubj", "ccomp", "punct"], pos=["PROPN", "VERB", "PRON", "VERB", "PUNCT"])
+    assert _name_before(doc[1]) == doc[0] and _name_before(doc[3]) is None

@@ -152,3 +152,14 @@ def test_three_wire_reports_of_one_disaster(fixtures: Path, tmp_path: Path) -> N
     updates = [(statements[r.from_], statements[r.to]) for r in story.relations if r.kind == "updates"]
     assert any("131" in late for late, _ in updates)
     assert not [r for r in story.relations if r.kind == "contradicts"]
+
+
+def test_an_acronym_and_a_description_join_the_full_name() -> None:
+    from consilience.reconcile.sources import source_aliases
+
+    names = source_aliases(iter(["Senegal's National Flood Response Agency", "NAFRA", "the country's flood agency",
+                                 "National Flood Response Agency", "the interior ministry", "NFL"]))
+    full = "Senegal's National Flood Response Agency"
+    assert names["NAFRA"] == names["the country's flood agency"] == names["National Flood Response Agency"] == full
+    assert names.get("the interior ministry", "the interior ministry") == "the interior ministry"
+    assert "NFL" not in names  # no full name of the story has those words or letters

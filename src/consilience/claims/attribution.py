@@ -68,7 +68,8 @@ def _speech(doc: Doc, gaz: Gazetteer) -> tuple[list[str], list[str], str] | None
     verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")]
     verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
     for verb in verbs:
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
+        subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
+                or _name_before(verb))
         if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
             continue
         if subj.dep_ == "nsubjpass":
@@ -95,6 +96,15 @@ def _trailing_speaker(verb: Token) -> Token | None:
     if chunk is None or chunk.start == 0 or doc[chunk.start - 1].text != ",":
         return None
     return chunk.root if chunk.root.pos_ in ("NOUN", "PROPN") else None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """"NADMO said ..." parsed with the name as a modifier of the verb: a proper noun right before
+    the speech verb and attached to it is its speaker."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    return prev if prev.head.i == verb.i and prev.pos_ == "PROPN" and prev.dep_ in ("advmod", "npadvmod", "dep") else None
 
 
 def _denied(verb: Token, subj: Token) -> bool:

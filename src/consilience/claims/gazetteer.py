@@ -40,6 +40,7 @@ class Gazetteer:
     actor_groups: tuple[frozenset[str], ...] = ()  # nouns (singular) for one kind of actor each
     actor_heads: dict[str, str] = field(default_factory=dict)  # "soldier" -> "troops"
     needs_context: dict[str, frozenset[str]] = field(default_factory=dict)  # "engage" -> {"combat", ...}
+    states: dict[str, str] = field(default_factory=dict)  # "missing" -> "missing", "homeless" -> "displaced"
 
     def source_name(self, text: str) -> str:
         """The canonical name for a source as written: "the NIS" -> "National Intelligence Service"."""
@@ -88,6 +89,7 @@ def gazetteer() -> Gazetteer:
         actor_groups=tuple(frozenset(g["nouns"]) | frozenset(g.get("heads", {}).values()) for g in preds.get("actors", ())),
         actor_heads={noun: head for g in preds.get("actors", ()) for noun, head in g.get("heads", {}).items()},
         needs_context={verb: frozenset(words) for verb, words in preds.get("needs_context", {}).items()},
+        states=dict(preds.get("states", {})),
     )
 
 

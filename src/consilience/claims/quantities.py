@@ -200,6 +200,8 @@ def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | No
                 return gaz.verbs[child.lemma_.lower()]
     for anc in [num, *num.ancestors]:
         lemma = anc.lemma_.lower()
+        if anc.lower_ in gaz.states and anc.pos_ in ("VERB", "ADJ"):
+            return gaz.states[anc.lower_]  # "22 people were still missing"
         if anc.pos_ != "VERB":
             continue
         if lemma in gaz.verbs:

@@ -1,8 +1,12 @@
 """One name per source within a story: "the country's forensic service", "forensic service" and
 "Chile's forensic service" are one source, named by the most specific form the reports use.
 
-Names the gazetteer knows are already canonical; this joins the ones it does not, by their head
-after a possessive ("Chile's", "the country's") or an article is taken off.
+Names the gazetteer knows are already canonical; this joins the ones it does not:
+- by their head after a possessive ("Chile's", "the country's") or an article is taken off;
+- an acronym to the one full name in the story it abbreviates ("NADMO": "National Disaster
+  Management Organisation", each word giving the start of the acronym in turn);
+- a description to the one full name in the story that has all its words and a generic head
+  ("Ghana's disaster agency": the "National Disaster Management Organisation").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ def source_key(name: str) -> str:
 
 def source_aliases(names: Iterable[str]) -> dict[str, str]:
     """name -> the name to count it under (itself when nothing else matches)."""
+    names = list(names)
     groups: dict[str, set[str]] = defaultdict(set)
     for n in set(names):
         key = source_key(n)
@@ -35,4 +40,51 @@ def source_aliases(names: Iterable[str]) -> dict[str, str]:
         best = owned[0] if owned else sorted(members)[0]
         for m in members:
             out[m] = best
+    named = sorted({out.get(n, n) for n in names if len(source_key(n).split()) >= 2})
+    for n in sorted(set(names)):
+        target = _abbreviated(n, named) or _described(n, named)
+        if target is not None:
+            for m, best in list(out.items()):
+                if best == out.get(n, n):
+                    out[m] = target
+            out[n] = target
     return out
+
+
+_SKIPPED_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "el", "&"}
+# Heads of a description that can stand for an organisation's full name.
+_GENERIC_HEADS = {"agency", "organisation", "organization", "service", "office", "authority", "ministry",
+                  "department", "body", "institute", "commission", "council", "administration", "unit", "centre",
+                  "center", "directorate", "bureau"}
+
+
+def _abbreviated(name: str, named: list[str]) -> str | None:
+    """The one name in ``named`` that the acronym ``name`` ("NADMO", "the NIS") abbreviates."""
+    acronym = _LEAD.sub("", name).strip()
+    if not re.fullmatch(r"[A-Z][A-Z&]{1,7}", acronym):
+        return None
+    found = {full for full in named if _abbreviates(acronym.lower(), _words(full))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _abbreviates(letters: str, words: list[str]) -> bool:
+    """Each word, in order, gives a non-empty start of what is left of ``letters``; all letters are used."""
+    if not words:
+        return not letters
+    head, rest = words[0], words[1:]
+    return any(letters[:k] == head[:k] and _abbreviates(letters[k:], rest)
+               for k in range(1, min(len(head), len(letters) - len(rest)) + 1))
+
+
+def _described(name: str, named: list[str]) -> str | None:
+    """The one full name in ``named`` holding every word of the description ``name`` but its generic head."""
+    words = _words(name)
+    if len(words) < 2 or words[-1] not in _GENERIC_HEADS:
+        return None
+    found = {full for full in named if full != name and len(_words(full)) > len(words) - 1
+             and set(words[:-1]) <= set(_words(full))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w&]+", source_key(name)) if w not in _SKIPPED_WORDS]
