@@ -354,6 +354,7 @@ def test_a_number_takes_the_event_of_its_own_clause() -> None:
 def test_a_count_of_people_in_a_state_and_a_name_before_said() -> None:
     found = claims("Officials said 31 climbers were still missing and 120 villagers had been displaced by the avalanche.")
     assert quantity("Officials said 31 climbers were still missing.", 31).predicate == "missing"
+    assert quantity("Officials said 12 climbers remain missing.", 12).predicate == "missing"
     assert {c.predicate for c in found if c.quantity} >= {"missing", "displaced"}
     from spacy.tokens import Doc
 
@@ -364,3 +365,11 @@ def test_a_count_of_people_in_a_state_and_a_name_before_said() -> None:
     doc = Doc(nlp().vocab, words=["KEMRI", "said", "it", "rained", "."], heads=[1, 1, 3, 1, 1],
               deps=["advmod", "ROOT", "nsubj", "ccomp", "punct"], pos=["PROPN", "VERB", "PRON", "VERB", "PUNCT"])
     assert _name_before(doc[1]) == doc[0] and _name_before(doc[3]) is None
+
+
+def test_the_verb_tense_decides_which_weekday() -> None:
+    # 2023-09-10 is a Sunday
+    future = _claims_of_text("The governor said the army would send 200 soldiers to the valley on Tuesday.")
+    past = _claims_of_text("Officials said they had sent 200 soldiers to the valley on Tuesday.")
+    assert [c.when.start for c in future if c.quantity and c.when] == ["2023-09-12"]
+    assert [c.when.start for c in past if c.quantity and c.when] == ["2023-09-05"]

@@ -116,3 +116,8 @@ def test_would_in_reported_speech_is_not_a_future_cue() -> None:
     assert one_day and one_day[0].parts.get("tense") != "future"
     start, _, _ = one("They said they would appeal the ruling, announced Wednesday by the court.")
     assert start == "2023-06-14"  # the day of the article (a Wednesday), not the next Wednesday
+
+
+def test_on_has_no_direction_of_its_own() -> None:
+    assert one("The council will meet on Thursday.")[0] == "2023-06-15"
+    assert one("The council met on Thursday.")[0] == "2023-06-08"

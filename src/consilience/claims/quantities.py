@@ -204,6 +204,9 @@ def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | No
             return gaz.states[anc.lower_]  # "22 people were still missing"
         if anc.pos_ != "VERB":
             continue
+        state = next((c.lower_ for c in anc.children if c.dep_ in ("acomp", "oprd") and c.lower_ in gaz.states), None)
+        if state is not None:
+            return gaz.states[state]  # "17 people remain missing"
         if lemma in gaz.verbs:
             return gaz.verbs[lemma]
         if anc.dep_ != "xcomp":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ..records import When
@@ -19,6 +21,7 @@ def when_of(doc: Doc, trigger: Token, found: list[Mention], anchor: Anchor | Non
         token = _token_at(doc, m.start)
         if token is None:
             continue
+        interval = resolved(_with_tense(m, token), anchor) or interval
         speech = _is_speech_time(token, gaz)
         scored.append((speech, tree_distance(token, trigger), abs(token.i - trigger.i), m, interval))
     if not scored:
@@ -26,6 +29,30 @@ def when_of(doc: Doc, trigger: Token, found: list[Mention], anchor: Anchor | Non
     speech, _, _, m, iv = min(scored, key=lambda s: (s[0], s[1], s[2]))
     return When(start=iv.start.isoformat(), end=iv.end.isoformat() if iv.end else None, text=m.text,
                 precision=iv.precision)
+
+
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare"}
+_TENSED_KINDS = {"weekday", "md", "month"}  # a bare day or month name: past or coming, by the verb's tense
+
+
+def _with_tense(m: Mention, token: Token) -> Mention:
+    """``m`` with the tense of the verb it hangs on, which the parse knows better than the words
+    before it ("said they would appeal the ruling announced Wednesday": past; "would send 500
+    soldiers on Tuesday": future). Left as it is when the parse shows no tense."""
+    if m.kind not in _TENSED_KINDS or (m.parts.get("wrel") or "").lower() in ("last", "next", "this"):
+        return m
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return m
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    future = bool(auxes & _FUTURE_AUX) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS)
+    past = not future and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were"})))
+    if future and m.parts.get("tense") != "future":
+        return replace(m, parts={**m.parts, "tense": "future"})
+    if past and m.parts.get("tense") == "future":
+        return replace(m, parts={k: v for k, v in m.parts.items() if k != "tense"})
+    return m
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

@@ -97,7 +97,8 @@ def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
     if kind == "ago":
         return _ago(p["num"].lower(), UNITS[p["unit"].lower()], anchor)
     if kind == "weekday":
-        rel = (p.get("wrel") or "").lower() or ("coming" if p.get("tense") == "future" else "")
+        rel = (p.get("wrel") or "").lower()  # "on", "since": no direction of their own
+        rel = rel if rel in ("last", "this", "next") else ("coming" if p.get("tense") == "future" else "")
         return _weekday(WEEKDAYS[p["weekday"].lower()], rel, anchor)
     if kind == "deictic":
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[p["deictic"].lower()]
