@@ -33,7 +33,7 @@ from .parse import (
 )
 from .quantities import quantities_in
 from .syntax import doc_text
-from .timing import when_of
+from .timing import times_in, when_of
 
 SUPPORTED_LANGUAGES = ("en",)
 
@@ -96,6 +96,7 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
     attribution = attribution_of(doc, gaz, memory, article.outlet)
     modality = modality_of(doc, attributed=attribution is not None)
     where_exclude = attribution.text if attribution else ""
+    times = times_in(doc, found, anchor, gaz)
     out: list[Claim] = []
     quantity_predicates = set()
     for q in quantities_in(doc, gaz, excluded):
@@ -107,7 +108,7 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
         subject = None if share else (canonical_subject(q.unit_token, gaz) if q.unit_token is not None else subject_of(q.token, gaz))
         subject = _actor(subject, attribution, gaz)
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
-                          quantity=q.quantity, when=when_of(doc, q.token, found, anchor, gaz),
+                          quantity=q.quantity, when=when_of(q.token, times),
                           where=place_of(doc, q.token, f"{where_exclude} {subject_of(q.token, gaz) or ''}"),
                           attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
@@ -115,7 +116,7 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
             continue
         subject = _actor(subject_of(ev.trigger, gaz), attribution, gaz)
         out.append(_claim(article, start, text, "event", ev.predicate, subject=subject,
-                          negated=ev.negated, quantity=None, when=when_of(doc, ev.trigger, found, anchor, gaz),
+                          negated=ev.negated, quantity=None, when=when_of(ev.trigger, times),
                           where=place_of(doc, ev.trigger, f"{where_exclude} {subject or ''}"),
                           attribution=attribution, modality=modality))
     return out

@@ -2,45 +2,59 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..records import When
-from ..timex import Anchor, Mention, resolved
+from ..timex import TENSED_KINDS, Anchor, Interval, Mention, resolved
 from .gazetteer import Gazetteer
 from .syntax import tree_distance
 
 
-def when_of(doc: Doc, trigger: Token, found: list[Mention], anchor: Anchor | None, gaz: Gazetteer) -> When | None:
-    scored = []
+@dataclass(frozen=True)
+class TimeAt:
+    """A time expression of a sentence, resolved, with the token it starts at."""
+
+    token: Token
+    mention: Mention
+    interval: Interval
+    speech: bool  # it dates the saying ("said on Monday"), not what was said
+
+
+def times_in(doc: Doc, found: list[Mention], anchor: Anchor | None, gaz: Gazetteer) -> list[TimeAt]:
+    """Each resolvable time expression of the sentence, once for all of its claims."""
+    out = []
     for m in found:
-        interval = resolved(m, anchor)
-        if interval is None:
-            continue
         token = _token_at(doc, m.start)
         if token is None:
             continue
-        interval = resolved(_with_tense(m, token), anchor) or interval
-        speech = _is_speech_time(token, gaz)
-        scored.append((speech, tree_distance(token, trigger), abs(token.i - trigger.i), m, interval))
-    if not scored:
+        interval = resolved(_with_tense(m, token), anchor)
+        if interval is not None:
+            out.append(TimeAt(token, m, interval, _is_speech_time(token, gaz)))
+    return out
+
+
+def when_of(trigger: Token, times: list[TimeAt]) -> When | None:
+    """The time nearest ``trigger`` in the parse, preferring one that does not date the saying."""
+    if not times:
         return None
-    speech, _, _, m, iv = min(scored, key=lambda s: (s[0], s[1], s[2]))
-    return When(start=iv.start.isoformat(), end=iv.end.isoformat() if iv.end else None, text=m.text,
+    best = min(times, key=lambda t: (t.speech, tree_distance(t.token, trigger), abs(t.token.i - trigger.i)))
+    iv = best.interval
+    return When(start=iv.start.isoformat(), end=iv.end.isoformat() if iv.end else None, text=best.mention.text,
                 precision=iv.precision)
 
 
 _FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 _FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare"}
-_TENSED_KINDS = {"weekday", "md", "month"}  # a bare day or month name: past or coming, by the verb's tense
 
 
 def _with_tense(m: Mention, token: Token) -> Mention:
     """``m`` with the tense of the verb it hangs on, which the parse knows better than the words
     before it ("said they would appeal the ruling announced Wednesday": past; "would send 500
-    soldiers on Tuesday": future). Left as it is when the parse shows no tense."""
-    if m.kind not in _TENSED_KINDS or (m.parts.get("wrel") or "").lower() in ("last", "next", "this"):
+    soldiers on Tuesday": future). Left as it is when the parse shows no tense; "last" and "next"
+    keep their own direction in the resolver."""
+    if m.kind not in TENSED_KINDS:
         return m
     verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..records import Published
-from .recognize import Mention, durations, mentions
+from .recognize import TENSED_KINDS, Mention, durations, mentions
 from .resolve import Anchor, Interval, resolved
 
-__all__ = ["Anchor", "Interval", "Mention", "anchor_of", "durations", "mentions", "resolved"]
+__all__ = ["TENSED_KINDS", "Anchor", "Interval", "Mention", "anchor_of", "durations", "mentions", "resolved"]
 
 
 def anchor_of(published: Published) -> Anchor | None:

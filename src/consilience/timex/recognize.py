@@ -83,7 +83,8 @@ DURATION = re.compile(
 # Words before a bare weekday or month, in its sentence, that put it in the future ("will meet Thursday").
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|set\s+to|"
                          r"(?:is|are)\s+to|going\s+to|upcoming)\b[^.!?\n]*$", re.I)
-_FUTURE_KINDS = {"weekday", "md", "month"}
+# Kinds whose direction (past or coming) follows the tense: a bare weekday, day of a month, or month.
+TENSED_KINDS = frozenset({"weekday", "md", "month"})
 # Month names that are also ordinary words: only a date when a preposition, a day or a year is beside them.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "sep", "dec", "jan", "aug", "oct", "nov", "apr", "feb", "jul"}
 
@@ -108,7 +109,7 @@ def mentions(text: str) -> list[Mention]:
         for m in rx.finditer(text):
             mention = _mention(kind, m)
             if mention is not None:
-                if kind in _FUTURE_KINDS and _future_context(text, m.start()):
+                if kind in TENSED_KINDS and _future_context(text, m.start()):
                     mention.parts["tense"] = "future"
                 found.append(mention)
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
