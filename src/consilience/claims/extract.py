@@ -105,11 +105,12 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memo
         if share:  # "1,404 of them", "329 others": part of a figure given before; counted, not compared
             predicate = "count"
         quantity_predicates.add(predicate)
-        subject = None if share else (canonical_subject(q.unit_token, gaz) if q.unit_token is not None else subject_of(q.token, gaz))
+        actor = subject_of(q.token, gaz)
+        subject = None if share else (canonical_subject(q.unit_token, gaz) if q.unit_token is not None else actor)
         subject = _actor(subject, attribution, gaz)
         out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
                           quantity=q.quantity, when=when_of(q.token, times),
-                          where=place_of(doc, q.token, f"{where_exclude} {subject_of(q.token, gaz) or ''}"),
+                          where=place_of(doc, q.token, f"{where_exclude} {actor or ''}"),
                           attribution=attribution, modality=modality))
     for ev in events_in(doc, gaz):
         if ev.predicate in quantity_predicates and not ev.negated:

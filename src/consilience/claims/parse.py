@@ -62,17 +62,20 @@ def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> Word
     "signed", "signing", never "significant"); irregular past forms come from IRREGULAR, and a
     user can add more as extra keys of the predicate table.
     """
-    forms: set[str] = set()
-    for w in words:
-        lemma = w.lower()
-        forms |= inflections(lemma) | set(IRREGULAR.get(lemma, ()))
+    forms = {f for w in words for f in word_forms(w)}
     alternatives = []
     for phrase in phrases:  # "take off the front": any form of the first word, then the rest as written
         first, *rest = phrase.lower().split()
-        heads = sorted(inflections(first) | set(IRREGULAR.get(first, ())))
+        heads = sorted(word_forms(first))
         alternatives.append("(?:" + "|".join(map(re.escape, heads)) + ")" + "".join(r"\s+" + re.escape(w) for w in rest))
     pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I) if alternatives else None
     return WordFinder(frozenset(forms), pattern)
+
+
+def word_forms(lemma: str) -> set[str]:
+    """Every form of ``lemma`` the filters look for: the regular ones and IRREGULAR's."""
+    low = lemma.lower()
+    return inflections(low) | set(IRREGULAR.get(low, ()))
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +184,7 @@ def may_hold_candidates(paragraph: str, triggers: WordFinder) -> bool:
 
 def cue_pattern(speech_verbs: Iterable[str]) -> WordFinder:
     """Any form of a speech verb ("said", "tells", "reported"), or "according to"."""
-    forms = {f for v in speech_verbs for f in inflections(v.lower()) | set(IRREGULAR.get(v.lower(), ()))}
+    forms = {f for v in speech_verbs for f in word_forms(v)}
     return WordFinder(frozenset(forms), re.compile(r"\baccording\s+to\b", re.I))
 
 

@@ -44,9 +44,8 @@ def source_aliases(names: Iterable[str]) -> dict[str, str]:
     for n in sorted(set(names)):
         target = _abbreviated(n, named) or _described(n, named)
         if target is not None:
-            for m, best in list(out.items()):
-                if best == out.get(n, n):
-                    out[m] = target
+            current = out.get(n, n)  # n's group follows it to the full name
+            out.update({m: target for m, best in out.items() if best == current})
             out[n] = target
     return out
 
