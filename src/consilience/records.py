@@ -125,14 +125,24 @@ class Article:
 
 @dataclass(frozen=True)
 class Quantity:
+    """A number as stated. ``kind``: ``count`` (of people or things: ``unit`` names them), ``money``
+    (``unit`` a currency code), ``percent``, ``share`` ("one in three": ``value`` 1/3), ``tally`` (a
+    vote or score, "234-193": every number in ``tally``, ``value`` the first) or ``measure`` (km,
+    tonnes, magnitude). ``measure``: what the number is of, beyond its unit ("salary" in "a $16,450
+    salary"), when the sentence says."""
+
     value: float
     low: float | None
     high: float | None
     unit: str | None
     qualifier: str
+    kind: str = "count"
+    tally: tuple[float, ...] = ()
+    measure: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"value": self.value, "low": self.low, "high": self.high, "unit": self.unit,
+                "qualifier": self.qualifier, "kind": self.kind, "tally": list(self.tally), "measure": self.measure}
 
 
 @dataclass(frozen=True)
@@ -161,7 +171,24 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a word or phrase stands in an article's ``text``: ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Claim:
+    """One event or quantity stated in one article. ``start``/``end`` span its own clause or phrase;
+    ``trigger`` is the word that names the event ("resigned", "the indictment"). ``subject`` and
+    ``object`` are canonical (the named entity a pronoun or "the company" refers to);
+    ``subject_text``/``object_text`` are as written."""
+
     id: str
     article: str
     start: int
@@ -176,10 +203,18 @@ class Claim:
     where: str | None = None
     attribution: Attribution | None = None
     modality: str = "asserted"
+    trigger: Span | None = None
+    subject_text: str | None = None
+    object: str | None = None
+    object_text: str | None = None
 
     def __post_init__(self) -> None:
         if self.end - self.start != len(self.text):
             raise ValueError(f"claim {self.id}: offsets {self.start}:{self.end} do not span its text")
+        t = self.trigger
+        if t is not None and not (self.start <= t.start <= t.end <= self.end
+                                  and self.text[t.start - self.start:t.end - self.start] == t.text):
+            raise ValueError(f"claim {self.id}: trigger {t.start}:{t.end} is not inside its text")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +232,10 @@ class Claim:
             "where": self.where,
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "modality": self.modality,
+            "trigger": self.trigger.to_dict() if self.trigger else None,
+            "subject_text": self.subject_text,
+            "object": self.object,
+            "object_text": self.object_text,
         }
 
 
