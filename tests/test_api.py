@@ -24,7 +24,7 @@ def test_cli_analyze_reports_failures_and_exits_nonzero(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "1 input(s) failed" in result.output
     dossier = consilience.load_dossier(out / "dossier.json")
-    assert len(dossier["articles"]) == 1 and dossier["failures"][0]["code"] == "empty"
+    assert len(dossier.articles) == 1 and dossier.failures[0].code == "empty"
 
 
 def test_cli_ingest_then_articles(tmp_path: Path) -> None:

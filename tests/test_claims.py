@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,7 +12,7 @@ from consilience.claims import claims_of
 from consilience.claims.numbers import number_value, qualifier_before
 from consilience.records import Article, Claim, Published
 
-DAY = Published(date="2023-06-14", earliest="2023-06-14", latest="2023-06-14", basis="metadata")
+DAY = Published(date=date(2023, 6, 14), earliest=date(2023, 6, 14), latest=date(2023, 6, 14), basis="metadata")
 
 
 def claims(text: str, outlet: str | None = "Harbour Gazette") -> list[Claim]:
@@ -65,13 +67,13 @@ def test_event_negation_and_time() -> None:
     found = claims("The rebel units have not fought in the northern hills since early May, a monitoring group said.")
     ev = [c for c in found if c.predicate == "in_combat"]
     assert ev and ev[0].negated and ev[0].when is not None
-    assert (ev[0].when.start, ev[0].when.end) == ("2023-05-01", None)
+    assert (ev[0].when.start, ev[0].when.end) == (date(2023, 5, 1), None)
 
 
 def test_event_time_is_the_event_not_the_speech() -> None:
     found = claims("On Monday the army said its brigades were withdrawn from the border town in late April.")
     ev = [c for c in found if c.predicate == "withdrawn"]
-    assert ev and ev[0].when is not None and ev[0].when.start == "2023-04-21"
+    assert ev and ev[0].when is not None and ev[0].when.start == date(2023, 4, 21)
 
 
 def test_attribution_chain_told_and_citing() -> None:
@@ -141,9 +143,9 @@ def test_candidate_filter_follows_the_predicate_gazetteer() -> None:
 
 def test_worker_processes_give_the_same_claims(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from consilience.claims import extract
-    from consilience.records import Article, Published
+    from consilience.records import Article
 
-    pub = Published(date="2023-06-14", earliest="2023-06-14", latest="2023-06-14", basis="metadata")
+    pub = DAY
     texts = ["Rescuers said 14 people were killed when the bridge collapsed on Monday.",
              "The army deployed about 2,000 soldiers to the border last month, officials said.",
              "Ministers met in Oslo.", "Police arrested three men in Bergen on Friday, the police said."]
@@ -183,7 +185,8 @@ def _claims_of_text(text: str, day: str = "2023-09-10"):  # type: ignore[no-unty
     from consilience.claims import claims_of
     from consilience.records import Article, Published
 
-    pub = Published(date=day, earliest=day, latest=day, basis="metadata")
+    d = date.fromisoformat(day)
+    pub = Published(date=d, earliest=d, latest=d, basis="metadata")
     return claims_of([Article(id="x", source="x.txt", text=text, language="en", published=pub)])[0]
 
 
@@ -371,8 +374,8 @@ def test_the_verb_tense_decides_which_weekday() -> None:
     # 2023-09-10 is a Sunday
     future = _claims_of_text("The governor said the army would send 200 soldiers to the valley on Tuesday.")
     past = _claims_of_text("Officials said they had sent 200 soldiers to the valley on Tuesday.")
-    assert [c.when.start for c in future if c.quantity and c.when] == ["2023-09-12"]
-    assert [c.when.start for c in past if c.quantity and c.when] == ["2023-09-05"]
+    assert [c.when.start for c in future if c.quantity and c.when] == [date(2023, 9, 12)]
+    assert [c.when.start for c in past if c.quantity and c.when] == [date(2023, 9, 5)]
 
 
 def test_phone_numbers_and_slash_dates_do_not_make_a_candidate_but_a_clock_time_pins_an_event() -> None:

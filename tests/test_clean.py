@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from consilience.clean.stopwords import stopwords
@@ -52,7 +53,7 @@ def test_html_page_through_trafilatura(fixtures: Path) -> None:
     assert "About 1,200 ferry workers walked off the job" in a.text
     assert "at least 40,000 people were affected" in a.text
     assert "Related articles" not in a.text and "Log in to leave a comment" not in a.text
-    assert a.outlet == "Coastal Ledger" and a.published.date == "2024-03-12" and a.published.basis == "metadata"
+    assert a.outlet == "Coastal Ledger" and a.published.date == date(2024, 3, 12) and a.published.basis == "metadata"
     assert a.language == "en"
 
 
@@ -84,7 +85,7 @@ def test_a_wire_dateline_becomes_agency_and_day_not_text() -> None:
     body = ("LISBON, March 3, 2022 (Reuters) - Portugal's navy rescued 40 migrants off the Algarve coast on "
             "Wednesday, the navy said in a statement.\n\nThe boat had left Morocco two days earlier.")
     a = article_from(RawDocument(source="wire.txt", kind="text", body=body))
-    assert a.outlet == "Reuters" and a.published.date == "2022-03-03"
+    assert a.outlet == "Reuters" and a.published.date == date(2022, 3, 3)
     assert a.text.startswith("Portugal's navy rescued") and "LISBON, March 3, 2022 (Reuters) -" in a.removed
     no_dateline = article_from(RawDocument(source="n.txt", kind="text", body="The NIS (National Intelligence "
                                            "Service) - said in a long statement that the talks would resume."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from consilience import analyze, open_store
@@ -28,7 +29,7 @@ def _claim(cid: str, predicate: str, *, value: float | None = None, qualifier: s
         if qualifier == "approx":
             lo, hi = value * 0.9, value * 1.1
         q = Quantity(value=value, low=lo, high=hi, unit=None, qualifier=qualifier)
-    when = When(start=start, end=end, text="t") if start else None
+    when = When(start=date.fromisoformat(start), end=date.fromisoformat(end) if end else None, text="t") if start else None
     return Claim(id=cid, article="a", start=0, end=1, text="x", kind="quantity" if q else "event",
                  predicate=predicate, negated=negated, quantity=q, when=when)
 
@@ -81,7 +82,7 @@ def test_briefing_sentences_state_only_what_their_claims_hold(examples: Path, tm
         for number in re.findall(r"\d{1,3}(?:,\d{3})+|\b\d+\b", stated):
             value = float(number.replace(",", ""))
             assert any(c.quantity and c.quantity.value == value for c in cited) or \
-                any(number in c.text or (c.when and number in (c.when.start or "") + (c.when.end or "")) for c in cited), \
+                any(number in c.text or (c.when and number in f"{c.when.start or ''}{c.when.end or ''}") for c in cited), \
                 f"{number!r} in {sentence.text!r} is in none of its claims"
 
 
@@ -128,10 +129,10 @@ def test_counts_without_a_time_are_as_of_publication() -> None:
     from consilience.reconcile import as_of_publication
     from consilience.records import Article, Published
 
-    art = Article(id="a", source="a.txt", text="x", published=Published(date="2024-02-05", earliest="2024-02-05",
-                                                                          latest="2024-02-05", basis="metadata"))
+    art = Article(id="a", source="a.txt", text="x", published=Published(date=date(2024, 2, 5), earliest=date(2024, 2, 5),
+                                                                          latest=date(2024, 2, 5), basis="metadata"))
     c = as_of_publication(_claim("c", "killed", value=112), {"a": art})
-    assert c.when is not None and (c.when.start, c.when.end) == ("2024-02-05", "2024-02-05")
+    assert c.when is not None and (c.when.start, c.when.end) == (date(2024, 2, 5), date(2024, 2, 5))
     dated = _claim("d", "killed", value=112, start="2024-01-01", end="2024-01-31")
     assert as_of_publication(dated, {"a": art}) == dated
 
@@ -143,7 +144,7 @@ def test_three_wire_reports_of_one_disaster(fixtures: Path, tmp_path: Path) -> N
     assert len(dossier.stories) == 1
     by_file = {a.source.rsplit("/", 1)[-1]: a for a in dossier.articles}
     assert by_file["b.txt"].outlet == "Agence France-Presse" and by_file["c.txt"].outlet == "Reuters"
-    assert by_file["c.txt"].published.date == "2024-02-07"  # "Feb 7" placed by the story's dated report
+    assert by_file["c.txt"].published.date == date(2024, 2, 7)  # "Feb 7" placed by the story's dated report
     assert by_file["a.txt"].title == "Chile wildfires: death toll rises to 112, officials say"
     story = dossier.stories[0]
     sources = {s for f in story.facts for s in f.sources}

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from consilience.cli import app
+from consilience.records import Dossier
 from consilience.report import load_dossier, report_html, report_markdown, write_reports
 from consilience.report.view import segments
 
@@ -65,10 +66,10 @@ def test_analyze_writes_every_report(kursk_reports: Path) -> None:
             "facts.parquet", "provenance.graphml", "provenance.json", "timeline.svg", "timeline.png"} <= names
     dossier = load_dossier(kursk_reports / "dossier.json")
     rows = list(csv.DictReader(io.StringIO((kursk_reports / "claims.csv").read_text(encoding="utf-8"))))
-    assert [r["id"] for r in rows] == [c["id"] for c in dossier["claims"]]
+    assert [r["id"] for r in rows] == [c.id for c in dossier.claims]
     table = pq.read_table(kursk_reports / "claims.parquet").to_pylist()
-    assert [r["text"] for r in table] == [c["text"] for c in dossier["claims"]]
-    n_facts = sum(len(s["facts"]) for s in dossier["stories"])
+    assert [r["text"] for r in table] == [c.text for c in dossier.claims]
+    n_facts = sum(len(s.facts) for s in dossier.stories)
     assert pq.read_table(kursk_reports / "facts.parquet").num_rows == n_facts
     assert (kursk_reports / "timeline.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in (kursk_reports / "timeline.svg").read_bytes()[:400]
@@ -77,9 +78,9 @@ def test_analyze_writes_every_report(kursk_reports: Path) -> None:
 def test_provenance_graph_links_articles_to_their_primary_sources(kursk_reports: Path) -> None:
     dossier = load_dossier(kursk_reports / "dossier.json")
     g = nx.read_graphml(kursk_reports / "provenance.graphml")
-    for c in dossier["claims"]:
-        if c.get("attribution"):
-            assert nx.has_path(g, f"article:{c['article']}", f"source:{c['attribution']['source']}")
+    for c in dossier.claims:
+        if c.attribution:
+            assert nx.has_path(g, f"article:{c.article}", f"source:{c.attribution.source}")
     as_json = json.loads((kursk_reports / "provenance.json").read_text(encoding="utf-8"))
     assert len(as_json["nodes"]) == g.number_of_nodes()
 
@@ -103,7 +104,5 @@ def test_report_command_says_what_is_wrong_with_its_input(tmp_path: Path) -> Non
 
 
 def test_reports_of_an_empty_dossier(tmp_path: Path) -> None:
-    empty = {"format": "consilience.dossier/1", "articles": [], "claims": [], "stories": [], "failures": [],
-             "notes": []}
-    written = write_reports(empty, tmp_path)
+    written = write_reports(Dossier(articles=()), tmp_path)
     assert all(p.exists() for p in written) and "0 stories" in (tmp_path / "report.html").read_text()

@@ -54,8 +54,8 @@ def test_citation_click_highlights_the_cited_sentence(browser, kursk_reports: Pa
     page.wait_for_function("document.querySelectorAll('span.c.hl').length > 0")
     lit = page.locator("span.c.hl")
     text = "".join(lit.nth(i).inner_text() for i in range(lit.count()))
-    dossier_claims = {c["id"]: c for c in load_dossier(kursk_reports / "dossier.json")["claims"]}
-    assert " ".join(text.split()) == " ".join(dossier_claims[claim]["text"].split())
+    dossier_claims = {c.id: c for c in load_dossier(kursk_reports / "dossier.json").claims}
+    assert " ".join(text.split()) == " ".join(dossier_claims[claim].text.split())
     background = lit.first.evaluate("el => getComputedStyle(el).backgroundColor")
     assert background == "rgb(255, 224, 102)"
     assert lit.first.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")

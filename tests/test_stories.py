@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import pytest
 
@@ -24,7 +25,8 @@ BUDGET = ["The city council of Bergen approved next year's budget after a long d
 
 
 def articles(texts: list[str], prefix: str, day: str | None = None) -> list[Article]:
-    pub = Published(date=day, earliest=day, latest=day, basis="metadata") if day else Published()
+    d = date.fromisoformat(day) if day else None
+    pub = Published(date=d, earliest=d, latest=d, basis="metadata") if d else Published()
     return [Article(id=f"{prefix}{i}", source=f"{prefix}{i}.txt", text=t, published=pub) for i, t in enumerate(texts)]
 
 

@@ -1,15 +1,65 @@
-"""The plain records that cross stages. Their ``to_dict()`` *is* the dossier spec.
+"""The plain records that cross stages. Their ``to_dict()`` *is* the dossier spec; ``from_dict()`` reads it back.
 
 Data flows one way: ``paths -> RawDocument -> Article -> Claim* -> Story* -> Dossier``.
 Every record is frozen; stages build new records rather than mutate old ones.
+
+The contract holds both ways: ``Record.from_dict(r.to_dict()).to_dict() == r.to_dict()`` for every
+record, a closed vocabulary (kinds, statuses, modalities, precisions, bases, qualifiers, flag codes)
+is a ``Literal`` checked when a record is built, and dates are ``datetime.date`` inside and ISO
+``YYYY-MM-DD`` strings only in JSON. A value outside its vocabulary raises ``ValueError`` naming
+the field and the valid values, so a new word is added here (and in ``docs/dossier.md``) on purpose.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from datetime import date
+from typing import Any, Literal, get_args
 
 DOSSIER_FORMAT = "consilience.dossier/1"
+Date = date  # the annotation ``Published.date`` cannot use, since its own field is named ``date``
+
+DocumentKind = Literal["text", "html"]
+Basis = Literal["metadata", "text", "inferred", "unknown"]
+FlagCode = Literal["placeholder_text", "date_inconsistency", "near_duplicate", "machine_generated_suspected"]
+QuantityKind = Literal["count", "money", "percent", "share", "tally", "measure"]
+Qualifier = Literal["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
+# Narrowest first: the order the timeline and fact selection rank precisions in.
+Precision = Literal["day", "week", "part_of_month", "month", "part_of_year", "year"]
+ClaimKind = Literal["quantity", "event", "statement"]
+Modality = Literal["asserted", "reported", "speculative"]
+FactStatus = Literal["corroborated", "single_source", "contested", "superseded", "speculative"]
+RelationKind = Literal["contradicts", "updates", "refines", "compatible"]
+
+PRECISIONS: tuple[Precision, ...] = get_args(Precision)
+FACT_STATUSES: tuple[FactStatus, ...] = get_args(FactStatus)
+RELATION_KINDS: tuple[RelationKind, ...] = get_args(RelationKind)
+
+
+def _check(record: object, name: str, vocabulary: Any) -> None:
+    """Raise when ``record.name`` is not one of the ``Literal`` ``vocabulary``'s values."""
+    value = getattr(record, name)
+    valid = get_args(vocabulary)
+    if value not in valid:
+        raise ValueError(f"{type(record).__name__}.{name} is {value!r}; valid values: {', '.join(valid)}. "
+                         "Use one of them, or add the new one to consilience.records and docs/dossier.md")
+
+
+def _check_dates(record: object, *names: str) -> None:
+    """Raise when a date field holds anything but a ``datetime.date`` (an ISO string belongs in JSON only)."""
+    for name in names:
+        value = getattr(record, name)
+        if value is not None and not isinstance(value, date):
+            raise TypeError(f"{type(record).__name__}.{name} is {value!r}; pass a datetime.date "
+                            "(date.fromisoformat(...) for an ISO string)")
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _day(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
 
 
 @dataclass(frozen=True)
@@ -21,7 +71,7 @@ class RawDocument:
     """
 
     source: str
-    kind: str
+    kind: DocumentKind
     body: str
     url: str | None = None
     title: str | None = None
@@ -29,6 +79,9 @@ class RawDocument:
     outlet: str | None = None
     author: str | None = None
     encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(self, "kind", DocumentKind)
 
 
 @dataclass(frozen=True)
@@ -43,28 +96,49 @@ class Failure:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Failure:
+        return cls(source=d["source"], stage=d["stage"], code=d["code"], message=d["message"])
+
 
 @dataclass(frozen=True)
 class Flag:
-    code: str
+    code: FlagCode
     detail: str
     evidence: str
 
+    def __post_init__(self) -> None:
+        _check(self, "code", FlagCode)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Flag:
+        return cls(code=d["code"], detail=d["detail"], evidence=d["evidence"])
 
 
 @dataclass(frozen=True)
 class Published:
     """Publication date: ``date`` when known to the day, else a range with its basis."""
 
-    date: str | None = None
-    earliest: str | None = None
-    latest: str | None = None
-    basis: str = "unknown"
+    date: Date | None = None
+    earliest: Date | None = None
+    latest: Date | None = None
+    basis: Basis = "unknown"
+
+    def __post_init__(self) -> None:
+        _check(self, "basis", Basis)
+        _check_dates(self, "date", "earliest", "latest")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"date": _iso(self.date), "earliest": _iso(self.earliest), "latest": _iso(self.latest),
+                "basis": self.basis}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Published:
+        return cls(date=_day(d.get("date")), earliest=_day(d.get("earliest")), latest=_day(d.get("latest")),
+                   basis=d.get("basis") or "unknown")
 
 
 @dataclass(frozen=True)
@@ -115,10 +189,10 @@ class Article:
             outlet=d.get("outlet"),
             title=d.get("title"),
             author=d.get("author"),
-            published=Published(**d.get("published") or {}),
+            published=Published.from_dict(d.get("published") or {}),
             language=d.get("language") or "und",
             removed=tuple(d.get("removed") or ()),
-            flags=tuple(Flag(**f) for f in d.get("flags") or ()),
+            flags=tuple(Flag.from_dict(f) for f in d.get("flags") or ()),
             duplicate_of=d.get("duplicate_of"),
         )
 
@@ -135,27 +209,46 @@ class Quantity:
     low: float | None
     high: float | None
     unit: str | None
-    qualifier: str
-    kind: str = "count"
+    qualifier: Qualifier
+    kind: QuantityKind = "count"
     tally: tuple[float, ...] = ()
     measure: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(self, "qualifier", Qualifier)
+        _check(self, "kind", QuantityKind)
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "low": self.low, "high": self.high, "unit": self.unit,
                 "qualifier": self.qualifier, "kind": self.kind, "tally": list(self.tally), "measure": self.measure}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quantity:
+        return cls(value=d["value"], low=d.get("low"), high=d.get("high"), unit=d.get("unit"),
+                   qualifier=d.get("qualifier") or "exact", kind=d.get("kind") or "count",
+                   tally=tuple(d.get("tally") or ()), measure=d.get("measure"))
 
 
 @dataclass(frozen=True)
 class When:
     """The time a claim is about. ``end`` is None for an open interval ("since X")."""
 
-    start: str | None
-    end: str | None
+    start: date | None
+    end: date | None
     text: str
-    precision: str = "day"
+    precision: Precision = "day"
+
+    def __post_init__(self) -> None:
+        _check(self, "precision", Precision)
+        _check_dates(self, "start", "end")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": _iso(self.start), "end": _iso(self.end), "text": self.text, "precision": self.precision}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> When:
+        return cls(start=_day(d.get("start")), end=_day(d.get("end")), text=d["text"],
+                   precision=d.get("precision") or "day")
 
 
 @dataclass(frozen=True)
@@ -169,6 +262,11 @@ class Attribution:
         return {"source": self.source, "via": list(self.via), "text": self.text,
                 "sources": list(self.sources or (self.source,))}
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        return cls(source=d["source"], via=tuple(d.get("via") or ()), text=d["text"],
+                   sources=tuple(d.get("sources") or ()))
+
 
 @dataclass(frozen=True)
 class Span:
@@ -180,6 +278,10 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(start=d["start"], end=d["end"], text=d["text"])
 
 
 @dataclass(frozen=True)
@@ -194,7 +296,7 @@ class Claim:
     start: int
     end: int
     text: str
-    kind: str
+    kind: ClaimKind
     predicate: str
     subject: str | None = None
     negated: bool = False
@@ -202,7 +304,7 @@ class Claim:
     when: When | None = None
     where: str | None = None
     attribution: Attribution | None = None
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     trigger: Span | None = None
     subject_text: str | None = None
     object: str | None = None
@@ -215,6 +317,8 @@ class Claim:
         if t is not None and not (self.start <= t.start <= t.end <= self.end
                                   and self.text[t.start - self.start:t.end - self.start] == t.text):
             raise ValueError(f"claim {self.id}: trigger {t.start}:{t.end} is not inside its text")
+        _check(self, "kind", ClaimKind)
+        _check(self, "modality", Modality)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -238,6 +342,21 @@ class Claim:
             "object_text": self.object_text,
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        q, w, a, t = d.get("quantity"), d.get("when"), d.get("attribution"), d.get("trigger")
+        return cls(
+            id=d["id"], article=d["article"], start=d["start"], end=d["end"], text=d["text"], kind=d["kind"],
+            predicate=d["predicate"], subject=d.get("subject"), negated=bool(d.get("negated")),
+            quantity=Quantity.from_dict(q) if q else None,
+            when=When.from_dict(w) if w else None,
+            where=d.get("where"),
+            attribution=Attribution.from_dict(a) if a else None,
+            modality=d.get("modality") or "asserted",
+            trigger=Span.from_dict(t) if t else None,
+            subject_text=d.get("subject_text"), object=d.get("object"), object_text=d.get("object_text"),
+        )
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -246,9 +365,12 @@ class Fact:
     claims: tuple[str, ...]
     sources: tuple[str, ...]
     outlets: tuple[str, ...]
-    status: str
+    status: FactStatus
     when: When | None = None
     weight: float = 1.0
+
+    def __post_init__(self) -> None:
+        _check(self, "status", FactStatus)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -262,29 +384,52 @@ class Fact:
             "weight": round(self.weight, 3),
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fact:
+        w = d.get("when")
+        return cls(id=d["id"], statement=d["statement"], claims=tuple(d["claims"]), sources=tuple(d["sources"]),
+                   outlets=tuple(d.get("outlets") or ()), status=d["status"],
+                   when=When.from_dict(w) if w else None, weight=d.get("weight", 1.0))
+
 
 @dataclass(frozen=True)
 class Relation:
-    kind: str
+    kind: RelationKind
     from_: str
     to: str
     explanation: str
 
+    def __post_init__(self) -> None:
+        _check(self, "kind", RelationKind)
+
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "from": self.from_, "to": self.to, "explanation": self.explanation}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Relation:
+        return cls(kind=d["kind"], from_=d["from"], to=d["to"], explanation=d["explanation"])
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    start: str
-    end: str | None
+    start: date
+    end: date | None
     label: str
     facts: tuple[str, ...]
-    precision: str
+    precision: Precision
+
+    def __post_init__(self) -> None:
+        _check(self, "precision", Precision)
+        _check_dates(self, "start", "end")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "label": self.label,
+        return {"start": self.start.isoformat(), "end": _iso(self.end), "label": self.label,
                 "facts": list(self.facts), "precision": self.precision}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TimelineEntry:
+        return cls(start=date.fromisoformat(d["start"]), end=_day(d.get("end")), label=d["label"],
+                   facts=tuple(d["facts"]), precision=d.get("precision") or "day")
 
 
 @dataclass(frozen=True)
@@ -294,6 +439,10 @@ class Sentence:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "claims": list(self.claims)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(text=d["text"], claims=tuple(d["claims"]))
 
 
 @dataclass(frozen=True)
@@ -317,6 +466,14 @@ class Story:
             "summary": [s.to_dict() for s in self.summary],
         }
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Story:
+        return cls(id=d["id"], title=d["title"], articles=tuple(d["articles"]),
+                   facts=tuple(Fact.from_dict(f) for f in d.get("facts") or ()),
+                   relations=tuple(Relation.from_dict(r) for r in d.get("relations") or ()),
+                   timeline=tuple(TimelineEntry.from_dict(t) for t in d.get("timeline") or ()),
+                   summary=tuple(Sentence.from_dict(s) for s in d.get("summary") or ()))
+
 
 @dataclass(frozen=True)
 class Dossier:
@@ -335,3 +492,27 @@ class Dossier:
             "failures": [f.to_dict() for f in self.failures],
             "notes": list(self.notes),
         }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Dossier:
+        """The dossier a ``to_dict()`` (or a saved ``dossier.json``) describes.
+
+        Raises ``ValueError`` naming the first bad record when ``d`` is not a dossier of this format.
+        """
+        if d.get("format") != DOSSIER_FORMAT:
+            raise ValueError(f"format is {d.get('format')!r}, not {DOSSIER_FORMAT!r}")
+        return cls(articles=tuple(_each(Article, d, "articles")), claims=tuple(_each(Claim, d, "claims")),
+                   stories=tuple(_each(Story, d, "stories")), failures=tuple(_each(Failure, d, "failures")),
+                   notes=tuple(d.get("notes") or ()))
+
+
+def _each(record: Any, d: dict[str, Any], key: str) -> list[Any]:
+    """``record.from_dict`` over ``d[key]``; a bad entry raises ``ValueError`` saying which one and why."""
+    out = []
+    for i, item in enumerate(d.get(key) or ()):
+        try:
+            out.append(record.from_dict(item))
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            what = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+            raise ValueError(f"{key}[{i}] is not a {record.__name__}: {what}") from e
+    return out

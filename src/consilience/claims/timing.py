@@ -41,8 +41,7 @@ def when_of(trigger: Token, times: list[TimeAt]) -> When | None:
         return None
     best = min(times, key=lambda t: (t.speech, tree_distance(t.token, trigger), abs(t.token.i - trigger.i)))
     iv = best.interval
-    return When(start=iv.start.isoformat(), end=iv.end.isoformat() if iv.end else None, text=best.mention.text,
-                precision=iv.precision)
+    return When(start=iv.start, end=iv.end, text=best.mention.text, precision=iv.precision)
 
 
 _FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..pipeline import analyze as run_analyze
-from ..report import load_dossier, write_dossier, write_reports
+from ..report import write_dossier, write_reports
 from .common import (
     DEFAULT_WORKERS,
     DbOption,
@@ -36,7 +36,7 @@ def analyze(paths: PathsArg, outdir: OutOption = Path("out"), db: DbOption = Pat
         dossier = run_analyze(paths, store=store, progress=progress, workers=workers)
         path = write_dossier(dossier, outdir)
         if reports:
-            write_reports(load_dossier(path), outdir, progress=progress)
+            write_reports(dossier, outdir, progress=progress)
     store.close()
     if not quiet:
         err.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, "

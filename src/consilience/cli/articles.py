@@ -17,7 +17,7 @@ def articles(db: DbOption = Path("consilience.db")) -> None:
     for col in ("id", "published", "outlet", "title", "source"):
         table.add_column(col, overflow="fold")
     for a in store.articles():
-        table.add_row(a.id, a.published.date or (f"{a.published.earliest or '?'}..{a.published.latest or '?'}"),
+        table.add_row(a.id, str(a.published.date or f"{a.published.earliest or '?'}..{a.published.latest or '?'}"),
                       a.outlet or "", (a.title or a.text[:60]), a.source)
     store.close()
     out.print(table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from datasketch import MinHash, MinHashLSH
 
@@ -46,5 +47,5 @@ def with_duplicates_marked(articles: Sequence[Article]) -> list[Article]:
     return out
 
 
-def _when(a: Article) -> str:
-    return a.published.date or a.published.earliest or "9999"
+def _when(a: Article) -> date:
+    return a.published.date or a.published.earliest or date.max

@@ -86,11 +86,10 @@ def _is_brief(raw: str) -> bool:
 def published_of(declared: str | None, cleaned: Cleaned) -> Published:
     day = _iso_day(declared)
     if day:
-        return Published(date=day.isoformat(), earliest=day.isoformat(), latest=day.isoformat(), basis="metadata")
+        return Published(date=day, earliest=day, latest=day, basis="metadata")
     printed = printed_date(cleaned.header)
     if printed:
-        return Published(date=printed.isoformat(), earliest=printed.isoformat(),
-                         latest=printed.isoformat(), basis="text")
+        return Published(date=printed, earliest=printed, latest=printed, basis="text")
     return Published()
 
 

@@ -35,7 +35,7 @@ def dated_from_story(articles: Sequence[Article], groups: Sequence[Sequence[str]
     updated: dict[str, Article] = {}
     for group in groups:
         known = [by_id[i].published for i in group if by_id[i].published.basis in ("metadata", "text")]
-        days = [date.fromisoformat(p.date) for p in known if p.date]
+        days = [p.date for p in known if p.date]
         if not days:
             continue
         window = Anchor(min(days) - timedelta(WINDOW_DAYS), max(days) + timedelta(WINDOW_DAYS))
@@ -68,8 +68,8 @@ def inferred_published(text: str, window: Anchor) -> Published:
     if earliest > latest:
         earliest = latest
     if earliest == latest:
-        return Published(date=earliest.isoformat(), earliest=earliest.isoformat(), latest=latest.isoformat(), basis="inferred")
-    return Published(date=None, earliest=earliest.isoformat(), latest=latest.isoformat(), basis="inferred")
+        return Published(date=earliest, earliest=earliest, latest=latest, basis="inferred")
+    return Published(date=None, earliest=earliest, latest=latest, basis="inferred")
 
 
 def _dateline_day(a: Article, window: Anchor) -> Published | None:
@@ -78,7 +78,7 @@ def _dateline_day(a: Article, window: Anchor) -> Published | None:
     filed = dateline.filed(window) if dateline else None
     if filed is None or not window.earliest <= filed <= window.latest:
         return None
-    return Published(date=filed.isoformat(), earliest=filed.isoformat(), latest=filed.isoformat(), basis="inferred")
+    return Published(date=filed, earliest=filed, latest=filed, basis="inferred")
 
 
 def _latest_reference(text: str, window: Anchor) -> date | None:

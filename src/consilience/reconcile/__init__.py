@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from ..records import Article, Claim, Story, When
 from ..timex import anchor_of
@@ -47,7 +48,7 @@ def as_of_publication(c: Claim, articles: dict[str, Article]) -> Claim:
     anchor = anchor_of(articles[c.article].published)
     if c.quantity is None or (c.when is not None and c.when.end is not None) or anchor is None:
         return c  # a dated figure keeps its date; "since Friday" is a running total as of publication
-    lo, hi = anchor.earliest.isoformat(), anchor.latest.isoformat()
+    lo, hi = anchor.earliest, anchor.latest
     return replace(c, when=When(start=lo, end=hi, text="as published", precision="day" if lo == hi else "week"))
 
 
@@ -65,7 +66,7 @@ def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[
     contested = {i for r in relations if r.kind == "contradicts" for i in (r.from_, r.to)}
     facts = [replace(f, status="contested" if f.id in contested else "superseded" if f.id in superseded else f.status)
              for f in facts]
-    facts.sort(key=lambda f: (f.when.start if f.when and f.when.start else "9999", f.statement, f.id))
+    facts.sort(key=lambda f: (f.when.start if f.when and f.when.start else date.max, f.statement, f.id))
     titles = sorted((articles[a].title for a in group if articles[a].title), key=lambda t: (len(t), t))
     return Story(id=story_id(group), title=titles[0] if titles else articles[group[0]].text[:80],
                  articles=tuple(group), facts=tuple(facts), relations=tuple(relations),

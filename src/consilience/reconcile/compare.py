@@ -14,8 +14,7 @@ FAR_FUTURE = date(9999, 12, 31)
 def time_span(when: When | None) -> tuple[date, date] | None:
     if when is None or not when.start:
         return None
-    start = date.fromisoformat(when.start)
-    return start, date.fromisoformat(when.end) if when.end else FAR_FUTURE
+    return when.start, when.end or FAR_FUTURE
 
 
 def times_compatible(a: When | None, b: When | None) -> bool:

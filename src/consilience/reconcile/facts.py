@@ -69,13 +69,13 @@ def representative(group: Sequence[Claim]) -> Claim:
     """The claim that speaks for the group: dated, then with a number, then dated the way most of
     the reports date it ("since mid-January" said four times beats "last month" said once), then
     the most precise, then the earliest."""
-    said: dict[str, int] = defaultdict(int)
+    said: dict[tuple[date | None, date | None] | None, int] = defaultdict(int)
     for c in group:
         if c.when is not None:
-            said[(c.when.start or "") + "/" + (c.when.end or "")] += 1
+            said[(c.when.start, c.when.end)] += 1
 
     def key(c: Claim) -> tuple:  # type: ignore[type-arg]
-        span = (c.when.start or "") + "/" + (c.when.end or "") if c.when else ""
+        span = (c.when.start, c.when.end) if c.when else None
         return (c.when is None, c.quantity is None, -said.get(span, 0), c.subject is None, _width(c.when),
                 c.article, c.start)
 
@@ -87,7 +87,7 @@ def _width(w: When | None) -> int:
         return 10**6
     if not w.end:
         return 10**5  # open-ended: as wide as can be, after any closed span
-    return (date.fromisoformat(w.end) - date.fromisoformat(w.start)).days
+    return (w.end - w.start).days
 
 
 _PHRASE = {"in_combat": ("in combat", "not in combat"), "deployed": ("deployed", "not deployed"),
@@ -138,13 +138,13 @@ def when_words(w: When) -> str:
     return f"{w.text}: {span_words(w.start, w.end, w.precision)}" if w.start else w.text
 
 
-def span_words(start: str | None, end: str | None, precision: str) -> str:
+def span_words(start: date | None, end: date | None, precision: str) -> str:
     if not start:
         return "?"
-    y1, m1, d1 = (int(x) for x in start.split("-"))
+    y1, m1, d1 = start.year, start.month, start.day
     if end is None:
         return "since " + span_words(start, start, precision if precision == "day" else "month")
-    y2, m2, d2 = (int(x) for x in end.split("-"))
+    y2, m2, d2 = end.year, end.month, end.day
     if (y1, m1, d1) == (y2, m2, d2):
         return f"{d1} {_MONTHS[m1 - 1]} {y1}"
     whole_months = d1 == 1 and precision in ("month", "part_of_year", "year")
@@ -178,4 +178,4 @@ def _when(group: Sequence[Claim]) -> When | None:
     dated = [c.when for c in group if c.when is not None]
     if not dated:
         return None
-    return min(dated, key=lambda w: (w.end is None, w.start or "", w.end or ""))
+    return min(dated, key=lambda w: (w.end is None, w.start or date.min, w.end or date.min))

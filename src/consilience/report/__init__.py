@@ -5,29 +5,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..records import Dossier
 from .html import report_html
 from .json_dossier import dossier_json, load_dossier, write_dossier
 from .markdown import report_markdown
 from .provenance import write_provenance
 from .tables import write_tables
 from .timeline_chart import timeline_entries, timeline_png, timeline_svg
-from .view import Dossier
 
 __all__ = ["dossier_json", "load_dossier", "write_dossier", "write_reports", "report_html", "report_markdown"]
 
 
 def write_reports(dossier: Dossier, outdir: str | Path,
                   progress: Callable[[str, int, int | None], None] | None = None) -> list[Path]:
-    """Render every report of ``dossier`` (the JSON dict) into ``outdir``; returns the files written."""
+    """Render every report of ``dossier`` into ``outdir``; returns the files written."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    entries = timeline_entries(dossier)
+    data = dossier.to_dict()  # the renderers read the JSON form, exactly what `consilience report` reads back
+    entries = timeline_entries(data)
     svg = timeline_svg(entries)  # drawn once: its own file and the picture inside report.html
     steps: list[Callable[[], list[Path]]] = [
-        lambda: [_write(out / "report.html", report_html(dossier, svg).encode("utf-8"))],
-        lambda: [_write(out / "report.md", report_markdown(dossier).encode("utf-8"))],
-        lambda: write_tables(dossier, out),
-        lambda: write_provenance(dossier, out),
+        lambda: [_write(out / "report.html", report_html(data, svg).encode("utf-8"))],
+        lambda: [_write(out / "report.md", report_markdown(data).encode("utf-8"))],
+        lambda: write_tables(data, out),
+        lambda: write_provenance(data, out),
         lambda: [_write(out / "timeline.svg", svg), _write(out / "timeline.png", timeline_png(entries))],
     ]
     written: list[Path] = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from ..records import DOSSIER_FORMAT, Dossier
 
@@ -23,11 +22,15 @@ def write_dossier(dossier: Dossier, outdir: str | Path) -> Path:
     return path
 
 
-def load_dossier(path: str | Path) -> dict[str, Any]:
+def load_dossier(path: str | Path) -> Dossier:
+    """The ``Dossier`` a ``dossier.json`` holds; ``ValueError`` saying what is wrong when it holds none."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
         raise ValueError(f"{path}: not JSON ({e}); pass a dossier.json written by consilience") from e
     if not isinstance(data, dict) or data.get("format") != DOSSIER_FORMAT:
         raise ValueError(f"{path}: not a {DOSSIER_FORMAT} document; pass a dossier.json written by consilience")
-    return dict(data)
+    try:
+        return Dossier.from_dict(data)
+    except ValueError as e:
+        raise ValueError(f"{path}: {e}; pass a dossier.json written by consilience") from e

@@ -18,7 +18,9 @@ from matplotlib.patches import Patch
 
 MAX_ROWS = 60
 LABEL_CHARS = 70
-COLOURS = {"day": "#1f5f8b", "part_of_month": "#3d8fc4", "month": "#7fb8de", "year": "#c3dcef"}
+# One per precision of records.Precision, darkest for the narrowest (a test keeps them in step).
+COLOURS = {"day": "#1f5f8b", "week": "#2e77a8", "part_of_month": "#3d8fc4", "month": "#7fb8de",
+           "part_of_year": "#a1cae6", "year": "#c3dcef"}
 
 
 def timeline_entries(dossier: dict[str, Any]) -> list[dict[str, Any]]:

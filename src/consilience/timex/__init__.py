@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..records import Published
 from .recognize import TENSED_KINDS, Mention, durations, mentions
 from .resolve import Anchor, Interval, resolved
@@ -17,4 +15,4 @@ def anchor_of(published: Published) -> Anchor | None:
     hi = published.date or published.latest
     if not lo or not hi:
         return None
-    return Anchor(date.fromisoformat(lo), date.fromisoformat(hi))
+    return Anchor(lo, hi)
