@@ -159,8 +159,8 @@ def test_worker_processes_give_the_same_claims(monkeypatch) -> None:  # type: ig
 
 def test_speaker_after_the_last_comma_when_the_parse_drops_it() -> None:
     from consilience.claims.attribution import Memory, attribution_of
-    from consilience.claims.gazetteer import gazetteer
     from consilience.claims.parse import nlp
+    from consilience.lexicon.gazetteer import gazetteer
 
     doc = nlp()("At least 40 people have been killed in floods around the port city of Durban, the country's "
                 "disaster agency said on Monday.")
@@ -170,8 +170,8 @@ def test_speaker_after_the_last_comma_when_the_parse_drops_it() -> None:
 
 def test_a_named_ministry_is_not_the_agency_mentioned_before() -> None:
     from consilience.claims.attribution import Memory, attribution_of
-    from consilience.claims.gazetteer import gazetteer
     from consilience.claims.parse import nlp
+    from consilience.lexicon.gazetteer import gazetteer
 
     memory = Memory()
     first = attribution_of(nlp()("The coast guard said 40 people were rescued."), gazetteer(), memory, None)

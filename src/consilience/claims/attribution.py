@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
-from .gazetteer import Gazetteer
 from .syntax import doc_text, phrase
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}

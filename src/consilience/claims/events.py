@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import Gazetteer
+from ..lexicon.gazetteer import Gazetteer
 from .syntax import phrase
 
 _NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}

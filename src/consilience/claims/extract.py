@@ -16,11 +16,11 @@ from functools import partial
 
 from spacy.tokens import Doc
 
+from ..lexicon.gazetteer import Gazetteer, gazetteer
 from ..records import Article, Attribution, Claim
 from ..timex import Anchor, anchor_of, durations, mentions
 from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
-from .gazetteer import Gazetteer, gazetteer
 from .modality import modality_of
 from .parse import (
     is_candidate,

@@ -17,9 +17,9 @@ from thinc.api import Model, NumpyOps
 from threadpoolctl import threadpool_limits
 
 from ..errors import ModelMissing
+from ..lexicon.gazetteer import gazetteer, inflections
 from ..timex import durations, mentions
 from .annotate import SKIPPED, Annotator, index_as_sets
-from .gazetteer import gazetteer, inflections
 from .numbers import VAGUE, WORDS
 from .quantities import CLOCK_TIME, NOT_AMOUNTS
 

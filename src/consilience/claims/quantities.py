@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.gazetteer import Gazetteer
 from ..records import Quantity
-from .gazetteer import Gazetteer
 from .numbers import TENS_OF, VAGUE, WORDS, bounds, number_value, qualifier_before
 from .syntax import doc_text
 

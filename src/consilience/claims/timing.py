@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.gazetteer import Gazetteer
 from ..records import When
 from ..timex import TENSED_KINDS, Anchor, Interval, Mention, resolved
-from .gazetteer import Gazetteer
 from .syntax import tree_distance
 
 

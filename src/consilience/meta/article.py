@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from ..claims.gazetteer import gazetteer
 from ..clean.dateline import dateline_in
 from ..clean.html import page_of
 from ..clean.stopwords import stopwords
 from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
 from ..flags.placeholder import placeholder_flags
+from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Published, RawDocument
 from .language import language_of, load_model
 from .outlet import outlet_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from ..claims.gazetteer import gazetteer
+from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
 
 FAR_FUTURE = date(9999, 12, 31)
