@@ -298,7 +298,7 @@ def test_engage_counts_as_fighting_only_with_a_combat_word() -> None:
 def test_actor_nouns_form_groups_from_the_predicate_table(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    from consilience.claims import gazetteer as gz
+    import consilience.lexicon.gazetteer as gz
 
     gaz = gz.gazetteer()
     assert gaz.actor_group("soldiers") == gaz.actor_group("Troops") == gaz.actor_group("servicemen") is not None

@@ -4,7 +4,3 @@ Sources and their aliases, the predicate table and its overrides, inflections, a
 lexicon derived from WordNet. It imports nothing from the stages above it (ingest, clean, meta,
 timex, claims, reconcile, report), so the folders stay in the order the data flows.
 """
-
-from .gazetteer import Gazetteer, gazetteer, inflections
-
-__all__ = ["Gazetteer", "gazetteer", "inflections"]
