@@ -28,7 +28,7 @@ class Elements(HTMLParser):
 
 
 def test_untrusted_article_text_never_becomes_markup(hostile_dossier: dict) -> None:
-    page = report_html(hostile_dossier)
+    page = report_html(Dossier.from_dict(hostile_dossier))
     parsed = Elements()
     parsed.feed(page)
     assert [t for t, _ in parsed.tags].count("script") == 1  # ours, at the end
@@ -43,21 +43,20 @@ def test_untrusted_article_text_never_becomes_markup(hostile_dossier: dict) -> N
 def test_markdown_escapes_table_cells_and_keeps_citations(hostile_dossier: dict) -> None:
     d = hostile_dossier
     d["stories"][0]["facts"][0]["statement"] = "a | b\nc"
-    md = report_markdown(d)
+    md = report_markdown(Dossier.from_dict(d))
     assert "| a \\| b c |" in md
     assert "[^1]" in md and "[^1]: " in md
 
 
 @given(st.text(min_size=1, max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
 def test_segments_rebuild_the_text_and_every_claim(text: str, spans: list[tuple[int, int]]) -> None:
-    claims = [{"id": f"c{i}", "start": min(a, b, len(text)), "end": min(max(a, b), len(text))}
-              for i, (a, b) in enumerate(spans)]
+    claims = [(f"c{i}", min(a, b, len(text)), min(max(a, b), len(text))) for i, (a, b) in enumerate(spans)]
     pieces = segments(text, claims)
     assert "".join(p.text for p in pieces) == text
-    for c in claims:
-        if c["start"] < c["end"]:
-            assert "".join(p.text for p in pieces if c["id"] in p.claims) == text[c["start"]:c["end"]]
-            assert sum(c["id"] in p.starts for p in pieces) == 1
+    for cid, start, end in claims:
+        if start < end:
+            assert "".join(p.text for p in pieces if cid in p.claims) == text[start:end]
+            assert sum(cid in p.starts for p in pieces) == 1
 
 
 def test_analyze_writes_every_report(kursk_reports: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from consilience.records import Dossier
 from consilience.report import load_dossier, report_html
 
 CHROMIUM = os.environ.get("CONSILIENCE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -48,7 +49,7 @@ def open_page(browser, path: Path):  # type: ignore[no-untyped-def]
 
 def test_citation_click_highlights_the_cited_sentence(browser, kursk_reports: Path) -> None:  # type: ignore[no-untyped-def]
     page, seen = open_page(browser, kursk_reports / "report.html")
-    cite = page.locator("#briefing a.cite").nth(2)
+    cite = page.locator("details.story ol.briefing a.cite").nth(2)
     claim = cite.get_attribute("data-claim")
     cite.click()
     page.wait_for_function("document.querySelectorAll('span.c.hl').length > 0")
@@ -62,26 +63,40 @@ def test_citation_click_highlights_the_cited_sentence(browser, kursk_reports: Pa
     assert page.evaluate("location.hash") == f"#claim-{claim}"
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "report-citation.png"))
-    page.goto((kursk_reports / "report.html").as_uri() + "#briefing")
+    page.goto((kursk_reports / "report.html").as_uri() + "#stories")
     page.screenshot(path=str(OUTPUT / "report-top.png"))
     assert all(u.startswith(("file://", "data:")) for u in seen["requests"]), seen["requests"]
     assert seen["console"] == [], seen["console"]
 
 
-def test_facts_table_sorts_and_filters(browser, kursk_reports: Path) -> None:  # type: ignore[no-untyped-def]
+def test_facts_table_sorts(browser, kursk_reports: Path) -> None:  # type: ignore[no-untyped-def]
     page, seen = open_page(browser, kursk_reports / "report.html")
-    page.click("#facts-table th:nth-child(3)")
-    counts = page.eval_on_selector_all("#facts-table tbody tr td:nth-child(3)", "tds => tds.map(t => +t.dataset.value)")
+    page.click("table.facts th:nth-child(3)")
+    counts = page.eval_on_selector_all("table.facts tbody tr td:nth-child(3)", "tds => tds.map(t => +t.dataset.value)")
     assert counts == sorted(counts) and len(set(counts)) > 1
-    page.select_option("#status-filter", "corroborated")
-    shown = page.eval_on_selector_all("#facts-table tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.status)")
-    assert shown and set(shown) == {"corroborated"}
     assert seen["console"] == []
+
+
+def test_story_index_filters_and_opens_a_closed_story(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from test_report_scale import synthetic
+
+    path = tmp_path / "report.html"
+    path.write_text(report_html(synthetic(6, 5)), encoding="utf-8")
+    page, seen = open_page(browser, path)
+    assert page.locator("details.story[open]").count() == 1  # the biggest; the others wait closed
+    page.fill("#story-filter", "number 4")
+    assert page.eval_on_selector_all("#story-index tbody tr:not([hidden])", "rows => rows.length") == 1
+    page.click("#story-index tbody tr:not([hidden]) a")
+    assert page.locator("#story-s4").evaluate("d => d.open")
+    page.locator("#story-s4 ol.briefing a.cite").click()
+    page.wait_for_function("document.querySelectorAll('span.c.hl').length > 0")
+    assert page.locator("span.c.hl").first.evaluate("el => el.closest('details.article').open")
+    assert seen["console"] == [] and all(u.startswith("file://") for u in seen["requests"]), seen
 
 
 def test_hostile_article_runs_nothing(browser, tmp_path: Path, hostile_dossier: dict) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "report.html"
-    path.write_text(report_html(hostile_dossier), encoding="utf-8")
+    path.write_text(report_html(Dossier.from_dict(hostile_dossier)), encoding="utf-8")
     page, seen = open_page(browser, path)
     for link in page.locator("a").all():
         if link.is_visible():

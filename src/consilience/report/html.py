@@ -1,75 +1,65 @@
 """``report.html``: one self-contained file (CSS, JS and the timeline inlined; no network requests).
 
-Every string from an article is untrusted and goes through Jinja2's autoescape; the page's
-Content-Security-Policy also forbids loading anything, so even a mistake cannot reach the network.
+Every string from an article is untrusted and goes through Jinja2's autoescape. The page's
+Content-Security-Policy forbids loading anything and allows only our own style and script, by
+their SHA-256 hashes, so even a mistake in escaping cannot run a script or reach the network.
 """
 
 from __future__ import annotations
 
 import base64
-from typing import Any
+import hashlib
+from functools import cache
+from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
-from .timeline_chart import timeline_entries, timeline_svg
-from .view import (
-    Dossier,
-    article_label,
-    articles_by_id,
-    citations,
-    claims_by_article,
-    claims_by_id,
-    fact_rows,
-    outlet_labels,
-    report_title,
-    segments,
-    when_text,
-)
+from ..records import Dossier
+from .timeline_chart import timeline_svg
+from .view import CLAIM_LINKS, TIMELINE_ROWS, ReportView, report_view, timeline_dicts
 
-STATUSES = ("corroborated", "single_source", "contested", "superseded", "speculative")
+# Stories open when the page loads: all of them when there are this few, else only the biggest.
+OPEN_ALL_UP_TO = 3
 
 
-def _environment() -> Environment:
+@cache
+def asset(name: str) -> str:
+    """A file of ``report/templates`` (our CSS and JS), read once."""
+    return files("consilience.report").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(*, base: str = "default-src 'none'; img-src data:") -> str:
+    """Nothing may load, except our inline style and script (matched by hash) and data: images."""
+    return f"{base}; style-src {csp_hash(asset('report.css'))}; script-src {csp_hash(asset('report.js'))}"
+
+
+def environment(link: object) -> Environment:
+    """The Jinja2 environment of our templates; ``link(kind, id, article=None)`` makes every href."""
     env = Environment(loader=PackageLoader("consilience.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
-    env.globals["when_text"] = when_text
+    env.globals.update(link=link, css=Markup(asset("report.css")), js=Markup(asset("report.js")),
+                       claim_links=CLAIM_LINKS, timeline_rows=TIMELINE_ROWS)
     return env
 
 
-def _published_text(article: dict[str, Any]) -> str:
-    pub = article.get("published") or {}
-    if pub.get("date"):
-        return f"{pub['date']} ({pub.get('basis')})"
-    if pub.get("earliest") or pub.get("latest"):
-        return f"between {pub.get('earliest') or '?'} and {pub.get('latest') or '?'} ({pub.get('basis')})"
-    return "unknown"
+def anchor(kind: str, ident: str, article: str | None = None) -> str:
+    """Links inside the one-page report: every story, fact, claim and article has an anchor."""
+    return f"#{kind}-{ident}"
 
 
-def report_html(dossier: Dossier, svg: bytes | None = None) -> str:
-    """The whole page as one string; ``svg``: the timeline picture when the caller has drawn it."""
-    articles = articles_by_id(dossier)
-    claims = claims_by_id(dossier)
-    per_article = claims_by_article(dossier)
-    labels = outlet_labels(dossier)
-    stories = [dict(s, fact_rows=fact_rows(s, labels), facts_by_id={f["id"]: f for f in s.get("facts", [])})
-               for s in dossier.get("stories", [])]
-    numbered = citations(stories, claims, articles)
-    article_views = [dict(a, label=article_label(a), published_text=_published_text(a),
-                          segments=segments(a.get("text", ""), per_article.get(a["id"], [])))
-                     for a in dossier.get("articles", [])]
-    entries = timeline_entries(dossier)
-    picture = base64.b64encode(svg if svg is not None else timeline_svg(entries)).decode("ascii")
-    template = _environment().get_template("report.html.j2")
+def report_html(dossier: Dossier, svg: bytes | None = None, *, view: ReportView | None = None) -> str:
+    """The whole page as one string; ``svg``: the timeline picture and ``view`` what it shows, when the
+    caller has them already."""
+    view = view or report_view(dossier)
+    picture = svg if svg is not None else timeline_svg(timeline_dicts(view.timeline))
+    template = environment(anchor).get_template("report.html.j2")
     return template.render(
-        title=report_title(dossier), stories=stories, citations=_Lookup(numbered), statuses=STATUSES,
-        articles=article_views, timeline=entries, timeline_svg=picture,
-        n_articles=len(articles), n_claims=len(claims), notes=dossier.get("notes", []),
-        failures=dossier.get("failures", []))
-
-
-class _Lookup(dict):  # type: ignore[type-arg]
-    """A dict whose missing keys read as None in the template (a cited claim may be absent)."""
-
-    def __missing__(self, key: str) -> None:
-        return None
+        r=view, csp=content_security_policy(), timeline_svg=base64.b64encode(picture).decode("ascii"),
+        open_stories=len(view.stories) if len(view.stories) <= OPEN_ALL_UP_TO else 1,
+        more_where=" (all of them are in dossier.json and in `consilience serve`)")

@@ -1,17 +1,10 @@
-"""``report.md``: the briefing with footnote citations, facts, relations and timeline, for notes and wikis."""
+"""``report.md``: per story its main event, briefing with footnote citations, facts, relations and
+timeline, for notes and wikis. Shows what ``report.html`` shows (``view.report_view``)."""
 
 from __future__ import annotations
 
-from .view import (
-    Dossier,
-    article_label,
-    articles_by_id,
-    citations,
-    claims_by_id,
-    outlet_labels,
-    report_title,
-    when_text,
-)
+from ..records import Dossier
+from .view import FactView, ReportView, StoryView, report_view
 
 
 def _cell(text: object) -> str:
@@ -19,54 +12,72 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _names(values: tuple[str, ...]) -> str:
+    return _cell("; ".join(values))
+
+
+def _main_event(main: FactView | None) -> list[str]:
+    if main is None:
+        return []
+    return [f"**Main event:** {main.statement} — {main.status.replace('_', ' ')}; "
+            f"{len(main.outlets)} outlet(s), {len(main.sources)} independent source(s).", ""]
+
+
+def _story(s: StoryView) -> list[str]:
+    lines = [f"## {s.title}", "", f"{s.period} · {s.n_articles} article(s), {s.n_outlets} outlet(s), "
+             f"{s.n_facts} fact(s)", "", *_main_event(s.main), "### Briefing", ""]
+    for sentence in s.summary:
+        lines.append(f"- {sentence.text}{''.join(f'[^{c.number}]' for c in sentence.citations)}")
+    lines += ["", "### Facts", "", "| Statement | Status | Sources | Outlets | When |", "|---|---|---|---|---|"]
+    for f in s.facts:
+        lines.append(f"| {_cell(f.statement)} | {f.status} | {_names(f.sources)} | {_names(f.outlets)} | "
+                     f"{_cell(f.when)} |")
+    if s.facts_more:
+        lines += ["", f"{s.facts_more} more fact(s), less widely reported (in dossier.json)."]
+    if s.relations:
+        lines += ["", "### Updates, contradictions and refinements", ""]
+        for r in s.relations:
+            first = r.first.statement if r.first else r.first_id
+            second = r.second.statement if r.second else r.second_id
+            lines.append(f"- **{r.kind}**: {second} → {first}. {r.explanation}")
+    if s.timeline:
+        lines += ["", "### Timeline", "", "| From | To | Precision | What |", "|---|---|---|---|"]
+        for e in s.timeline:
+            lines.append(f"| {e.start} | {e.end or 'open'} | {e.precision} | {_cell(e.label)} |")
+    return [*lines, ""]
+
+
+def _flags(view: ReportView) -> list[str]:
+    flagged = [a for s in view.stories for a in s.articles if a.flags]
+    if not flagged:
+        return []
+    lines = ["## Reliability flags", ""]
+    for a in flagged:
+        for fl in a.flags:
+            lines.append(f"- {a.label}: **{fl.code}** — {fl.detail} (evidence: {fl.evidence})")
+    return [*lines, ""]
+
+
 def report_markdown(dossier: Dossier) -> str:
-    articles = articles_by_id(dossier)
-    claims = claims_by_id(dossier)
-    stories = dossier.get("stories", [])
-    cites = citations(stories, claims, articles)
-    labels = outlet_labels(dossier)
-
-    def names(values: list[str]) -> str:
-        return _cell("; ".join(labels.get(v, v) for v in values))
-
-    lines = [f"# {report_title(dossier)}", "",
-             f"{len(articles)} article(s), {len(claims)} claim(s), {len(stories)} story(ies).", ""]
-    for note in dossier.get("notes", []):
+    view = report_view(dossier)
+    claims = {c.id: c for c in dossier.claims}
+    n_stories = len(view.stories) + len(view.index_only)
+    lines = [f"# {view.title}", "",
+             f"{view.n_articles} article(s), {view.n_claims} claim(s), {n_stories} story(ies).", ""]
+    for note in view.notes:
         lines.append(f"> Note: {note}")
-    for f in dossier.get("failures", []):
-        lines.append(f"> Not read: `{f['source']}` ({f['stage']}): {f['code']} — {f['message']}")
-    for s in stories:
-        facts = {f["id"]: f for f in s.get("facts", [])}
-        lines += [f"## {s['title']}", "", "### Briefing", ""]
-        for sentence in s.get("summary", []):
-            marks = "".join(f"[^{cites[c].number}]" for c in sentence["claims"] if c in cites)
-            lines.append(f"- {sentence['text']}{marks}")
-        lines += ["", "### Facts", "", "| Statement | Status | Sources | Outlets | When |", "|---|---|---|---|---|"]
-        for f in s.get("facts", []):
-            lines.append(f"| {_cell(f['statement'])} | {f['status']} | {names(f['sources'])} | "
-                         f"{names(f['outlets'])} | {_cell(when_text(f.get('when')))} |")
-        rel = [r for r in s.get("relations", []) if r["kind"] != "compatible"]
-        if rel:
-            lines += ["", "### Updates, contradictions and refinements", ""]
-            for r in rel:
-                a, b = facts.get(r["from"], {}).get("statement", r["from"]), facts.get(r["to"], {}).get("statement", r["to"])
-                lines.append(f"- **{r['kind']}**: {a} → {b}. {r['explanation']}")
-        if s.get("timeline"):
-            lines += ["", "### Timeline", "", "| From | To | Precision | What |", "|---|---|---|---|"]
-            for e in s["timeline"]:
-                lines.append(f"| {e['start']} | {e.get('end') or 'open'} | {e['precision']} | {_cell(e['label'])} |")
-        lines.append("")
-    flagged = [a for a in articles.values() if a.get("flags")]
-    if flagged:
-        lines += ["## Reliability flags", ""]
-        for a in flagged:
-            for fl in a["flags"]:
-                lines.append(f"- {article_label(a)}: **{fl['code']}** — {fl['detail']} (evidence: {fl['evidence']})")
-        lines.append("")
-    if cites:
+    for f in view.failures:
+        lines.append(f"> Not read: `{f.source}` ({f.stage}): {f.code} — {f.message}")
+    for s in view.stories:
+        lines += _story(s)
+    if view.index_only:
+        lines += [f"{len(view.index_only)} smaller stories are in dossier.json only: "
+                  + "; ".join(_cell(s.title) for s in view.index_only), ""]
+    lines += _flags(view)
+    if view.citations:
         lines += ["## Sources cited", ""]
-        for c in cites.values():
-            quote = " ".join(claims[c.claim]["text"].split())
+        for c in view.citations.values():
+            quote = " ".join(claims[c.claim].text.split())
             lines.append(f"[^{c.number}]: {c.label}: “{quote}”")
         lines.append("")
     return "\n".join(lines)

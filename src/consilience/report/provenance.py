@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from .view import Dossier, article_label
+from ..records import Article
+from .view import article_label
+
+Dossier = dict[str, Any]  # the JSON form
 
 
 def provenance_graph(dossier: Dossier) -> nx.MultiDiGraph:
     """Nodes ``article:ID``, ``source:NAME``, ``outlet:NAME``; edges say who cites whom, how often."""
     g = nx.MultiDiGraph()
     for a in dossier.get("articles", []):
-        g.add_node(f"article:{a['id']}", kind="article", label=article_label(a), outlet=a.get("outlet") or "")
+        g.add_node(f"article:{a['id']}", kind="article", label=article_label(Article.from_dict(a)), outlet=a.get("outlet") or "")
         if a.get("outlet"):
             g.add_node(f"outlet:{a['outlet']}", kind="outlet", label=a["outlet"])
             g.add_edge(f"article:{a['id']}", f"outlet:{a['outlet']}", key="published_by", relation="published_by")

@@ -10,7 +10,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .view import Dossier
+Dossier = dict[str, Any]  # the JSON form
 
 CLAIM_COLUMNS = ("id", "article", "outlet", "start", "end", "text", "kind", "predicate", "subject", "negated",
                  "value", "low", "high", "unit", "qualifier", "when_start", "when_end", "when_text",

@@ -1,17 +1,44 @@
-"""What the human-readable reports show, computed once from a dossier dict.
+"""What the human-readable reports show, computed once from a dossier: small view records.
 
-Works on the JSON form (``load_dossier``) so that ``consilience report`` re-renders a saved dossier
-exactly as ``analyze`` rendered it.
+The HTML and Markdown reports and the web app (``serve/``) render these records, never the
+dossier's keys, so what a page shows is decided here, once:
+
+1. a story index with counts, biggest stories first;
+2. per story: its main event (the fact most outlets and independent sources carry), the briefing
+   with numbered citations, the facts most reported first (at most ``FACTS_SHOWN``, "n more"),
+   the relations that say something (updates, contradicts, refines) inside their story, its
+   timeline inside the period its articles report on, and its articles;
+3. one timeline across stories, inside that period too, most-reported entries kept when capped.
+
+What is shown is capped, so a report grows with what it shows, not with everything stored; the
+rest stays in ``dossier.json`` and in ``consilience serve``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, timedelta
 
-from ..records import Article
+from ..records import Article, Claim, Dossier, Fact, Failure, Flag, Relation, Sentence, Story, TimelineEntry, When
 
-Dossier = dict[str, Any]
+# Caps on what one story shows. Calibrated on the 300-article BBC sample (91 stories): the largest
+# story has ~60 facts, most have under 20, so 30 shows every fact of almost every story while a
+# runaway story cannot fill the page; the rest is in dossier.json and `consilience serve`.
+FACTS_SHOWN = 30
+RELATIONS_SHOWN = 20
+TIMELINE_SHOWN = 15
+# Stories with a section of their own; the rest are rows of the index. A week of feeds makes
+# thousands of stories, most of one article; a page of 200 sections still opens in a second.
+STORIES_SHOWN = 200
+CLAIM_LINKS = 5  # citations beside one fact in a table; a fact with 50 claims links its first five
+# Rows of the timeline across stories (the picture stays readable up to about 60 bars).
+TIMELINE_ROWS = 60
+# The period a story's articles report on: from a month before its first publication date to a
+# month after its last. News reports on the days and weeks before it is published ("last month");
+# a fact from 1915 or 2007 in a 2019 article is background, counted but not drawn.
+PERIOD_MARGIN = timedelta(days=31)
+SHOWN_RELATIONS = ("updates", "contradicts", "refines")
 
 
 @dataclass(frozen=True)
@@ -31,43 +58,175 @@ class Citation:
     label: str
 
 
-def article_label(article: dict[str, Any]) -> str:
+@dataclass(frozen=True)
+class ClaimRef:
+    """A claim a page links to, and the article that holds it."""
+
+    id: str
+    article: str
+
+
+@dataclass(frozen=True)
+class FactView:
+    id: str
+    statement: str
+    status: str
+    when: str
+    when_start: str
+    sources: tuple[str, ...]
+    outlets: tuple[str, ...]
+    claims: tuple[ClaimRef, ...]
+    weight: float
+
+    @property
+    def reach(self) -> tuple[int, int, float]:
+        """How widely a fact is reported: outlets, then independent sources, then weight."""
+        return (len(self.outlets), len(self.sources), self.weight)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class RelationView:
+    """``first`` is the fact related to (the earlier one for ``updates``); ``second`` relates to it."""
+
+    kind: str
+    first: FactView | None
+    second: FactView | None
+    first_id: str
+    second_id: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    start: str
+    end: str | None
+    label: str
+    precision: str
+    facts: tuple[str, ...]
+    story: str
+    story_title: str
+    reach: tuple[int, int, float]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    id: str
+    label: str
+    title: str
+    source: str
+    url: str | None
+    outlet: str | None
+    published: str
+    sort_date: str
+    language: str
+    duplicate_of: str | None
+    flags: tuple[Flag, ...]
+    removed: tuple[str, ...]
+    segments: tuple[Segment, ...] | None  # None when the report does not carry the text
+
+
+@dataclass(frozen=True)
+class StoryView:
+    id: str
+    title: str
+    first: str
+    last: str
+    n_articles: int
+    n_outlets: int
+    n_facts: int
+    n_corroborated: int
+    main: FactView | None
+    summary: tuple[SentenceView, ...]
+    facts: tuple[FactView, ...]
+    facts_more: int
+    relations: tuple[RelationView, ...]
+    relations_more: int
+    timeline: tuple[TimelineRow, ...]
+    timeline_more: int
+    timeline_outside: int
+    articles: tuple[ArticleView, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"story-{self.id}"
+
+    @property
+    def period(self) -> str:
+        if not self.first:
+            return "undated"
+        return self.first if self.first == self.last else f"{self.first} – {self.last}"
+
+
+@dataclass(frozen=True)
+class ReportView:
+    title: str
+    n_articles: int
+    n_claims: int
+    stories: tuple[StoryView, ...]
+    index_only: tuple[StoryView, ...]
+    timeline: tuple[TimelineRow, ...]
+    timeline_more: int
+    timeline_outside: int
+    other_articles: tuple[ArticleView, ...]
+    citations: dict[str, Citation]
+    notes: tuple[str, ...]
+    failures: tuple[Failure, ...]
+
+
+def _iso(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def article_label(article: Article) -> str:
     """Outlet and date when known, else the file it came from."""
-    pub = article.get("published") or {}
-    date = pub.get("date") or (
-        f"{pub.get('earliest')}..{pub.get('latest')}" if pub.get("earliest") or pub.get("latest") else "undated")
-    name = article.get("outlet") or article.get("title") or article.get("source") or article["id"]
-    return f"{name} ({date})"
+    pub = article.published
+    day = _iso(pub.date) or (f"{_iso(pub.earliest)}..{_iso(pub.latest)}" if pub.earliest or pub.latest else "undated")
+    return f"{article.outlet or article.title or article.source or article.id} ({day})"
 
 
-def articles_by_id(dossier: Dossier) -> dict[str, dict[str, Any]]:
-    return {a["id"]: a for a in dossier.get("articles", [])}
+def published_text(article: Article) -> str:
+    pub = article.published
+    if pub.date:
+        return f"{pub.date.isoformat()} ({pub.basis})"
+    if pub.earliest or pub.latest:
+        return f"between {_iso(pub.earliest) or '?'} and {_iso(pub.latest) or '?'} ({pub.basis})"
+    return "unknown"
 
 
-def claims_by_id(dossier: Dossier) -> dict[str, dict[str, Any]]:
-    return {c["id"]: c for c in dossier.get("claims", [])}
+def published_span(article: Article) -> tuple[date | None, date | None]:
+    """The first and last day an article may have been published (None when unknown)."""
+    pub = article.published
+    if pub.date:
+        return pub.date, pub.date
+    return pub.earliest or pub.latest, pub.latest or pub.earliest
 
 
-def claims_by_article(dossier: Dossier) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for c in dossier.get("claims", []):
-        out.setdefault(c["article"], []).append(c)
+def claims_by_article(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(c.article, []).append(c)
     return out
 
 
-def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
-    """Cut ``text`` at every claim boundary; each piece knows which claims cover it.
+def segments(text: str, spans: Sequence[tuple[str, int, int]]) -> list[Segment]:
+    """Cut ``text`` at every boundary of the ``(id, start, end)`` spans; each piece knows which cover it.
 
     Claims may nest or overlap (an event sentence and a quantity inside it), so pieces, not tags,
     carry the claim ids. One sweep over the sorted boundaries.
     """
-    spans = [c for c in claims if 0 <= c["start"] < c["end"] <= len(text)]
-    bounds = sorted({0, len(text), *(c["start"] for c in spans), *(c["end"] for c in spans)})
+    inside = [(i, lo, hi) for i, lo, hi in spans if 0 <= lo < hi <= len(text)]
+    bounds = sorted({0, len(text), *(lo for _, lo, _ in inside), *(hi for _, _, hi in inside)})
     opening: dict[int, list[str]] = {}
     closing: dict[int, list[str]] = {}
-    for c in sorted(spans, key=lambda c: (c["start"], -c["end"], c["id"])):
-        opening.setdefault(c["start"], []).append(c["id"])
-        closing.setdefault(c["end"], []).append(c["id"])
+    for i, lo, hi in sorted(inside, key=lambda x: (x[1], -x[2], x[0])):
+        opening.setdefault(lo, []).append(i)
+        closing.setdefault(hi, []).append(i)
     live: list[str] = []
     out: list[Segment] = []
     for lo, hi in zip(bounds, bounds[1:], strict=False):
@@ -77,48 +236,205 @@ def segments(text: str, claims: list[dict[str, Any]]) -> list[Segment]:
     return out
 
 
-def citations(stories: list[dict[str, Any]], claims: dict[str, dict[str, Any]],
-              articles: dict[str, dict[str, Any]]) -> dict[str, Citation]:
-    """Number each claim the briefings cite, in order of first citation across all stories."""
+def citations(stories: Iterable[Story], claims: dict[str, Claim], articles: dict[str, Article]) -> dict[str, Citation]:
+    """Number each claim the briefings cite, in order of first citation across ``stories``."""
     out: dict[str, Citation] = {}
-    for sentence in (x for story in stories for x in story.get("summary", [])):
-        for cid in sentence["claims"]:
+    for sentence in (x for story in stories for x in story.summary):
+        for cid in sentence.claims:
             if cid in out or cid not in claims:
                 continue
-            art = articles.get(claims[cid]["article"], {"id": claims[cid]["article"]})
-            out[cid] = Citation(number=len(out) + 1, claim=cid, article=art["id"], label=article_label(art))
+            art = claims[cid].article
+            label = article_label(articles[art]) if art in articles else art
+            out[cid] = Citation(number=len(out) + 1, claim=cid, article=art, label=label)
     return out
 
 
-def when_text(when: dict[str, Any] | None) -> str:
+def when_text(when: When | None) -> str:
     if not when:
         return ""
-    start, end = when.get("start"), when.get("end")
+    start, end = _iso(when.start), _iso(when.end)
     span = start if start == end else f"{start or '…'} – {end or 'open'}"
-    return f"{span} ({when.get('precision')}; “{when.get('text')}”)"
+    return f"{span} ({when.precision}; “{when.text}”)"
 
 
-def fact_rows(story: dict[str, Any], labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """One row per fact for tables: plain strings, sorted as the dossier sorts facts."""
-    labels = labels or {}
-    return [{
-        "id": f["id"], "statement": f["statement"], "status": f["status"], "weight": f.get("weight", 1.0),
-        "sources": [labels.get(x, x) for x in f.get("sources", [])],
-        "outlets": [labels.get(x, x) for x in f.get("outlets", [])], "claims": f.get("claims", []),
-        "story": story.get("title", ""),
-        "when": f.get("when"), "when_sort": ((f.get("when") or {}).get("start") or ""),
-    } for f in story.get("facts", [])]
-
-
-
-
-def outlet_labels(dossier: Dossier) -> dict[str, str]:
+def outlet_labels(articles: Iterable[Article]) -> dict[str, str]:
     """'article <id>' (a source or outlet with no name) -> the article's title or file name, quoted."""
-    return {f"article {a['id']}": Article.from_dict(a).short_name() for a in dossier.get("articles", [])}
+    return {f"article {a.id}": a.short_name() for a in articles}
 
 
 def report_title(dossier: Dossier) -> str:
-    stories = dossier.get("stories", [])
-    if len(stories) == 1:
-        return str(stories[0]["title"])
-    return f"{len(stories)} stories from {len(dossier.get('articles', []))} articles"
+    if len(dossier.stories) == 1:
+        return dossier.stories[0].title
+    return f"{len(dossier.stories)} stories from {len(dossier.articles)} articles"
+
+
+def fact_view(fact: Fact, labels: dict[str, str], claims: dict[str, Claim]) -> FactView:
+    return FactView(
+        id=fact.id, statement=fact.statement, status=fact.status, when=when_text(fact.when),
+        when_start=_iso(fact.when.start) if fact.when else "",
+        sources=tuple(labels.get(x, x) for x in fact.sources), outlets=tuple(labels.get(x, x) for x in fact.outlets),
+        claims=tuple(ClaimRef(c, claims[c].article) for c in fact.claims if c in claims), weight=fact.weight)
+
+
+def most_reported(facts: Iterable[FactView]) -> list[FactView]:
+    """Facts by reach, widest first; ties in the dossier's own order (a stable sort)."""
+    return sorted(facts, key=lambda f: (-f.reach[0], -f.reach[1], -f.reach[2]))
+
+
+def main_event(facts: Sequence[FactView]) -> FactView | None:
+    """The fact carried by the most outlets and independent sources (the issue's definition)."""
+    ranked = most_reported(facts)
+    return ranked[0] if ranked else None
+
+
+def story_period(articles: Iterable[Article]) -> tuple[date | None, date | None]:
+    """First and last publication day of a story's articles (None, None when none is dated)."""
+    spans = [published_span(a) for a in articles]
+    firsts = [lo for lo, _ in spans if lo]
+    lasts = [hi for _, hi in spans if hi]
+    return (min(firsts), max(lasts)) if firsts and lasts else (None, None)
+
+
+def in_period(entry: TimelineEntry, first: date | None, last: date | None) -> bool:
+    """Whether a timeline entry overlaps the period its story reports on (with ``PERIOD_MARGIN``)."""
+    if first is None or last is None:
+        return True
+    end = entry.end or date.max  # an open interval ("since March") runs on
+    return entry.start <= last + PERIOD_MARGIN and end >= first - PERIOD_MARGIN
+
+
+def timeline_rows(story: Story, facts: dict[str, FactView], first: date | None, last: date | None) -> list[TimelineRow]:
+    """A story's timeline entries inside its period, in time order."""
+    rows = []
+    for e in story.timeline:
+        if not in_period(e, first, last):
+            continue
+        reach = max((facts[f].reach for f in e.facts if f in facts), default=(0, 0, 0.0))
+        rows.append(TimelineRow(start=e.start.isoformat(), end=_iso(e.end) or None, label=e.label,
+                                precision=e.precision, facts=e.facts, story=story.id, story_title=story.title,
+                                reach=reach))
+    return rows
+
+
+def capped_timeline(rows: Sequence[TimelineRow], cap: int) -> tuple[list[TimelineRow], int]:
+    """The ``cap`` most-reported rows, shown in time order, and how many more there are."""
+    kept = sorted(rows, key=lambda r: (-r.reach[0], -r.reach[1], -r.reach[2], r.start, r.label))[:cap]
+    kept.sort(key=lambda r: (r.start, r.end or "9999", r.label))
+    return kept, len(rows) - len(kept)
+
+
+def relation_view(r: Relation, facts: dict[str, FactView]) -> RelationView:
+    return RelationView(kind=r.kind, first=facts.get(r.to), second=facts.get(r.from_), first_id=r.to,
+                        second_id=r.from_, explanation=r.explanation)
+
+
+def sentence_view(s: Sentence, cites: dict[str, Citation]) -> SentenceView:
+    return SentenceView(text=s.text, citations=tuple(cites[c] for c in s.claims if c in cites))
+
+
+def article_view(article: Article, claims: Sequence[Claim] | None) -> ArticleView:
+    """``claims``: the claims to mark in its text, or None when the text is not shown."""
+    label = article_label(article)
+    return ArticleView(
+        id=article.id, label=label, title=article.title or label, source=article.source, url=article.url,
+        outlet=article.outlet, published=published_text(article), sort_date=_iso(published_span(article)[1]),
+        language=article.language, duplicate_of=article.duplicate_of, flags=article.flags, removed=article.removed,
+        segments=None if claims is None else tuple(segments(article.text, [(c.id, c.start, c.end) for c in claims])))
+
+
+def shown_claims(summary: Sequence[SentenceView], facts: Sequence[FactView], main: FactView | None) -> set[str]:
+    """Claims a reader can click to: the briefing's citations and the first links of each shown fact."""
+    ids = {c.claim for s in summary for c in s.citations}
+    for f in [*facts, *([main] if main else [])]:
+        ids.update(c.id for c in f.claims[:CLAIM_LINKS])
+    return ids
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every story's view looks up: records by id, names for unnamed sources, citation numbers."""
+
+    articles: dict[str, Article]
+    claims: dict[str, Claim]
+    per_article: dict[str, list[Claim]]
+    labels: dict[str, str]
+    cites: dict[str, Citation]
+
+    @classmethod
+    def of(cls, articles: Iterable[Article], claims: Iterable[Claim], cited: Iterable[Story]) -> Context:
+        arts = {a.id: a for a in articles}
+        by_id = {c.id: c for c in claims}
+        return cls(articles=arts, claims=by_id, per_article=claims_by_article(by_id.values()),
+                   labels=outlet_labels(arts.values()), cites=citations(cited, by_id, arts))
+
+    def marked_in(self, article: str, marked: set[str]) -> list[Claim] | None:
+        """The shown claims of ``article``, or None when none is shown (its text is left out)."""
+        mine = [c for c in self.per_article.get(article, []) if c.id in marked]
+        return mine or None
+
+
+def story_view(story: Story, ctx: Context, *, full: bool = True) -> StoryView:
+    """What one story shows; ``full=False``: no article text (a row of the index only)."""
+    return story_and_rows(story, ctx, full=full)[0]
+
+
+def story_and_rows(story: Story, ctx: Context, *, full: bool = True) -> tuple[StoryView, list[TimelineRow]]:
+    """A story's view, and every timeline row inside its period (for the timeline across stories)."""
+    facts = [fact_view(f, ctx.labels, ctx.claims) for f in story.facts]
+    by_id = {f.id: f for f in facts}
+    ranked = most_reported(facts)
+    arts = [ctx.articles[a] for a in story.articles if a in ctx.articles]
+    first, last = story_period(arts)
+    rows = timeline_rows(story, by_id, first, last)
+    timeline, timeline_more = capped_timeline(rows, TIMELINE_SHOWN)
+    relations = [relation_view(r, by_id) for r in story.relations if r.kind in SHOWN_RELATIONS]
+    summary = tuple(sentence_view(s, ctx.cites) for s in story.summary)
+    main = main_event(facts)
+    marked = shown_claims(summary, ranked[:FACTS_SHOWN], main) if full else set()
+    outlets = {a.outlet or f"article {a.id}" for a in arts}
+    view = StoryView(
+        id=story.id, title=story.title, first=_iso(first), last=_iso(last), n_articles=len(arts),
+        n_outlets=len(outlets), n_facts=len(facts), n_corroborated=sum(f.status == "corroborated" for f in facts),
+        main=main, summary=summary, facts=tuple(ranked[:FACTS_SHOWN]), facts_more=max(0, len(facts) - FACTS_SHOWN),
+        relations=tuple(relations[:RELATIONS_SHOWN]), relations_more=max(0, len(relations) - RELATIONS_SHOWN),
+        timeline=tuple(timeline), timeline_more=timeline_more, timeline_outside=len(story.timeline) - len(rows),
+        articles=tuple(sorted((article_view(a, ctx.marked_in(a.id, marked)) for a in arts),
+                              key=lambda v: (v.sort_date, v.label, v.id))))
+    return view, rows
+
+
+def story_order(story: Story, articles: dict[str, Article]) -> tuple[int, int, str, str]:
+    """Biggest stories first (outlets, then articles), then the most recent, then by title."""
+    arts = [articles[a] for a in story.articles if a in articles]
+    outlets = {a.outlet or f"article {a.id}" for a in arts}
+    return (-len(outlets), -len(arts), _descending(_iso(story_period(arts)[1])), story.title)
+
+
+def _descending(day: str) -> str:
+    """A key that sorts ISO days latest first, undated last."""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in day) if day else "\U0010ffff"
+
+
+def report_view(dossier: Dossier) -> ReportView:
+    """Everything the reports show. Citations are numbered in reading order."""
+    articles = {a.id: a for a in dossier.articles}
+    ordered = sorted(dossier.stories, key=lambda s: story_order(s, articles))
+    shown, rest = ordered[:STORIES_SHOWN], ordered[STORIES_SHOWN:]
+    ctx = Context.of(dossier.articles, dossier.claims, shown)
+    built = [story_and_rows(s, ctx) for s in shown]
+    rows = [r for _, story_rows in built for r in story_rows]
+    timeline, more = capped_timeline(rows, TIMELINE_ROWS)
+    in_stories = {a for s in ordered for a in s.articles}
+    return ReportView(
+        title=report_title(dossier), n_articles=len(dossier.articles), n_claims=len(dossier.claims),
+        stories=tuple(v for v, _ in built), index_only=tuple(story_view(s, ctx, full=False) for s in rest),
+        timeline=tuple(timeline), timeline_more=more,
+        timeline_outside=sum(len(s.timeline) for s in shown) - len(rows),
+        other_articles=tuple(article_view(a, None) for a in dossier.articles if a.id not in in_stories),
+        citations=ctx.cites, notes=dossier.notes, failures=dossier.failures)
+
+
+def timeline_dicts(rows: Sequence[TimelineRow]) -> list[dict[str, str | None]]:
+    """Rows in the form the timeline picture draws (``timeline_chart``)."""
+    return [{"start": r.start, "end": r.end, "label": r.label, "precision": r.precision, "story": r.story_title}
+            for r in rows]
