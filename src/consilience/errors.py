@@ -6,7 +6,12 @@
     │   ├── EmptyInput
     │   ├── BinaryInput
     │   ├── TooLarge
-    │   └── MalformedInput
+    │   ├── MalformedInput
+    │   └── FetchError      a URL could not be fetched (fetch/)
+    │       ├── Refused             an address or scheme the SSRF guard forbids
+    │       ├── RobotsDisallowed    the site's robots.txt forbids the URL
+    │       ├── FetchTimeout        no complete answer within the time limit
+    │       └── HTTPStatusError     the server answered with an error status
     ├── StoreError          the database cannot be opened or migrated
     └── ModelMissing        the spaCy pipeline is not installed
 
@@ -42,6 +47,26 @@ class TooLarge(InputError):
 
 class MalformedInput(InputError):
     code = "malformed"
+
+
+class FetchError(InputError):
+    code = "fetch_failed"
+
+
+class Refused(FetchError):
+    code = "refused"
+
+
+class RobotsDisallowed(FetchError):
+    code = "robots"
+
+
+class FetchTimeout(FetchError):
+    code = "timeout"
+
+
+class HTTPStatusError(FetchError):
+    code = "http_status"
 
 
 class StoreError(ConsilienceError):

@@ -26,7 +26,7 @@ from .claims import claims_of
 from .errors import InputError
 from .flags.dates import with_date_flags
 from .flags.near_duplicate import with_duplicates_marked
-from .ingest import read_inputs
+from .ingest import UrlReader, read_inputs
 from .ingest.base import failure
 from .meta.article import article_from, document_id, load_resources
 from .meta.infer_date import dated_from_story
@@ -50,13 +50,13 @@ class IngestResult:
 
 
 def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
-           workers: int = 1) -> IngestResult:
+           workers: int = 1, read_urls: UrlReader | None = None) -> IngestResult:
     """Read, clean and store every document under ``paths``; stored ones are not redone.
 
     Documents go in batches: one store lookup per batch, extraction and cleaning spread over
     ``workers`` processes, one transaction per batch (so a killed run keeps whole batches). The
     next batch is read and handed out while the workers finish the one before, so they never wait
-    for the store.
+    for the store. URLs among ``paths`` are fetched by ``read_urls`` (default: ``consilience.fetch``).
     """
     ids: list[str] = []
     failures: list[Failure] = []
@@ -73,7 +73,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
         progress("ingest", n, None)
 
     with _mapper(workers) as map_each:
-        for batch in _batches(read_inputs(paths), batch_size):
+        for batch in _batches(read_inputs(paths, read_urls=read_urls), batch_size):
             docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
             failures.extend(f for f in batch if isinstance(f, Failure))
             known = store.known_ids([i for i, _ in docs if i not in submitted])
@@ -123,9 +123,10 @@ def _article_or_failure(item: tuple[str, RawDocument]) -> Article | Failure:
         return failure(doc.source, e, stage="clean")
 
 
-def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1) -> Dossier:
+def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1,
+            read_urls: UrlReader | None = None) -> Dossier:
     """Ingest ``paths`` and run every stage over their articles, on ``workers`` processes where it pays."""
-    result = ingest(paths, store=store, progress=progress, workers=workers)
+    result = ingest(paths, store=store, progress=progress, workers=workers, read_urls=read_urls)
     articles = store.articles(result.ids)
     return dossier_of(articles, failures=result.failures, progress=progress, workers=workers)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from . import analyze, articles, ingest, report  # noqa: F401  (each registers its command on ``app``)
+from . import analyze, articles, fetch, ingest, report, watch  # noqa: F401  (each registers its command on ``app``)
 from .common import app
 
 __all__ = ["app", "main"]

@@ -5,14 +5,36 @@ Nothing here raises for a bad input: it becomes a ``Failure`` and reading goes o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
 
 from .archive import read_path
 from .base import Item
 
-__all__ = ["read_inputs"]
+__all__ = ["UrlReader", "looks_like_url", "read_inputs"]
+
+UrlReader = Callable[[list[str]], Iterator[Item]]
+"""``urls -> documents and failures``: how URL arguments are read (``consilience.fetch.Crawl``)."""
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
-    for path in paths:
-        yield from read_path(path)
+def read_inputs(paths: Iterable[str], *, read_urls: UrlReader | None = None) -> Iterator[Item]:
+    """Every document of ``paths``; runs of ``scheme://`` arguments go to ``read_urls`` together (so they
+    are fetched concurrently), by default ``consilience.fetch.read_urls`` with its default settings."""
+    for is_url, group in groupby(paths, key=looks_like_url):
+        if is_url:
+            yield from (read_urls or _fetched)(list(group))
+        else:
+            for path in group:
+                yield from read_path(path)
+
+
+def looks_like_url(arg: str) -> bool:
+    return bool(_URL.match(arg))
+
+
+def _fetched(urls: list[str]) -> Iterator[Item]:
+    from ..fetch import read_urls  # httpx and the fetcher load only when a URL is given
+
+    yield from read_urls(urls)
