@@ -39,7 +39,7 @@ from consilience.claims.numbers import number_value
 from consilience.claims.parse import parsed
 from consilience.claims.quantities import quantities_in
 from consilience.records import Quantity
-from consilience.timex import Anchor, durations, mentions, resolved
+from consilience.timex import Anchor, durations, mentions, resolved, with_ranges
 
 DATA = Path("../shared/data")
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "megayear", "gigayear"}
@@ -206,7 +206,7 @@ def date_ranges(data: Path) -> Split:
 
 
 def _interval_at(text: str, start: int, ref: date) -> tuple[date, date | None] | None:
-    for m in mentions(text):
+    for m in with_ranges(text, mentions(text)):
         if m.start <= start < m.end or start <= m.start < start + 4:
             iv = resolved(m, Anchor(ref, ref))
             return (iv.start, iv.end) if iv is not None else None

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..lexicon.gazetteer import Gazetteer
 from ..records import When
-from ..timex import TENSED_KINDS, Anchor, Interval, Mention, resolved
-from .syntax import tree_distance
+from ..timex import TENSED_KINDS, Anchor, Interval, Mention, resolved, with_ranges
+from .syntax import doc_text, tree_distance
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,12 @@ class TimeAt:
 
 
 def times_in(doc: Doc, found: list[Mention], anchor: Anchor | None, gaz: Gazetteer) -> list[TimeAt]:
-    """Each resolvable time expression of the sentence, once for all of its claims."""
+    """Each resolvable time expression of the sentence, once for all of its claims; the two ends
+    of a range ("between 2011 and 2014", "from June to July") are one."""
     out = []
-    for m in found:
-        token = _token_at(doc, m.start)
+    starts = [t.idx for t in doc]
+    for m in with_ranges(doc_text(doc), found):
+        token = _token_at(doc, starts, m.start)
         if token is None:
             continue
         interval = resolved(_with_tense(m, token), anchor)
@@ -45,34 +48,53 @@ def when_of(trigger: Token, times: list[TimeAt]) -> When | None:
 
 
 _FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
-_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare"}
+# Verbs that put what hangs on them ahead: "expected to resume", "set to air", and as participles
+# before a date, "a rally set for Wednesday", "talks scheduled for March", "a vote due on Friday".
+_FUTURE_HEADS = {"expect", "plan", "schedule", "set", "due", "go", "intend", "aim", "hope", "prepare", "slate"}
+_HAVE_BE = {"has", "have", "had", "was", "were"}
 
 
 def _with_tense(m: Mention, token: Token) -> Mention:
     """``m`` with the tense of the verb it hangs on, which the parse knows better than the words
     before it ("said they would appeal the ruling announced Wednesday": past; "would send 500
     soldiers on Tuesday": future). Left as it is when the parse shows no tense; "last" and "next"
-    keep their own direction in the resolver."""
+    keep their own direction in the resolver. A range takes the tense for both of its ends."""
+    if m.ends is not None:
+        first, last = m.ends
+        return replace(m, ends=(_with_tense(first, token), _with_tense(last, token)))
     if m.kind not in TENSED_KINDS:
         return m
-    verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    tense = _tense_of(token)
+    if tense is None or m.parts.get("tense") == tense:
         return m
+    return replace(m, parts={**m.parts, "tense": tense})
+
+
+def _tense_of(token: Token) -> str | None:
+    """"future", "past" or None (the parse does not say) for the verb ``token`` hangs on."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in ("VERB", "AUX", "ADJ") and t.dep_ != "amod"
+                 and (t.pos_ != "ADJ" or t.lemma_.lower() == "due")), None)
+    if verb is None:
+        return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    future = bool(auxes & _FUTURE_AUX) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS)
-    past = not future and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were"})))
-    if future and m.parts.get("tense") != "future":
-        return replace(m, parts={**m.parts, "tense": "future"})
-    if past and m.parts.get("tense") == "future":
-        return replace(m, parts={k: v for k, v in m.parts.items() if k != "tense"})
-    return m
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    for t in doc:
-        if t.idx <= char < t.idx + len(t.text) or t.idx >= char:
-            return t
+    if auxes & _FUTURE_AUX or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS):
+        return "future"
+    if verb.dep_ == "acl" and "to" in auxes:
+        return "future"  # "a documentary to air Tuesday", "the talks to be held in March"
+    if verb.lemma_.lower() in _FUTURE_HEADS and (verb.tag_ == "VBN" or verb.lemma_.lower() == "due") \
+            and not auxes & _HAVE_BE:
+        return "future"  # "a rally set for Wednesday", "scheduled for March", "due on Friday"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & _HAVE_BE)):
+        return "past"
     return None
+
+
+def _token_at(doc: Doc, starts: list[int], char: int) -> Token | None:
+    """The token at ``char``, else the first after it (``starts``: each token's offset)."""
+    i = bisect_right(starts, char) - 1
+    if i >= 0 and char < starts[i] + len(doc[i].text):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def _is_speech_time(token: Token, gaz: Gazetteer) -> bool:

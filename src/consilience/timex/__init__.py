@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..records import Published
-from .recognize import TENSED_KINDS, Mention, durations, mentions
+from .recognize import TENSED_KINDS, Mention, durations, mentions, with_ranges
 from .resolve import Anchor, Interval, resolved
 
-__all__ = ["TENSED_KINDS", "Anchor", "Interval", "Mention", "anchor_of", "durations", "mentions", "resolved"]
+__all__ = ["TENSED_KINDS", "Anchor", "Interval", "Mention", "anchor_of", "durations", "mentions", "resolved", "with_ranges"]
 
 
 def anchor_of(published: Published) -> Anchor | None:

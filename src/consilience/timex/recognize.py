@@ -2,12 +2,18 @@
 
 Each pattern yields a ``Mention`` with its character span and the parts the resolver needs.
 Overlapping matches are settled longest-first, then leftmost, so "since mid-January" wins over
-"mid-January" and "January 30, 2025" over "January 30".
+"mid-January" and "January 30, 2025" over "January 30". ``with_ranges`` then joins the two ends
+of a range ("between 2011 and 2014", "from June to July", "June 3-5") into one Mention.
+
+Every step is linear in the text's length (a long text never stalls the date stage): the patterns
+are scanned once each, overlaps are settled on a table of taken characters, and ranges are joined
+in one pass over neighbours.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 MONTHS = {
@@ -36,10 +42,20 @@ _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
 _YEARREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)"
 _ON_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Friday, Oct. 23"
+# Ranges whose first end is no time expression alone ("June 3-5", "3-5 June", "Jan-Feb 2017", "2013-14"):
+# a dash or a tilde between the ends.
+_DASH = r"\s*(?:-|–|—|~)\s*"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_AFTER = r"(?:,?\s+" + _YEAR + r")?"
 
 # (kind, pattern, anchor): a pattern can only match where its anchor is present, so a text
 # without that anchor is never scanned by it (see ``_anchors``).
 PATTERNS: list[tuple[str, str, str]] = [
+    ("md_range", _MONTH + r"\s+" + _DAY + _DASH + _DAY2 + r"\b(?!:)" + _YEAR_AFTER, "month"),
+    ("dm_range", _DAY + _DASH + _DAY2 + r"\s+(?:of\s+)?" + _MONTH + _YEAR_AFTER, "month"),
+    ("month_range", _MONTH + _DASH + _MONTH2 + _YEAR_AFTER, "month"),
+    ("year_range", r"(?<![\d,.$£€-])(?:between\s+)?" + _YEAR + _DASH + r"(?P<year2>(?:19|20)?\d{2})"
+     r"(?![\d%]|,\d|\.\d|\s+[a-z]+s\b)", "year"),
     ("iso", r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})(?!\d)", "year"),
     ("ymd", r"\(?" + _YEAR + r",\s+" + _MONTH + r"\s+" + _DAY + r"\)?", "month"),
     ("mdy", _ON_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, "month"),
@@ -62,7 +78,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     ("year", r"(?P<prep>in|since|of|by|until|from|during|through|early|late)\s+" + _YEAR + r"(?![\d,])", "year"),
     ("rel_year", r"(?P<yrel>last|this|next)\s+year", "unit"),
     ("quarter", r"(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+" + _YEAR + r")?", "quarter"),
-    ("bare_year", r"(?<![\d,.$£€-])" + _YEAR + r"(?![\d%]|,\d|\.\d|\s+[a-z]+s\b)", "year"),
+    ("bare_year", r"(?<![\d,.$£€-])" + _YEAR + r"(?![\d%]|,\d|\.\d|\s+[a-z]+s\b|\s*[-–]\s*\d)", "year"),
 ]
 _COMPILED = [(kind, re.compile(r"\b(?:(?P<since>[Ss]ince|[Ff]rom|[Uu]ntil|[Bb]y|[Aa]s\s+of)\s+)?" + pat, re.I), anchor)
              for kind, pat, anchor in PATTERNS]
@@ -83,8 +99,9 @@ DURATION = re.compile(
 # Words before a bare weekday or month, in its sentence, that put it in the future ("will meet Thursday").
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|'ll|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|set\s+to|"
                          r"(?:is|are)\s+to|going\s+to|upcoming)\b[^.!?\n]*$", re.I)
-# Kinds whose direction (past or coming) follows the tense: a bare weekday, day of a month, or month.
-TENSED_KINDS = frozenset({"weekday", "md", "month"})
+# Kinds whose direction (past or coming) follows the tense: a bare weekday, day of a month, month or
+# part of a month, and ranges of these.
+TENSED_KINDS = frozenset({"weekday", "md", "dm", "month", "part_month", "md_range", "dm_range", "month_range"})
 # Month names that are also ordinary words: only a date when a preposition, a day or a year is beside them.
 _AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "sep", "dec", "jan", "aug", "oct", "nov", "apr", "feb", "jul"}
 
@@ -97,6 +114,7 @@ class Mention:
     kind: str
     parts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     since: bool = False
+    ends: tuple[Mention, Mention] | None = None  # a range's first and last end (kind "range")
 
 
 def mentions(text: str) -> list[Mention]:
@@ -112,12 +130,27 @@ def mentions(text: str) -> list[Mention]:
                 if kind in TENSED_KINDS and _future_context(text, m.start()):
                     mention.parts["tense"] = "future"
                 found.append(mention)
-    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    return _without_overlaps(found, len(text))
+
+
+def _without_overlaps(found: list[Mention], length: int, after: Sequence[Mention] = ()) -> list[Mention]:
+    """Longest first, then leftmost; a mention overlapping one already taken is dropped. The
+    mentions of ``after`` come after all of ``found``, longest first too.
+
+    Taken characters are marked in a table, so each check costs the mention's own length (a few
+    dozen characters at most), not the number of mentions taken before it."""
+    found = sorted(found, key=_longest_first) + sorted(after, key=_longest_first)
+    taken = bytearray(length + 1)
     chosen: list[Mention] = []
     for cand in found:
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+        if not any(taken[cand.start : cand.end]):
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
             chosen.append(cand)
     return sorted(chosen, key=lambda x: x.start)
+
+
+def _longest_first(m: Mention) -> tuple[int, int]:
+    return -(m.end - m.start), m.start
 
 
 def _anchors(text: str) -> set[str]:
@@ -150,6 +183,13 @@ def _plausible(kind: str, m: re.Match[str], parts: dict[str, str]) -> bool:
     month = (parts.get("month") or "").lower().rstrip(".")
     if "day" in parts and not 1 <= int(parts["day"]) <= 31:
         return False
+    if "day2" in parts and not int(parts["day"]) < int(parts["day2"]) <= 31:
+        return False
+    if kind == "year_range":
+        parts["year2"] = parts["year2"] if len(parts["year2"]) == 4 else parts["year"][:2] + parts["year2"]
+        return parts["year"] < parts["year2"]
+    if kind == "month_range" and _month_number(parts["month"]) == _month_number(parts["month2"]):
+        return False
     if kind == "month":
         if month in _AMBIGUOUS_MONTHS and not parts.get("prep"):
             return False
@@ -180,3 +220,56 @@ def durations(text: str) -> list[tuple[int, int, str, int]]:
             unit = UNITS[m.group("unit").lower()]
         out.append((m.start(), m.end(), m.group(), n * days[unit.rstrip("s")]))
     return out
+
+
+# What may stand between two ends of a range, and before the first ("between 2011 and 2014").
+_JOINER = re.compile(r"\s*(?:-|–|—|~|to|till|until|through|thru|and)\s*", re.I)
+_OPENER = re.compile(r"\b(?:between|from)\s+$", re.I)
+_LEAD_WORD = re.compile(r"(?:to|till|until|through|thru|from)\s+", re.I)
+# Kinds that can be an end of a range: a day, a month, a year or a part of one, a weekday.
+RANGE_ENDS = frozenset({"iso", "ymd", "mdy", "dmy", "md", "dm", "part_month", "part_year", "month_year", "month",
+                        "year", "bare_year", "weekday", "quarter", "month_rel_year"})
+# Ends of the same grain may be joined by "to" or a dash without "from" before them ("2014 to 2018").
+_GRAIN = {"iso": "day", "ymd": "day", "mdy": "day", "dmy": "day", "md": "day", "dm": "day", "weekday": "day",
+          "month": "month", "month_year": "month", "month_rel_year": "month", "year": "year", "bare_year": "year"}
+
+
+def with_ranges(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` (from ``mentions(text)``) with the two ends of each range joined into one Mention.
+
+    A range is "between X and Y", "from X to/until/through Y", or "X to/through/- Y" when X and Y
+    have the same grain (two years, two months, two days); its kind is ``range`` and its ``ends``
+    are X and Y. (Ranges whose first end is no time expression alone, "June 3-5", "Jan-Feb 2017",
+    "2013-14", are found by ``mentions`` with kinds of their own.)
+    """
+    out: list[Mention] = []
+    for m in found:
+        joined = _joined(text, out[-1], m) if out else None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(m)
+    return out
+
+
+def _joined(text: str, a: Mention, b: Mention) -> Mention | None:
+    """``a`` and ``b`` as one range, when the words between them make them one."""
+    if a.kind not in RANGE_ENDS or b.kind not in RANGE_ENDS or a.since or b.since:
+        return None
+    lead = _LEAD_WORD.match(b.text)
+    gap = text[a.end : b.start] + (lead.group() if lead else "")
+    if "\n" in gap or not _JOINER.fullmatch(gap):
+        return None
+    word = gap.strip().lower()
+    opener = _OPENER.search(text, max(0, a.start - 9), a.start)
+    first = (opener.group().split()[0] if opener else a.text.split()[0]).lower()
+    if word == "and" and first != "between":
+        return None  # "in 2011 and 2014": two years, not a range
+    if first not in ("between", "from") and _GRAIN.get(a.kind, "other") != _GRAIN.get(b.kind, "none"):
+        return None
+    start = opener.start() if opener else a.start
+    return Mention(start=start, end=b.end, text=text[start : b.end], kind="range", parts={}, ends=(a, b))
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]

@@ -6,13 +6,16 @@ Pure functions, no NLP. Conventions, each tested in tests/timex:
 - a month or day given without a year is the nearest occurrence to the anchor, with the past
   preferred 2:1 (news mostly looks back): "November" in a February article is last November;
 - a bare weekday ("said Tuesday") is the latest such day on or before publication;
-- "since X" starts at X and has an open end.
+- "since X" starts at X and has an open end;
+- a range ("between 2011 and 2014", "from June to July") runs from the start of its first end to
+  the end of its last; a first end without a year takes it from the last ("Nov-Feb 2017" starts in
+  November 2016), and the range's precision is the coarser of its ends'.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .recognize import MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS, Mention
@@ -44,13 +47,37 @@ class Interval:
 
 def resolved(mention: Mention, anchor: Anchor | None) -> Interval | None:
     """The dates ``mention`` refers to, or None when it needs an anchor that is missing."""
+    if mention.ends is not None:
+        return _range(*mention.ends, anchor)
     interval = _resolve(mention.kind, mention.parts, anchor)
     if interval is None:
         return None
     return interval.opened() if mention.since else interval
 
 
+def _range(first: Mention, last: Mention, anchor: Anchor | None) -> Interval | None:
+    """From the start of ``first`` to the end of ``last``; ``first`` placed before ``last``
+    when it needs an anchor ("from Monday to Friday", "from June to July 2014")."""
+    end = resolved(last, anchor)
+    if end is None:
+        return None
+    start = resolved(first, None) or resolved(replace(first, parts={**first.parts, "tense": "past"}),
+                                              Anchor(end.start, end.start))
+    if start is None or start.start > end.start:
+        return None
+    return Interval(start.start, end.end or end.start, coarser(start.precision, end.precision))
+
+
+def coarser(a: str, b: str) -> str:
+    """The coarser of two precisions ("day" and "month" -> "month")."""
+    return max(a, b, key=PRECISION_ORDER.index)
+
+
 def _resolve(kind: str, p: dict[str, str], anchor: Anchor | None) -> Interval | None:
+    if kind == "year_range":
+        return Interval(date(int(p["year"]), 1, 1), date(int(p["year2"]), 12, 31), "year")
+    if kind in ("md_range", "dm_range", "month_range") and (p.get("year") or anchor is not None):
+        return _short_range(kind, p, anchor)
     if kind == "iso":
         return _day(int(p["year"]), int(p["mnum"]), int(p["day"]))
     if kind in ("ymd", "mdy", "dmy"):
@@ -73,11 +100,12 @@ def _resolve(kind: str, p: dict[str, str], anchor: Anchor | None) -> Interval | 
 def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
     if kind in ("md", "dm"):
         month, day = _month(p["month"]), int(p["day"])
-        year = _year_of(month, anchor, p.get("yrel"), day=day, future=p.get("tense") == "future")
+        year = _year_of(month, anchor, p.get("yrel"), days=(day, day), tense=p.get("tense"))
         return _day(year, month, day)
     if kind == "part_month":
         month = _month(p["month"])
-        year = int(p["year"]) if p.get("year") else _year_of(month, anchor, p.get("yrel"))
+        year = int(p["year"]) if p.get("year") else _year_of(month, anchor, p.get("yrel"), tense=p.get("tense"),
+                                                             days=_PART_DAYS[_part_word(p["part"])])
         return _part_of_month(year, month, p["part"])
     if kind == "part_rel_year":
         return _part_of_year(anchor.mid.year + _REL_YEAR[p["yrel2"].lower()], p["part"])
@@ -85,7 +113,7 @@ def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
         month = _month(p["month"])
         rel = p.get("yrel") or ("last" if (p.get("rel") or p.get("prep") or "").lower() in ("last", "past", "previous") else None)
         return _month_interval(_year_of(month, anchor, rel, strict_past=rel == "last" and kind != "month_rel_year",
-                                        future=p.get("tense") == "future"), month)
+                                        tense=p.get("tense")), month)
     if kind == "quarter":  # "the third quarter": the latest one that has begun
         q = _QUARTERS[p["qord"].lower()]
         ref = anchor.mid
@@ -104,6 +132,24 @@ def _relative(kind: str, p: dict[str, str], anchor: Anchor) -> Interval | None:
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[p["deictic"].lower()]
         return _span(anchor.earliest + timedelta(shift), anchor.latest + timedelta(shift), "day")
     return None
+
+
+def _short_range(kind: str, p: dict[str, str], anchor: Anchor | None) -> Interval | None:
+    """"June 3-5", "3-5 June", "Jan-Feb 2017": the year, when not written, of the last end."""
+    last_month = _month(p["month2"] if kind == "month_range" else p["month"])
+    if p.get("year"):
+        year = int(p["year"])
+    elif anchor is not None:
+        days = (int(p["day"]), int(p["day2"])) if "day2" in p else (1, 31)
+        year = _year_of(last_month, anchor, None, days=days, tense=p.get("tense"))
+    else:
+        return None
+    if kind == "month_range":
+        first = _month(p["month"])
+        start = _month_interval(year if first < last_month else year - 1, first).start
+        return Interval(start, _month_interval(year, last_month).end, "month")
+    lo, hi = _day(year, last_month, int(p["day"])), _day(year, last_month, int(p["day2"]))
+    return Interval(lo.start, hi.end, "day") if lo and hi else None
 
 
 _REL_YEAR = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1}
@@ -151,12 +197,14 @@ def _part_word(part: str) -> str:
     return next(w for w in part.lower().split() if w not in ("the", "of"))
 
 
+_PART_DAYS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20),
+              "late": (21, 31), "end": (21, 31)}
+
+
 def _part_of_month(year: int, month: int, part: str) -> Interval:
-    last = calendar.monthrange(year, month)[1]
-    word = _part_word(part)
-    lo, hi = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20),
-              "middle": (11, 20), "late": (21, last), "end": (21, last)}[word]
-    return Interval(date(year, month, lo), date(year, month, hi), "part_of_month")
+    lo, hi = _PART_DAYS[_part_word(part)]
+    return Interval(date(year, month, lo), date(year, month, min(hi, calendar.monthrange(year, month)[1])),
+                    "part_of_month")
 
 
 def _part_of_year(year: int, part: str) -> Interval:
@@ -166,10 +214,12 @@ def _part_of_year(year: int, part: str) -> Interval:
     return Interval(date(year, lo, 1), date(year, hi, calendar.monthrange(year, hi)[1]), "part_of_year")
 
 
-def _year_of(month: int, anchor: Anchor, rel: str | None, *, day: int = 15, strict_past: bool = False,
-             future: bool = False) -> int:
-    """The year of a month named without one: explicit "last/this/next year", else the nearest
-    (the nearest ahead when the sentence speaks of the future, else past preferred)."""
+def _year_of(month: int, anchor: Anchor, rel: str | None, *, days: tuple[int, int] = (1, 31),
+             strict_past: bool = False, tense: str | None = None) -> int:
+    """The year of a month named without one: explicit "last/this/next year", else the nearest:
+    when the sentence speaks of the future, the nearest not yet over at the anchor; of the past,
+    the latest begun by it; else the nearest to its middle, the past preferred 2:1. ``days``: the
+    first and last day meant in the month (a named day, a part of the month, the whole month)."""
     ref = anchor.mid
     if rel:
         offset = _REL_YEAR[rel.lower()]
@@ -177,11 +227,16 @@ def _year_of(month: int, anchor: Anchor, rel: str | None, *, day: int = 15, stri
             return ref.year if month < ref.month else ref.year - 1
         return ref.year + offset
 
+    def offset(y: int, day: int) -> int:
+        return (date(y, month, min(day, calendar.monthrange(y, month)[1])) - ref).days
+
     def cost(y: int) -> float:
-        days = (date(y, month, min(day, calendar.monthrange(y, month)[1])) - ref).days
-        if future:
-            return days if days >= -31 else 10_000
-        return -days if days <= 0 else 2 * days
+        if tense == "past":
+            return -offset(y, days[0]) if offset(y, days[0]) <= 0 else 10_000
+        if tense == "future":
+            return offset(y, days[1]) if offset(y, days[1]) >= 0 else 10_000
+        middle = offset(y, (days[0] + days[1]) // 2 if days != (1, 31) else 15)
+        return -middle if middle <= 0 else 2 * middle
 
     return min((ref.year - 1, ref.year, ref.year + 1), key=cost)
 
