@@ -13,16 +13,16 @@ MONDAY = Anchor(date(2024, 3, 11), date(2024, 3, 11))
 
 def when(sentence: str, trigger: str, anchor: Anchor = MONDAY) -> tuple[str | None, str | None]:
     """The (start, end) of the time ``trigger`` (a word of ``sentence``) is about."""
-    from consilience.claims.gazetteer import gazetteer
     from consilience.claims.parse import nlp
     from consilience.claims.timing import times_in, when_of
+    from consilience.lexicon.gazetteer import gazetteer
     from consilience.timex import mentions
 
     doc = nlp()(sentence)
     token = next(t for t in doc if t.text == trigger)
     w = when_of(token, times_in(doc, mentions(sentence), anchor, gazetteer()))
     assert w is not None, f"no time for {trigger!r}"
-    return w.start, w.end
+    return w.start.isoformat() if w.start else None, w.end.isoformat() if w.end else None
 
 
 @pytest.mark.parametrize("sentence,trigger,expected", [
