@@ -394,20 +394,26 @@ class Fact:
 
 @dataclass(frozen=True)
 class Relation:
+    """How fact ``from_`` bears on fact ``to``; ``claims`` are the two claims (one of each fact, in
+    that order) the relation rests on, and ``explanation`` says why they measure the same thing."""
+
     kind: RelationKind
     from_: str
     to: str
     explanation: str
+    claims: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check(self, "kind", RelationKind)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "from": self.from_, "to": self.to, "explanation": self.explanation}
+        return {"kind": self.kind, "from": self.from_, "to": self.to, "explanation": self.explanation,
+                "claims": list(self.claims)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Relation:
-        return cls(kind=d["kind"], from_=d["from"], to=d["to"], explanation=d["explanation"])
+        return cls(kind=d["kind"], from_=d["from"], to=d["to"], explanation=d["explanation"],
+                   claims=tuple(d.get("claims") or ()))
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlparse
+
+import tldextract
 
 # Self-references a site prints about itself: "A Message from X", "connect with the X",
 # "© 2025 X", "Copyright X", "X. All rights reserved".
@@ -34,7 +37,16 @@ def outlet_in_text(text: str) -> str | None:
 
 
 def host_name(url: str | None) -> str | None:
+    """The outlet a URL belongs to, keyed by its registered domain: edition.cnn.com and cnn.com are
+    one outlet, news.bbc.co.uk is bbc.co.uk (the Public Suffix List snapshot tldextract ships;
+    no download). A host with no registered domain (an address, "localhost") is kept as it is."""
     if not url or "://" not in url:
         return None
     host = urlparse(url).netloc.lower().split(":")[0]
-    return host[4:] if host.startswith("www.") else host or None
+    registered = _domains()(host).top_domain_under_public_suffix
+    return registered or (host[4:] if host.startswith("www.") else host) or None
+
+
+@functools.cache
+def _domains() -> tldextract.TLDExtract:
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)

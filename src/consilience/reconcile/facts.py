@@ -10,6 +10,7 @@ from datetime import date
 
 from ..records import Article, Claim, Fact, When
 from .compare import same_thing, subjects_compatible
+from .sources import independent_sources
 
 # An article's weight in fact scoring falls with each reliability flag it carries.
 FLAG_PENALTY = 0.35
@@ -38,9 +39,8 @@ def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
 
 
 def fact_of(group: Sequence[Claim], articles: dict[str, Article], names: dict[str, str] | None = None) -> Fact:
-    """``names``: one name per source in the story (``sources.source_aliases``)."""
-    names = names or {}
-    sources = sorted({names.get(s, s) for c in group for s in independent_sources(c, articles)})
+    """``names``: one name per speaker in the story (``sources.speaker_names``)."""
+    sources = independent_sources(group, articles, names or {})
     outlets = sorted({articles[c.article].outlet or f"article {c.article}" for c in group})
     speculative = all(c.modality == "speculative" for c in group)
     status = "speculative" if speculative else "corroborated" if len(sources) >= 2 else "single_source"
@@ -51,24 +51,19 @@ def fact_of(group: Sequence[Claim], articles: dict[str, Article], names: dict[st
                 sources=tuple(sources), outlets=tuple(outlets), status=status, when=_when(group), weight=weight)
 
 
-def independent_sources(c: Claim, articles: dict[str, Article]) -> list[str]:
-    """The primary sources: the attributed ones, else the outlet on its own authority.
-    Copies (near-duplicates) count as their original's outlet."""
-    if c.attribution is not None:
-        return list(c.attribution.sources or (c.attribution.source,))
-    article = articles[c.article]
-    original = articles.get(article.duplicate_of or "", article)
-    return [original.outlet or f"article {original.id}"]
-
-
 def article_weight(a: Article) -> float:
     return max(0.1, 1.0 - FLAG_PENALTY * len(a.flags))
 
 
 def representative(group: Sequence[Claim]) -> Claim:
-    """The claim that speaks for the group: dated, then with a number, then dated the way most of
-    the reports date it ("since mid-January" said four times beats "last month" said once), then
-    the most precise, then the earliest."""
+    """The claim that speaks for the group (the first of ``ranked_members``)."""
+    return ranked_members(group)[0]
+
+
+def ranked_members(group: Sequence[Claim]) -> list[Claim]:
+    """The group's claims, best first: dated, then with a number, then dated the way most of the
+    reports date it ("since mid-January" said four times beats "last month" said once), then with
+    a subject, then the most precise, then the earliest."""
     said: dict[tuple[date | None, date | None] | None, int] = defaultdict(int)
     for c in group:
         if c.when is not None:
@@ -77,9 +72,9 @@ def representative(group: Sequence[Claim]) -> Claim:
     def key(c: Claim) -> tuple:  # type: ignore[type-arg]
         span = (c.when.start, c.when.end) if c.when else None
         return (c.when is None, c.quantity is None, -said.get(span, 0), c.subject is None, _width(c.when),
-                c.article, c.start)
+                c.article, c.start, c.id)
 
-    return min(group, key=key)
+    return sorted(group, key=key)
 
 
 def _width(w: When | None) -> int:

@@ -1,128 +1,215 @@
 """Relations between a story's facts: contradicts, updates, refines, compatible.
 
-- *states*: "not in combat since mid-January" then "redeployed in early February": a later
-  opposite state updates the earlier one; opposite states at the same time contradict;
-- *quantities* of the same measure: disjoint intervals contradict when their times overlap and
-  update when the later one is about a later time; a narrower interval inside another refines it;
-  overlapping but different wordings are compatible;
-- *parts*: killed is part of casualties, so "at least 1,000 killed" fits "more than 3,000 casualties".
+Fewer, true relations beat many: two facts are related only when they measure the same thing.
+
+1. *Quantities* are compared only when they share the event class, the kind of number, the unit and
+   counted noun, the measure, and a named subject entity (``measure.py``, ``entities.py``); when
+   their times overlap (a running count, such as a toll, may be compared across times); never two
+   numbers from one article, unless that article itself dates them apart ("rose to 131 on
+   Wednesday, up from 112 on Monday"); never a forecast.
+   - bounds that overlap after rounding: ``refines`` (the narrower within the wider: "$43,885,310"
+     refines "$43 million") or ``compatible``; two shares adding up to the whole ("a 23% cut",
+     "77% payable") are ``compatible``;
+   - bounds that cannot both hold: ``updates`` when one figure is as of a later day than the other
+     (its own date, else its article's), ``contradicts`` when both are as of the same day.
+2. *States*: the same subject doing and not doing a thing ("not in combat since mid-January", then
+   "redeployed in early February"): the later one updates the earlier; both at once contradict.
+
+Every relation names the two claims it rests on and says why they measure the same thing.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
-from ..records import Claim, Fact, Relation
-from .compare import interval, is_vague, subjects_compatible, time_span, times_compatible
-from .facts import quantity_words
+from ..records import Article, Claim, Fact, Relation
+from ..timex import anchor_of
+from .compare import time_span, times_compatible
+from .entities import bare, same_entity
+from .measure import (
+    bounds_after_rounding,
+    bounds_as_worded,
+    complements,
+    kind_of,
+    measure_key,
+    overlap,
+    quantity_words,
+    unit_key,
+    within,
+)
 
 ACTIVE = {("in_combat", False), ("redeployed", False)}
 INACTIVE = {("in_combat", True), ("withdrawn", False)}
-_MEASURES = {"km", "kilometers", "kilometres", "miles", "meters", "metres", "feet", "percent", "%", "kg",
-             "tons", "tonnes", "hectares", "acres", "degrees", "hours", "minutes", "magnitude"}
-_CUMULATIVE = {"killed", "wounded", "casualties", "captured"}
-_PEOPLE_COUNTS = {"killed", "wounded", "casualties", "captured"}  # "112 people" killed = "112 deaths"
-PART_OF = {"killed": "casualties", "wounded": "casualties", "captured": "casualties"}
+# A running count of one event's outcome grows or is revised as reports come in; such a figure is
+# compared across the days it is given for (a toll on Monday, another on Wednesday).
+RUNNING = {"killed", "wounded", "casualties", "captured", "missing", "displaced", "arrested", "evacuated", "trapped",
+           "stranded", "injured", "died", "dead", "destroyed", "damaged", "deployed", "rescued", "affected"}
+# Two figures of one measure said for the same day contradict only when they are of one order:
+# "20,000 protesters" against "5,000" is a dispute; "16,450" against "14,959,450" is two measures
+# the extractor could not tell apart (a salary and an income). Calibrated on the bbc-news audit
+# (bench/audit_relations.py).
+CONTRADICTION_MAX_RATIO = 5.0
+# How many claims of a fact are tried, best first, when looking for a pair to compare.
+PAIRS_PER_FACT = 6
 
 
-def relations_of(facts: Sequence[Fact], lead: dict[str, Claim]) -> list[Relation]:
+def relations_of(facts: Sequence[Fact], members: dict[str, list[Claim]],
+                 articles: dict[str, Article]) -> list[Relation]:
+    """Relations between ``facts`` (``members``: fact id -> its claims, best first)."""
     out: list[Relation] = []
-    by_family: dict[str, list[Fact]] = defaultdict(list)
+    buckets: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for f in facts:
-        by_family[_family(lead[f.id])].append(f)
-    for family in sorted(by_family):
-        members = by_family[family]
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                rel = relation(a, b, lead[a.id], lead[b.id])
-                if rel:
+        key = bucket_key(members[f.id][0])
+        if key is not None:
+            buckets[key].append(f)
+    for key in sorted(buckets):
+        bucket = buckets[key]
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                rel = relation(a, b, members[a.id], members[b.id], articles)
+                if rel is not None:
                     out.append(rel)
     return sorted(out, key=lambda r: (r.from_, r.to, r.kind))
 
 
-def _family(c: Claim) -> str:
-    key = (c.predicate, c.negated)
-    if key in ACTIVE or key in INACTIVE:
-        return "state"
-    if c.quantity is not None:
-        return "casualties" if c.predicate in PART_OF or c.predicate == "casualties" else f"q:{c.predicate}"
-    return f"e:{c.predicate}"
-
-
-def relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
-    """How fact ``fa`` (lead claim ``a``) bears on ``fb`` (lead ``b``), or None when they are about
-    different actors or measures, or one is too vague to say."""
-    if is_vague(a) or is_vague(b):
+def bucket_key(c: Claim) -> tuple[str, ...] | None:
+    """Facts that could be related share this key; None for what is never compared."""
+    if c.modality == "speculative":
         return None
-    if not (a.quantity and b.quantity) and not subjects_compatible(a.subject, b.subject):
-        return None  # counts are compared by what they count (their units), below
-    if a.quantity and b.quantity and not (a.predicate in _PEOPLE_COUNTS and b.predicate in _PEOPLE_COUNTS) \
-            and not subjects_compatible(a.quantity.unit, b.quantity.unit):
-        return None  # "1 reason" and "1,000 troops" measure different things
-    if "count" in (a.predicate, b.predicate) and not (a.quantity and b.quantity and a.quantity.unit and b.quantity.unit):
-        return None  # a bare number ("rose to 131") says too little of what it counts to contradict another
-    if "count" in (a.predicate, b.predicate) and a.quantity and (a.quantity.unit or "").lower() in _MEASURES:
-        return None  # "18.5 km" deep and "72 km" away: a length alone does not say what it measures
-    if _family(a) == "state":
-        return _state_relation(fa, fb, a, b)
-    if a.quantity is None or b.quantity is None:
+    state = (c.predicate, c.negated)
+    if state in ACTIVE or state in INACTIVE:
+        return ("state",)
+    if c.quantity is None:
+        return ("event", c.predicate)
+    q = c.quantity
+    return ("quantity", c.predicate, str(c.negated), kind_of(q), unit_key(q), measure_key(q))
+
+
+def relation(fa: Fact, fb: Fact, ca: Sequence[Claim], cb: Sequence[Claim],
+             articles: dict[str, Article]) -> Relation | None:
+    """How fact ``fa`` bears on ``fb`` given their claims, or None when nothing can be said."""
+    shared = {c.article for c in ca} & {c.article for c in cb}
+    for a in ca[:PAIRS_PER_FACT]:
+        for b in cb[:PAIRS_PER_FACT]:
+            if a.article == b.article or (shared and not _dated_apart_in(shared, ca, cb)):
+                continue
+            rel = claim_relation(fa, fb, a, b, articles)
+            if rel is not None:
+                return rel
+    return None
+
+
+def _dated_apart_in(shared: set[str], ca: Sequence[Claim], cb: Sequence[Claim]) -> bool:
+    """Every article holding both facts dates its two figures apart ("131 on Wednesday, up from 112
+    on Monday"): then it reports a change. Two numbers one article gives for one time are two measures."""
+    for art in shared:
+        spans_a = [time_span(c.when) for c in ca if c.article == art]
+        spans_b = [time_span(c.when) for c in cb if c.article == art]
+        if not any(x and y and (x[1] < y[0] or y[1] < x[0]) for x in spans_a for y in spans_b):
+            return False
+    return True
+
+
+def claim_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str, Article]) -> Relation | None:
+    if bucket_key(a) != bucket_key(b) or bucket_key(a) is None:
         return None
-    if a.predicate != b.predicate:
-        return _part_relation(fa, fb, a, b)
-    return _quantity_relation(fa, fb, a, b)
+    if a.quantity is not None and b.quantity is not None:
+        return quantity_relation(fa, fb, a, b, articles)
+    if bucket_key(a) == ("state",):
+        return state_relation(fa, fb, a, b)
+    return None
 
 
-def _state_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
+def why_same(a: Claim, b: Claim) -> str | None:
+    """Why two quantity claims measure the same thing, or None when they need not."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or a.predicate == "count":
+        return None  # a bare number ("rose to 131") says too little of what it counts
+    if not same_entity(a.subject, b.subject):
+        return None
+    if not (a.where is None or b.where is None or same_entity(a.where, b.where)):
+        return None
+    running = a.predicate in RUNNING and kind_of(qa) == "count"
+    if not running and not times_compatible(a.when, b.when):
+        return None  # revenue in 2023 and in 2024 are two measures, not an update
+    what = measure_key(qa) or unit_key(qa) or kind_of(qa)
+    whom = bare(a.subject or "")
+    return f"both give the {what} for '{a.predicate.replace('_', ' ')}', of {whom}"
+
+
+def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str, Article]) -> Relation | None:
+    qa, qb = a.quantity, b.quantity
+    assert qa is not None and qb is not None
+    why = why_same(a, b)
+    if why is None:
+        return None
+    wa, wb = quantity_words(a), quantity_words(b)
+    evidence = (a.id, b.id)
+    if complements(qa, qb):
+        return Relation("compatible", fa.id, fb.id, f"{wa} and {wb} are two shares of one whole ({why}).", evidence)
+    ra, rb = bounds_after_rounding(qa), bounds_after_rounding(qb)
+    da, db = as_of(a, articles), as_of(b, articles)
+    apart = da is not None and db is not None and (da[0] > db[1] or db[0] > da[1])
+    if apart and a.predicate in RUNNING and qa.value != qb.value:
+        return _update(fa, fb, a, b, da, db, why)  # "at least 112" on Monday, "131" on Wednesday: the toll moved on
+    if overlap(ra, rb):
+        na, nb = bounds_as_worded(qa), bounds_as_worded(qb)
+        if na != nb and within(na, rb):
+            return Relation("refines", fa.id, fb.id, f"{wa} lies within {wb} and is more exact ({why}).", evidence)
+        if na != nb and within(nb, ra):
+            return Relation("refines", fb.id, fa.id, f"{wb} lies within {wa} and is more exact ({why}).", (b.id, a.id))
+        return Relation("compatible", fa.id, fb.id, f"{wa} and {wb} can both be true ({why}).", evidence)
+    if da is None or db is None:
+        return None
+    if apart:
+        return _update(fa, fb, a, b, da, db, why)
+    if da != db or da[0] != da[1] or max(qa.value, qb.value) > CONTRADICTION_MAX_RATIO * max(min(qa.value, qb.value), 1e-9):
+        return None  # not pinned to one and the same day, or too far apart to be one measure
+    return Relation("contradicts", fa.id, fb.id,
+                    f"{wa} and {wb} cannot both be true on {_day(da)}: {why}.", evidence)
+
+
+def _update(fa: Fact, fb: Fact, a: Claim, b: Claim, da: tuple[date, date], db: tuple[date, date],
+            why: str) -> Relation:
+    (late, fl, dl), (early, fe, de) = sorted(((a, fa, da), (b, fb, db)), key=lambda x: x[2][0], reverse=True)
+    return Relation("updates", fl.id, fe.id,
+                    f"{quantity_words(late)} (as of {_day(dl)}) replaces {quantity_words(early)} (as of "
+                    f"{_day(de)}): {why}.", (late.id, early.id))
+
+
+def as_of(c: Claim, articles: dict[str, Article]) -> tuple[date, date] | None:
+    """The days a figure is given for: its own closed time, else its article's publication day(s)
+    ("370 people remain missing" is about the day it was printed)."""
+    span = time_span(c.when)
+    if span is not None and span[1] != date.max and c.when is not None and c.when.end:
+        return span
+    article = articles.get(c.article)
+    anchor = anchor_of(article.published) if article else None
+    return (anchor.earliest, anchor.latest) if anchor else None
+
+
+def _day(span: tuple[date, date]) -> str:
+    lo, hi = span
+    return lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+
+
+def state_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
+    """Doing and not doing, for one subject: the later updates the earlier; one time, a contradiction."""
     if ((a.predicate, a.negated) in ACTIVE) == ((b.predicate, b.negated) in ACTIVE):
+        return None
+    if a.subject and b.subject and not same_entity(a.subject, b.subject):
         return None
     sa, sb = time_span(a.when), time_span(b.when)
     if sa is None or sb is None:
         return None
+    why = f"both say whether {a.subject or b.subject or 'the same actors'} were active"
     if sa[0] == sb[0]:
         return Relation("contradicts", fa.id, fb.id,
-                        f"'{fa.statement}' and '{fb.statement}' describe opposite situations for the same time.")
-    early, late = (fa, fb) if sa[0] < sb[0] else (fb, fa)
-    ce, cl = (a, b) if sa[0] < sb[0] else (b, a)
-    return Relation("updates", late.id, early.id,
-                    f"'{late.statement}' is about a later time ({cl.when.text if cl.when else '?'}) than "
-                    f"'{early.statement}' ({ce.when.text if ce.when else '?'}), so it updates the picture.")
-
-
-def _quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
-    assert a.quantity is not None and b.quantity is not None
-    la, ha = interval(a.quantity)
-    lb, hb = interval(b.quantity)
-    overlap = la <= hb and lb <= ha
-    wa, wb = quantity_words(a), quantity_words(b)
-    if overlap:
-        if (la, ha) != (lb, hb) and ((lb <= la and ha <= hb) or (la <= lb and hb <= ha)):
-            narrow, wide = (fa, fb) if (lb <= la and ha <= hb) else (fb, fa)
-            return Relation("refines", narrow.id, wide.id,
-                            f"'{narrow.statement}' lies within '{wide.statement}' and is more exact.")
-        return Relation("compatible", fa.id, fb.id, f"{wa} and {wb} overlap, so they can both be true.")
-    sa, sb = time_span(a.when), time_span(b.when)
-    if sa is not None and sb is not None and sa[0] != sb[0]:
-        late, early = (fa, fb) if sa[0] > sb[0] else (fb, fa)
-        hedge = "" if not times_compatible(a.when, b.when) else "probably "
-        if hedge and a.predicate in _CUMULATIVE:  # order unsure: a toll only grows, so the larger is the later
-            late, early = (fa, fb) if a.quantity.value > b.quantity.value else (fb, fa)
-        return Relation("updates", late.id, early.id,
-                        f"'{late.statement}' is {hedge}about a later time than '{early.statement}', so the figure changed.")
-    return Relation("contradicts", fa.id, fb.id, f"{wa} and {wb} cannot both be true for the same time.")
-
-
-def _part_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
-    part, whole = (a, b) if PART_OF.get(a.predicate) == b.predicate else (b, a)
-    fpart, fwhole = (fa, fb) if part is a else (fb, fa)
-    if PART_OF.get(part.predicate) != whole.predicate:
-        return None
-    assert part.quantity is not None and whole.quantity is not None
-    lp, _ = interval(part.quantity)
-    _, hw = interval(whole.quantity)
-    if lp <= hw:
-        return Relation("compatible", fpart.id, fwhole.id,
-                        f"{part.predicate} is part of {whole.predicate}: {quantity_words(part)} fits within "
-                        f"{quantity_words(whole)}.")
-    return Relation("contradicts", fpart.id, fwhole.id,
-                    f"{quantity_words(part)} {part.predicate} is more than {quantity_words(whole)} in all.")
+                        f"'{fa.statement}' and '{fb.statement}' describe opposite situations for the same time; {why}.",
+                        (a.id, b.id))
+    (late, fl), (early, fe) = sorted(((a, fa), (b, fb)), key=lambda x: time_span(x[0].when) or (date.min,), reverse=True)
+    return Relation("updates", fl.id, fe.id,
+                    f"'{fl.statement}' is about a later time ({late.when.text if late.when else '?'}) than "
+                    f"'{fe.statement}' ({early.when.text if early.when else '?'}); {why}.", (late.id, early.id))

@@ -1,4 +1,11 @@
-"""One name per source within a story: "the country's forensic service", "forensic service" and
+"""Sources are entities: one name per speaker within a story, and how many are independent.
+
+A source is a canonical speaker (a person, a body, a document, or an outlet asserting on its own
+authority). People join across their name variants and titles (``entities.py``); pronouns and
+relative words are never sources; an outlet that quotes someone is a channel (``via``), not a
+source. Independent sources are the speakers whose chains do not pass through one another.
+
+Organisations: one name per source within a story: "the country's forensic service", "forensic service" and
 "Chile's forensic service" are one source, named by the most specific form the reports use.
 
 Names the gazetteer knows are already canonical; this joins the ones it does not:
@@ -13,7 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from ..records import Article, Claim
+from .entities import core_words, entity_names, is_pronoun
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
 _VAGUE_OWNERS = re.compile(r"^(?:the\s+)?(?:country|nation|state|city|region|government)['’]s\s", re.I)
@@ -87,3 +97,72 @@ def _described(name: str, named: list[str]) -> str | None:
 
 def _words(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w&]+", source_key(name)) if w not in _SKIPPED_WORDS]
+
+
+# Speakers too generic to be the same one in two outlets ("officials said" in the BBC and in CNN):
+# each is scoped to the outlet that quotes it.
+_GENERIC_SPEAKERS = {"official", "source", "report", "analyst", "expert", "witness", "observer", "critic",
+                     "resident", "aide", "insider", "spokesman", "spokeswoman", "spokesperson", "person", "people",
+                     "media", "statement", "diplomat", "officer", "member", "lawmaker", "investigator"}
+
+
+def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, str]:
+    """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun)."""
+    raw = sorted({s for c in claims if c.attribution for s in (c.attribution.sources or (c.attribution.source,))})
+    texts = [articles[a].text for a in sorted({c.article for c in claims}) if a in articles]
+    people = entity_names(raw, texts)
+    orgs = source_aliases(n for n in raw if n not in people)
+    return {**orgs, **people}
+
+
+def outlet_name(a: Article, articles: dict[str, Article]) -> str:
+    """The outlet behind an article: a copy (near-duplicate) counts as its original's."""
+    original = articles.get(a.duplicate_of or "", a)
+    return original.outlet or f"article {original.id}"
+
+
+def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Who a claim rests on, each with the chain it reached the reader through (intermediaries,
+    then the outlet). Unattributed: the outlet itself, on its own authority, with no chain."""
+    outlet = outlet_name(articles[c.article], articles)
+    if c.attribution is None:
+        return [(outlet, ())]
+    chain = tuple(dict.fromkeys([*(names.get(v, v) for v in c.attribution.via if not is_pronoun(v)), outlet]))
+    out = []
+    for raw in c.attribution.sources or (c.attribution.source,):
+        name = names.get(raw, raw)
+        if is_pronoun(name):
+            name = f"an unnamed source ({outlet})"
+        elif _generic(name):
+            name = f"{name} ({outlet})"
+        out.append((name, tuple(x for x in chain if x != name)))
+    return out
+
+
+def _generic(name: str) -> bool:
+    words = core_words(name)
+    return len(words) == 1 and words[0].removesuffix("s") in _GENERIC_SPEAKERS
+
+
+def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
+    """One name per group of speakers whose chains pass through one another: an outlet's own word
+    and the agency it quotes elsewhere are one group. A named speaker names its group before an outlet."""
+    said = [s for c in claims for s in speakers(c, articles, names)]
+    who = sorted({name for name, _ in said})
+    parent = {n: n for n in who}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for name, chain in said:
+        for link in chain:
+            if link in parent:
+                parent[root(link)] = root(name)
+    outlets = {outlet_name(articles[c.article], articles) for c in claims}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in who:
+        groups[root(n)].append(n)
+    return sorted(min(g, key=lambda n: (n in outlets, n.startswith("an unnamed"), n)) for g in groups.values())

@@ -1,0 +1,194 @@
+"""Names of one entity across a story's articles: "Boehner" = "Speaker John A. Boehner of Ohio" =
+"the speaker" (pure functions over strings and texts).
+
+1. A name is reduced to its core: titles before it ("Speaker", "Sen.", "President"), what follows
+   it ("of Ohio", "(R-Ohio)", ", a Republican") and middle initials are taken off.
+2. A surname alone joins the one full name of the story that ends in it ("Boehner" -> "John
+   Boehner"); when two full names share it ("George Bush", "Jeb Bush"), it joins neither.
+3. A role ("the speaker", "the president") joins the one person the story's texts give that title
+   ("Speaker John A. Boehner", "House Speaker John Boehner").
+4. A pronoun or relative word ("I", "he", "who", "which") names nobody: it is never an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
+            "them", "their", "who", "whom", "whose", "which", "that", "this", "these", "those", "one", "someone",
+            "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "what", "whoever", "there",
+            "here", "himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"}
+
+# Words of a title or office written before a person's name; also what a role alone is called
+# ("the speaker"). Lower case, without the final full stop.
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister",
+          "speaker", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "gov", "governor",
+          "secretary", "chancellor", "king", "queen", "prince", "princess", "judge", "justice", "chief", "general",
+          "gen", "col", "colonel", "lt", "lieutenant", "sgt", "sergeant", "captain", "capt", "mayor", "pope", "rev",
+          "reverend", "professor", "prof", "chairman", "chairwoman", "chair", "ceo", "director", "spokesman",
+          "spokeswoman", "spokesperson", "attorney", "detective", "inspector", "commissioner", "ambassador",
+          "premier", "coach", "manager", "officer", "superintendent", "sheriff", "leader", "whip",
+          "treasurer", "admiral", "marshal", "boss", "executive", "founder", "actor", "actress", "singer", "star"}
+# Words that qualify a title ("House Speaker", "Senate Majority Leader", "former President").
+_TITLE_QUALIFIERS = {"house", "senate", "majority", "minority", "former", "deputy", "acting", "foreign", "defense",
+                     "defence", "interior", "finance", "health", "home", "state", "attorney", "u.s", "us", "uk",
+                     "the", "then", "assistant", "associate", "senior", "top", "police", "fire", "republican",
+                     "democratic", "democrat", "labour", "conservative", "party", "opposition", "shadow", "chief",
+                     "executive", "national", "general", "county", "district", "white", "press"}
+_AFTER_NAME = re.compile(r"\s*(?:,.*|\(.*|\bof\s+[A-Z].*|\bfrom\s+[A-Z].*|\b[RDI]-[A-Z][\w.]*.*)$")
+_COUNTING = {"the", "a", "an", "at", "least", "most", "more", "than", "some", "around", "about", "nearly", "almost",
+             "over", "up", "to", "fewer", "less", "roughly", "approximately", "estimated", "another", "only", "just",
+             "all", "dozens", "hundreds", "thousands", "millions", "of", "other", "those", "these"}
+_NUMBER = re.compile(r"[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand",
+                     re.I)
+# Words that count people, whatever the outlet's word: "112 victims" and "131 deaths" count people.
+PEOPLE_WORDS = {"people", "person", "persons", "individuals", "victim", "victims", "resident", "residents",
+                "civilian", "civilians", "death", "deaths", "dead", "fatality", "fatalities", "body", "bodies", "lives"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
+_TITLED = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,3})(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})")
+
+
+def is_pronoun(name: str | None) -> bool:
+    """True for what names nobody: empty, a pronoun or relative word ("I", "who", "which")."""
+    if not name or not name.strip():
+        return True
+    words = re.findall(r"[\w'’]+", name.lower())
+    return not words or all(w in PRONOUNS for w in words)
+
+
+def core_words(name: str) -> list[str]:
+    """The name without titles, what follows it and middle initials: "Speaker John A. Boehner of Ohio"
+    -> ["john", "boehner"]."""
+    name = _AFTER_NAME.sub("", name.strip())
+    words = [w.strip(".,'’\"") for w in name.split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0])):
+        words = words[1:]  # "at least 112 people" counts people
+    words = words[_title_length(words):]
+    if words and words[-1].lower() in ("jr", "sr", "ii", "iii"):
+        words = words[:-1]
+    keep = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w + "."))]
+    return [w.lower().removesuffix("'s").removesuffix("’s") for w in keep]
+
+
+def bare(name: str) -> str:
+    """The name as written without the count in front of it: "At least 112 people" -> "people"."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0])):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _title_length(words: list[str]) -> int:
+    """How many leading words are a title ("House Speaker", "Sen.", "former President"): qualifiers
+    followed by title words, with a name still after them."""
+    n = end = 0
+    while n < len(words) - 1 and words[n].lower().rstrip(".") in TITLES | _TITLE_QUALIFIERS:
+        if words[n].lower().rstrip(".") in TITLES:
+            end = n + 1
+        n += 1
+    return end
+
+
+def role_of(name: str) -> str | None:
+    """"the speaker" -> "speaker", "the House speaker" -> "speaker"; None for anything else."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    if words and words[0] in ("the", "a"):
+        words = words[1:]
+    if not words or words[-1] not in TITLES:
+        return None
+    return words[-1] if all(w in TITLES | _TITLE_QUALIFIERS for w in words) else None
+
+
+# Last words that make a capitalised name an organisation or a work, not a person.
+_ORG_WORDS = {"agency", "service", "ministry", "department", "office", "council", "committee", "commission", "party",
+              "police", "court", "government", "university", "college", "school", "bank", "company", "corporation",
+              "corp", "inc", "ltd", "group", "club", "union", "association", "times", "post", "news", "journal",
+              "herald", "press", "tribune", "telegraph", "guardian", "network", "board", "authority", "institute",
+              "foundation", "house", "senate", "congress", "parliament", "army", "navy", "force", "forces", "command",
+              "staff", "bureau", "organisation", "organization", "fund", "center", "centre", "hospital", "team",
+              "federation", "league", "states", "nations", "kingdom", "republic", "administration", "campaign"}
+
+
+def is_person_like(words: list[str], original: str) -> bool:
+    """One to four capitalised words, not an acronym, not ending in an organisation's word: how
+    people are written in news ("Boehner", "John A. Boehner")."""
+    caps = [w for w in original.split() if w[:1].isupper()]
+    if not 1 <= len(words) <= 4 or len(caps) < len(words) or words[-1] in _ORG_WORDS:
+        return False
+    return not any(w.strip(".,").isupper() and len(w.strip(".,")) > 1 for w in original.split())
+
+
+def titled_people(texts: Iterable[str]) -> dict[str, set[str]]:
+    """role -> the surnames written right after that title in ``texts`` ("Speaker John A. Boehner")."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for m in _TITLED.finditer(text):
+            titles = [w.lower().rstrip(".") for w in m.group(1).split()]
+            if not titles or titles[-1] not in TITLES:
+                continue
+            surname = core_words(m.group(2))[-1]
+            out[titles[-1]].add(surname)
+    return out
+
+
+def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, str]:
+    """name -> the name to count it under, for the person names and roles of one story. Names that
+    join nothing are left out (they stand for themselves); pronouns map to ""."""
+    names = sorted(set(names))
+    out: dict[str, str] = {n: "" for n in names if is_pronoun(n)}
+    people = [n for n in names if n not in out and is_person_like(core_words(n), _AFTER_NAME.sub("", n))]
+    full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
+    for n in people:
+        core = core_words(n)
+        if len(core) >= 2:
+            full[core[-1]].add(" ".join(core))
+    display = _display_names(people)
+    for n in people:
+        core = core_words(n)
+        fulls = full.get(core[-1], set()) if core else set()
+        if len(core) == 1 and len(fulls) == 1:
+            out[n] = display[next(iter(fulls))]
+        elif len(core) >= 2:
+            out[n] = display[" ".join(core)]
+    roles = titled_people(texts)
+    for n in names:
+        role = role_of(n)
+        surnames = roles.get(role or "", set())
+        if role and len(surnames) == 1:
+            surname = next(iter(surnames))
+            fulls = full.get(surname, set())
+            out[n] = display[next(iter(fulls))] if len(fulls) == 1 else surname.title()
+    return out
+
+
+def _display_names(people: list[str]) -> dict[str, str]:
+    """full core -> how to print it: the shortest written form with that core ("John Boehner")."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for n in people:
+        core = core_words(n)
+        if len(core) >= 2:
+            forms[" ".join(core)].append(n)
+    return {core: " ".join(w if w[:1].isupper() else w.title() for w in _written(core, ws)) for core, ws in forms.items()}
+
+
+def _written(core: str, written: list[str]) -> list[str]:
+    """The core's words as the reports capitalise them."""
+    seen = {w.strip(".,").lower().removesuffix("'s"): w.strip(".,").removesuffix("'s") for n in written for w in n.split()}
+    return [seen.get(w, w) for w in core.split()]
+
+
+def same_entity(a: str | None, b: str | None) -> bool:
+    """Both named, and the same: equal cores, or one core's words a tail of the other's ("Boehner",
+    "John Boehner"; "troops", "North Korean troops")."""
+    if is_pronoun(a) or is_pronoun(b):
+        return False
+    ca, cb = core_words(a or ""), core_words(b or "")
+    if not ca or not cb:
+        return False
+    ca, cb = ([("people" if w in PEOPLE_WORDS else w) for w in c] for c in (ca, cb))
+    short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    return long_[len(long_) - len(short):] == short

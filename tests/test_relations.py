@@ -1,0 +1,133 @@
+"""Relations only between what measures the same thing: stories written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consilience.reconcile.relations import relation, relations_of
+from consilience.records import Article, Claim, Fact, Published, Quantity, Relation, When
+
+DAYS = {"mon": "2024-03-04", "tue": "2024-03-05", "wed": "2024-03-06"}
+
+
+def article(aid: str, day: str = "mon", outlet: str | None = None) -> Article:
+    d = date.fromisoformat(DAYS[day])
+    return Article(id=aid, source=f"{aid}.txt", text="x", outlet=outlet or f"Outlet {aid}",
+                   published=Published(date=d, earliest=d, latest=d, basis="metadata"))
+
+
+def claim(cid: str, art: str, predicate: str, value: float, *, unit: str | None = "people", subject: str | None = "people",
+          qualifier: str = "exact", kind: str = "count", measure: str | None = None, when: tuple[str, str] | None = None,
+          low: float | None = None, high: float | None = None, tally: tuple[float, ...] = ()) -> Claim:
+    if low is None and high is None:
+        low = value if qualifier in ("exact", "at_least", "more_than") else None
+        high = value if qualifier in ("exact", "at_most", "less_than") else None
+        if qualifier == "approx":
+            low, high = value * 0.9, value * 1.1
+    q = Quantity(value=value, low=low, high=high, unit=unit, qualifier=qualifier, kind=kind, measure=measure, tally=tally)
+    w = When(start=date.fromisoformat(when[0]), end=date.fromisoformat(when[1]), text="then") if when else None
+    return Claim(id=cid, article=art, start=0, end=1, text="x", kind="quantity", predicate=predicate, subject=subject,
+                 quantity=q, when=w)
+
+
+def fact(c: Claim) -> Fact:
+    return Fact(id="f" + c.id, statement=c.id, claims=(c.id,), sources=(), outlets=(), status="single_source")
+
+
+ARTICLES = {a.id: a for a in (article("a", "mon"), article("b", "mon"), article("c", "wed"), article("d", "wed"))}
+
+
+def rel(a: Claim, b: Claim) -> Relation | None:
+    return relation(fact(a), fact(b), [a], [b], ARTICLES)
+
+
+def kind(a: Claim, b: Claim) -> str | None:
+    r = rel(a, b)
+    return r.kind if r else None
+
+
+def test_two_outlets_rounding_one_number_refine_not_contradict() -> None:
+    rounded = claim("r", "a", "paid", 43e6, unit="USD", kind="money", subject="Acme Corp")
+    exact = claim("e", "b", "paid", 43_885_310, unit="USD", kind="money", subject="Acme Corp")
+    r = rel(rounded, exact)
+    assert r is not None and r.kind == "refines" and r.from_ == "fe" and r.to == "fr"
+    assert r.claims == ("e", "r") and "Acme Corp" in r.explanation
+    about = claim("p", "a", "evacuated", 200, qualifier="approx", subject="residents", unit="residents")
+    some = claim("q", "b", "evacuated", 210, subject="residents", unit="residents")
+    assert kind(about, some) == "refines"
+    # a round figure is a journalist's rounding, not a licence for any nearby number
+    assert kind(claim("s", "a", "arrested", 3000), claim("t", "b", "arrested", 3500)) == "contradicts"
+
+
+def test_a_true_update_needs_the_same_measure_at_a_later_day() -> None:
+    monday = claim("m", "a", "killed", 112)
+    wednesday = claim("w", "c", "killed", 131)
+    r = rel(monday, wednesday)
+    assert r is not None and r.kind == "updates" and (r.from_, r.to) == ("fw", "fm")
+    assert "2024-03-06" in r.explanation and "2024-03-04" in r.explanation
+    # a figure for a period is not updated by a figure for another period: two measures
+    y2023 = claim("y1", "a", "earned", 5e9, unit="USD", kind="money", subject="Acme", measure="revenue",
+                  when=("2023-01-01", "2023-12-31"))
+    y2024 = claim("y2", "c", "earned", 6e9, unit="USD", kind="money", subject="Acme", measure="revenue",
+                  when=("2024-01-01", "2024-12-31"))
+    assert rel(y2023, y2024) is None
+
+
+def test_a_true_contradiction_same_measure_same_day() -> None:
+    police = claim("p", "a", "arrested", 12, subject="protesters", unit="protesters")
+    organisers = claim("o", "b", "arrested", 30, subject="protesters", unit="protesters")
+    r = rel(police, organisers)
+    assert r is not None and r.kind == "contradicts" and r.claims == ("p", "o")
+    assert "2024-03-04" in r.explanation and "protesters" in r.explanation
+
+
+def test_two_numbers_of_one_article_are_never_related() -> None:
+    obama = claim("o", "a", "supported", 46, unit="%", kind="percent", subject="voters")
+    romney = claim("r", "a", "supported", 41, unit="%", kind="percent", subject="voters")
+    assert kind(obama, romney) is None
+    # even when other outlets repeat each figure, the article that gives both keeps them apart
+    again_o = claim("o2", "b", "supported", 46, unit="%", kind="percent", subject="voters")
+    again_r = claim("r2", "d", "supported", 41, unit="%", kind="percent", subject="voters")
+    f46 = Fact(id="f46", statement="46", claims=("o", "o2"), sources=(), outlets=(), status="corroborated")
+    f41 = Fact(id="f41", statement="41", claims=("r", "r2"), sources=(), outlets=(), status="corroborated")
+    assert relation(f46, f41, [obama, again_o], [romney, again_r], ARTICLES) is None
+
+
+def test_an_article_dating_its_two_figures_apart_reports_an_update() -> None:
+    now = claim("n", "c", "killed", 131, when=("2024-03-06", "2024-03-06"))
+    before = claim("b", "c", "killed", 112, when=("2024-03-04", "2024-03-04"))
+    elsewhere = claim("e", "a", "killed", 112)
+    f131 = Fact(id="f131", statement="131", claims=("n",), sources=(), outlets=(), status="single_source")
+    f112 = Fact(id="f112", statement="112", claims=("b", "e"), sources=(), outlets=(), status="corroborated")
+    r = relation(f131, f112, [now], [elsewhere, before], ARTICLES)
+    assert r is not None and r.kind == "updates" and r.from_ == "f131"
+
+
+def test_a_poll_with_two_sides_and_complements() -> None:
+    yes = claim("y", "a", "supported", 46, unit="%", kind="percent", subject="Smith")
+    no = claim("n", "b", "supported", 41, unit="%", kind="percent", subject="Jones")
+    assert rel(yes, no) is None  # two candidates' shares: two subjects
+    cut = claim("c", "a", "cut", 23, unit="%", kind="percent", subject="pensions")
+    kept = claim("k", "b", "cut", 77, unit="%", kind="percent", subject="pensions")
+    assert kind(cut, kept) == "compatible"
+
+
+def test_a_part_and_its_whole_or_an_unnamed_subject_are_not_compared() -> None:
+    salary = claim("s", "a", "earned", 16_450, unit="USD", kind="money", subject="the senator", measure="salary")
+    income = claim("i", "b", "earned", 14_959_450, unit="USD", kind="money", subject="the senator", measure="income")
+    assert rel(salary, income) is None
+    anon_a = claim("x", "a", "killed", 12, subject=None)
+    anon_b = claim("y", "b", "killed", 30, subject=None)
+    assert rel(anon_a, anon_b) is None
+    other_unit = claim("u", "b", "killed", 30, unit="cattle", subject="people")
+    assert rel(claim("v", "a", "killed", 12), other_unit) is None
+    far_apart = claim("f", "b", "earned", 14_959_450, unit="USD", kind="money", subject="the senator")
+    near = claim("g", "a", "earned", 16_450, unit="USD", kind="money", subject="the senator")
+    assert rel(near, far_apart) is None  # orders apart on one day: two measures the claims could not tell apart
+
+
+def test_relations_of_buckets_by_measure() -> None:
+    claims = [claim("m", "a", "killed", 112), claim("w", "c", "killed", 131), claim("h", "b", "evacuated", 5000)]
+    facts = [fact(c) for c in claims]
+    rels = relations_of(facts, {fact(c).id: [c] for c in claims}, ARTICLES)
+    assert [(r.kind, r.from_, r.to) for r in rels] == [("updates", "fw", "fm")]

@@ -1,0 +1,80 @@
+"""Sources are entities: one speaker under several names, pronouns never, outlets as channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.reconcile.entities import entity_names, is_pronoun, same_entity
+from consilience.reconcile.sources import independent_sources, speaker_names
+from consilience.records import Article, Attribution, Claim, Published
+
+TEXTS = ["WASHINGTON - House Speaker John A. Boehner said on Tuesday the House would vote this week.",
+         "Speaker John Boehner of Ohio told reporters the bill would pass."]
+
+
+def test_one_speaker_under_three_names() -> None:
+    names = entity_names(["Boehner", "Speaker John A. Boehner of Ohio", "the speaker", "Nancy Pelosi"], TEXTS)
+    assert names["Boehner"] == names["Speaker John A. Boehner of Ohio"] == names["the speaker"] == "John Boehner"
+    assert names.get("Nancy Pelosi", "Nancy Pelosi") == "Nancy Pelosi"  # joins nobody else
+
+
+def test_a_shared_surname_joins_neither_person() -> None:
+    names = entity_names(["George Bush", "Jeb Bush", "Bush", "President George W. Bush"], [])
+    assert "Bush" not in names
+    assert names["President George W. Bush"] == names["George Bush"]
+
+
+@pytest.mark.parametrize("word", ["I", "he", "who", "which", "They", "that"])
+def test_pronouns_and_relative_words_name_nobody(word: str) -> None:
+    assert is_pronoun(word) and not same_entity(word, word)
+    assert entity_names([word], [])[word] == ""
+
+
+def test_organisations_are_not_taken_for_people() -> None:
+    names = entity_names(["National Intelligence Service", "The New York Times", "Service"], [])
+    assert "National Intelligence Service" not in names and "The New York Times" not in names
+
+
+def _article(aid: str, outlet: str) -> Article:
+    return Article(id=aid, source=aid, text=" ".join(TEXTS), outlet=outlet, published=Published())
+
+
+def _said(cid: str, art: str, source: str, via: tuple[str, ...] = ()) -> Claim:
+    return Claim(id=cid, article=art, start=0, end=1, text="x", kind="event", predicate="passed",
+                 attribution=Attribution(source=source, via=via, text=f"{source} said"))
+
+
+ARTICLES = {a.id: a for a in (_article("a", "Reuters"), _article("b", "cnn.com"), _article("c", "BBC"),
+                              _article("d", "The Hill"))}
+
+
+def test_independent_sources_count_speakers_not_outlets() -> None:
+    claims = [_said("1", "a", "Boehner"), _said("2", "b", "Speaker John A. Boehner of Ohio"), _said("3", "c", "he")]
+    names = speaker_names(claims, ARTICLES)
+    sources = independent_sources(claims, ARTICLES, names)
+    assert sources == ["John Boehner", "an unnamed source (BBC)"]
+    assert not {"Reuters", "cnn.com"} & set(sources)
+
+
+def test_a_speaker_quoting_through_an_outlet_is_not_independent_of_it() -> None:
+    own = Claim(id="1", article="a", start=0, end=1, text="x", kind="event", predicate="passed")  # Reuters' own word
+    quoted = _said("2", "c", "the White House", via=("Reuters",))  # the BBC, citing Reuters, citing the White House
+    other = _said("3", "d", "Nancy Pelosi")
+    names = speaker_names([own, quoted, other], ARTICLES)
+    assert independent_sources([own, quoted, other], ARTICLES, names) == ["Nancy Pelosi", "the White House"]
+
+
+def test_generic_speakers_are_scoped_to_their_outlet() -> None:
+    claims = [_said("1", "a", "officials"), _said("2", "b", "officials")]
+    names = speaker_names(claims, ARTICLES)
+    assert independent_sources(claims, ARTICLES, names) == ["officials (Reuters)", "officials (cnn.com)"]
+
+
+@pytest.mark.parametrize(("url", "outlet"), [("https://edition.cnn.com/2024/x.html", "cnn.com"),
+                                             ("http://www.cnn.com/y", "cnn.com"),
+                                             ("http://news.bbc.co.uk/1/hi/z.stm", "bbc.co.uk"),
+                                             ("http://127.0.0.1:8000/a", "127.0.0.1")])
+def test_outlets_are_keyed_by_registered_domain(url: str, outlet: str) -> None:
+    from consilience.meta.outlet import host_name
+
+    assert host_name(url) == outlet
