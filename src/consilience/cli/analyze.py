@@ -7,43 +7,67 @@ from typing import Annotated
 
 import typer
 
-from ..fetch import Crawl
-from ..pipeline import analyze as run_analyze
-from ..report import write_dossier, write_reports
 from .common import (
     DEFAULT_WORKERS,
     DbOption,
+    JsonOption,
     OutOption,
     QuietOption,
+    VerboseOption,
     WorkersOption,
     app,
+    checked_inputs,
+    checked_outdir,
+    configure_logging,
     err,
+    exit_code_for,
+    failing_run,
+    failures_json,
+    print_json,
     progress_display,
     report_failures,
-    store_at,
+    same_file,
+    usage_error,
+    writable_store,
 )
 from .fetch import AllowPrivateOption, InputsArg, UrlsFileOption, inputs_of, settings_of
+
+ReportsOption = Annotated[bool, typer.Option("--reports/--no-reports",
+                                             help="Also write report.html, report.md, CSV/Parquet, "
+                                                  "provenance graph and timeline pictures.")]
 
 
 @app.command()
 def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOption = Path("consilience.db"),
-            quiet: QuietOption = False, workers: WorkersOption = DEFAULT_WORKERS,
-            reports: Annotated[bool, typer.Option("--reports/--no-reports",
-                                                  help="Also write report.html, report.md, CSV/Parquet, "
-                                                       "provenance graph and timeline pictures.")] = True,
+            quiet: QuietOption = False, verbose: VerboseOption = 0, json_summary: JsonOption = False,
+            workers: WorkersOption = DEFAULT_WORKERS, reports: ReportsOption = True,
             urls_file: UrlsFileOption = None, allow_private: AllowPrivateOption = False) -> None:
     """Ingest PATHS (files, folders, archives, article URLs, feeds, sitemaps), run every stage, and write
     OUTDIR/dossier.json and the reports."""
-    inputs = inputs_of(paths, urls_file)
-    store = store_at(db)
-    with progress_display(quiet) as progress, Crawl(settings_of(allow_private=allow_private)) as crawl:
-        dossier = run_analyze(inputs, store=store, progress=progress, workers=workers, read_urls=crawl)
+    configure_logging(verbose, quiet)
+    inputs = checked_inputs(inputs_of(paths, urls_file))
+    checked_outdir(outdir)
+    if same_file(db, outdir):
+        usage_error(f"--db {db} and -o {outdir} are the same path; put the store beside or inside the folder")
+    store = writable_store(db)
+    with failing_run(verbose), progress_display(quiet) as progress:
+        from ..fetch import Crawl
+        from ..pipeline import analyze as run_analyze
+        from ..report import write_dossier, write_reports
+
+        with Crawl(settings_of(allow_private=allow_private)) as crawl:
+            dossier = run_analyze(inputs, store=store, progress=progress, workers=workers, read_urls=crawl)
         path = write_dossier(dossier, outdir)
-        if reports:
-            write_reports(dossier, outdir, progress=progress)
+        written = [path] + (write_reports(dossier, outdir, progress=progress) if reports else [])
     store.close()
-    if not quiet:
+    code = exit_code_for(dossier.failures)
+    if json_summary:
+        print_json({"dossier": str(path), "files": [str(p) for p in written], "articles": len(dossier.articles),
+                    "claims": len(dossier.claims), "stories": len(dossier.stories),
+                    "failures": failures_json(dossier.failures), "notes": list(dossier.notes), "exit_code": code})
+    elif not quiet:
         err.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, "
-                  f"{len(dossier.stories)} stories -> {path}" + (f" and {outdir / 'report.html'}" if reports else ""))
+                  f"{len(dossier.stories)} stories -> {path}" + (f" and {outdir / 'report.html'}" if reports else ""),
+                  soft_wrap=True)
     report_failures(dossier.failures, quiet)
-    raise typer.Exit(1 if dossier.failures else 0)
+    raise typer.Exit(code)

@@ -11,7 +11,6 @@ import typer
 
 from ..fetch import Crawl, FetchSettings, FetchState, urls_in
 from ..fetch.client import DEFAULT_SETTINGS
-from ..pipeline import ingest as run_ingest
 from .common import (
     DEFAULT_WORKERS,
     DbOption,
@@ -75,6 +74,8 @@ def fetch(inputs: InputsArg = None, urls_file: UrlsFileOption = None, db: DbOpti
     sources = inputs_of(inputs, urls_file)
     settings = settings_of(allow_private=allow_private, per_host=per_host, delay=delay, timeout=timeout,
                            max_bytes=max_bytes, max_per_source=max_per_source, ignore_robots=ignore_robots)
+    from ..pipeline import ingest as run_ingest  # loaded here, not at import: `--help` stays fast
+
     store = store_at(db)
     state = FetchState(db)
     with Crawl(settings, state=state, incremental=not refetch) as crawl, progress_display(quiet) as progress:

@@ -15,10 +15,7 @@ import typer
 
 from ..fetch import Crawl, FetchState, PollCounts, urls_in
 from ..fetch.client import DEFAULT_SETTINGS
-from ..pipeline import dossier_of
-from ..pipeline import ingest as run_ingest
 from ..records import Failure
-from ..report import write_dossier, write_reports
 from .common import DEFAULT_WORKERS, DbOption, OutOption, QuietOption, WorkersOption, app, err, store_at
 from .fetch import (
     AllowPrivateOption,
@@ -62,6 +59,8 @@ def watch(sources: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
 
     Stops cleanly on Ctrl-C or SIGTERM: what was fetched is stored and the outputs are written.
     """
+    from ..pipeline import ingest as run_ingest  # loaded here, not at import: `--help` stays fast
+
     interval = seconds_of(every)
     settings = settings_of(allow_private=allow_private, per_host=per_host, delay=delay, timeout=timeout,
                            max_bytes=max_bytes, max_per_source=max_per_source, ignore_robots=ignore_robots)
@@ -93,6 +92,9 @@ def _rewritten(store, failures: tuple[Failure, ...], outdir: Path, *, workers: i
     """Rebuild the dossier over every stored article when something changed; its article count, else None."""
     if not changed and (outdir / "dossier.json").exists():
         return None
+    from ..pipeline import dossier_of
+    from ..report import write_dossier, write_reports
+
     dossier = dossier_of(store.articles(), failures=failures, workers=workers)
     write_dossier(dossier, outdir)
     if reports:
