@@ -2,6 +2,8 @@
 
 Plain text has no markup, so link density is replaced by *interface-word density*: words that
 name page furniture (comment, log in, share, subscribe, print) rather than report events.
+Every feature is measured against the article's own script (``script``): words are counted the
+way that script writes them, and ``script_share`` says how much of the line is in it.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+from .script import SPACED_WORD, SPACELESS, script_share, words_of
+
+WORD = SPACED_WORD
 # Words that name page furniture and calls to action, not news. General web vocabulary, the
 # plain-text analogue of boilerpipe's link density; calibrated on bench/extraction.py pages.
 INTERFACE = frozenset("""
@@ -21,7 +24,10 @@ password account accounts register click tap related recommended menu navigation
 reserved icon reply replies views
 """.split())
 ADDRESSEE = frozenset("we us our ours you your yours i me my".split())
-SENTENCE_END = re.compile(r"[.!?…。]['\"”’)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…。！？؟।]['\"”’»)\]]*$")
+_OPENERS = "“‘«„"
+_CLOSERS = "”’»"
+_QUOTE_MARK = re.compile('["' + _OPENERS + _CLOSERS + "]")
 
 
 @dataclass(frozen=True)
@@ -32,20 +38,15 @@ class LineFeatures:
     addressee_share: float
     addressee_hits: int
     ends_sentence: bool
-    latin_share: float
+    script_share: float
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def line_features(line: str, stop: frozenset[str]) -> LineFeatures:
-    words = [w.lower() for w in WORD.findall(line)]
-    outside = [w.lower() for w in WORD.findall(_QUOTED.sub(" ", line))]
+def line_features(line: str, stop: frozenset[str], script: str | None = "LATIN") -> LineFeatures:
+    found = WORD.findall(line)
+    words = [w.lower() for w in (words_of(line, script) if script in SPACELESS else found)]
+    outside = WORD.findall(outside_quotes(line)) if _QUOTE_MARK.search(line) else found
+    addressee = sum(w.lower() in ADDRESSEE for w in outside if not (len(w) > 1 and w.isupper()))  # 'US' is no 'us'
     n = max(len(words), 1)
-    addressee = sum(w in ADDRESSEE for w in outside)
-    letters = len(_LETTER.findall(line))
-    latin = len(_LATIN_LETTER.findall(line)) / max(letters, 1)
     return LineFeatures(
         words=len(words),
         stop_density=sum(w in stop for w in words) / n,
@@ -53,5 +54,35 @@ def line_features(line: str, stop: frozenset[str]) -> LineFeatures:
         addressee_share=addressee / max(len(outside), 1),
         addressee_hits=addressee,
         ends_sentence=bool(SENTENCE_END.search(line.strip())),
-        latin_share=latin,
+        script_share=script_share("".join(found), script),
     )
+
+
+def outside_quotes(line: str) -> str:
+    """``line`` with quoted speech blanked out.
+
+    A straight quote opens when it follows a space or the line start and precedes a word, and closes
+    otherwise, so the newspaper convention of reopening a quote at each new quoted paragraph or
+    sentence without closing the one before (``said: "My time ... best. "Private issues ... decision."``)
+    stays quoted to its end. An apostrophe inside a word (don’t) neither opens nor closes.
+    """
+    out, inside, last = [], False, 0
+    for m in _QUOTE_MARK.finditer(line):
+        i, ch = m.start(), m.group()
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if ch == '"':
+            opens = (before.isspace() or before in "([{:—–-") and not after.isspace()
+        elif ch in _OPENERS:
+            if ch == "‘" and before.isalnum():
+                continue
+            opens = True
+        else:
+            if ch == "’" and before.isalnum() and after.isalnum():
+                continue  # an apostrophe
+            opens = False
+        out.append(" " * (i - last) if inside else line[last:i])
+        out.append(" ")
+        inside, last = opens, i + 1
+    out.append(" " * (len(line) - last) if inside else line[last:])
+    return "".join(out)

@@ -2,7 +2,7 @@
 
 The cascade, per line (a line is a paragraph in plain-text news):
 1. *Shape rules* that need no context: section markers ("[LEAD]"), breadcrumbs ("Home > World"),
-   counters ("Views: 12", "(0/250)"), timestamp lines, lines in another script than the body,
+   counters ("Views: 12", "(0/250)"), timestamp lines, lines in another script than the article's own,
    bylines, and lines repeated earlier in the page (captions and headlines printed twice).
 2. *Content rules* (jusText): long lines dense in stopwords are text; very short lines without
    sentence punctuation are boilerplate; lines dense in interface words (comment, log in, share)
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .dateline import split_dateline
 from .features import LineFeatures, line_features
+from .script import SPACELESS, dominant_script
 
 GOOD, BAD, SHORT = "good", "bad", "short"
 
@@ -27,12 +28,20 @@ _TRAILING_MARKER = re.compile(r"\s*\[[A-Z][A-Z0-9 /&_-]{2,30}\]\s*$")
 _CRUMB_SEP = re.compile(r"\s(?:>|›|»|/|\|)\s")
 _COUNTER = re.compile(r"^[^\W\d_][\w ]{0,24}:\s*[\d.,]+\s*[KkMm]?$|\(\s*\d+\s*/\s*\d+\s*\S{0,3}\s*\)")
 _DATE_TIME = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
-_BYLINE = re.compile(r"^(?:by|written by|reporter)\s+[\w .'-]{3,60}(?:\s*\[.*\])?$", re.I)
+# A name after "By": capitalised words (particles allowed), no digits ("By early 2005 the net ..." is a sentence).
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|da|al|bin|and|&|our|staff|correspondents?|reporters?)"
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by|[Rr]eporter)\s+" + _NAME_WORD + r"(?:[ ,]+" + _NAME_WORD + r"){0,7}"
+                     r"\.?(?:\s*[|,–—-]\s*[\w .'-]{0,40})?(?:\s*\[.*\])?$")
+COUNTER_MAX_WORDS = 8  # "Views: 1,024", "(0/250)": a counter is a line of its own, not a score inside a report
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email\s*protected\]", re.I)
 
 # Calibrated on hand-written fixtures in tests/clean and re-measured by bench/extraction.py.
 LONG_LINE_WORDS = 8        # jusText's "length_high" is ~200 chars; news paragraphs are shorter
 MIN_STOP_DENSITY = 0.25    # jusText uses 0.30-0.32; lowered for headline-style English
+# Where a language's stop list fits its words poorly (Korean particles cling to their nouns: its
+# prose runs at 5-20% stop words), the floor is this share of the article's own prose density.
+# Calibrated on tests/fixtures/languages; English, German, Russian prose stays above MIN_STOP_DENSITY.
+OWN_DENSITY_SHARE = 0.5
 SHORT_LINE_WORDS = 3       # at most this many words and no sentence end: boilerplate
 ADDRESSEE_SHARE = 0.06     # first/second person outside quotes: appeals, not reports
 
@@ -46,20 +55,22 @@ class Cleaned:
     header: tuple[str, ...]
 
 
-def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, light: bool = False) -> Cleaned:
-    """``light``: for text a main-content extractor already chose (HTML): only shape, interface,
-    appeal and repeat rules apply; short lines are kept."""
+def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, light: bool = False,
+                 script: str | None = None) -> Cleaned:
+    """``stop``: the article's language's stop words; ``script``: its writing system (found from
+    ``raw`` when not given). ``light``: for text a main-content extractor already chose (HTML): only
+    shape, interface, appeal and repeat rules apply; short lines are kept."""
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     header = tuple(lines[:4])
+    script = script or dominant_script(raw) or "LATIN"
+    if script in SPACELESS:
+        stop = frozenset()  # stop words cannot be counted in text without spaces: shape rules only
     if title is None:
-        title = headline(lines, stop)
-    # In extracted HTML a long line is the extractor's prose: its rules below would keep it anyway.
-    labels = [(GOOD, "extractor") if light and ln.count(" ") >= LIGHT_APPEAL_MAX_WORDS else line_label(ln, stop)
-              for ln in lines]
-    if light:
-        labels = [(GOOD, "extractor") if _extractor_keeps(ln, r) else (lab, r)
-                  for ln, (lab, r) in zip(lines, labels, strict=True)]
+        title = headline(lines, stop, script)
+    features = [line_features(ln, stop, script) for ln in lines]
+    labels = first_labels(lines, features, has_stopwords=bool(stop), light=light,
+                          min_density=stop_density_floor(features, has_stopwords=bool(stop)))
     labels = repeated_lines_marked(lines, labels, title)
     labels = context_resolved(labels)
     kept, removed, author = [], [], None
@@ -80,23 +91,51 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
     return Cleaned("\n\n".join(kept), tuple(removed), title, author, header)
 
 
-def headline(lines: list[str], stop: frozenset[str]) -> str | None:
+def first_labels(lines: list[str], features: list[LineFeatures], *, has_stopwords: bool, light: bool,
+                 min_density: float) -> list[tuple[str, str]]:
+    """Each line's label from its own shape and content, before its neighbours are looked at."""
+    out = []
+    for line, f in zip(lines, features, strict=True):
+        if light and line.count(" ") >= LIGHT_APPEAL_MAX_WORDS:
+            out.append((GOOD, "extractor"))  # in extracted HTML a long line is the extractor's prose
+            continue
+        shape = shape_reason(line)
+        label = (BAD, shape) if shape else content_label(f, has_stopwords=has_stopwords, min_density=min_density)
+        out.append((GOOD, "extractor") if light and _extractor_keeps(line, label[1]) else label)
+    return out
+
+
+def headline(lines: list[str], stop: frozenset[str], script: str | None = "LATIN") -> str | None:
     """The first line, after breadcrumbs and bylines, when it has a headline's shape: short and not a sentence."""
     for line in lines[:3]:
         if shape_reason(line):
             continue  # a breadcrumb or a byline is not the headline
-        f = line_features(line, stop)
+        f = line_features(line, stop, script)
         if 3 <= f.words <= 20 and not f.ends_sentence and not _DATE_TIME.search(line):
             return line
-        break
+        if f.words > 2 or f.ends_sentence:
+            break  # a section label of a word or two ("News", "Новини > Суспільство") may come first
     return None
 
 
-def line_label(line: str, stop: frozenset[str]) -> tuple[str, str]:
+def stop_density_floor(features: list[LineFeatures], *, has_stopwords: bool) -> float:
+    """The stop-word density a long line needs to count as text: ``MIN_STOP_DENSITY``, or less when
+    the article's own sentences (long, ending with a full stop) run below it."""
+    if not has_stopwords:
+        return MIN_STOP_DENSITY
+    prose = sorted(f.stop_density for f in features if f.words >= LONG_LINE_WORDS and f.ends_sentence)
+    if not prose:
+        return MIN_STOP_DENSITY
+    median = prose[len(prose) // 2]
+    return MIN_STOP_DENSITY if median >= MIN_STOP_DENSITY else OWN_DENSITY_SHARE * median
+
+
+def line_label(line: str, stop: frozenset[str], script: str | None = "LATIN", *,
+               min_density: float = MIN_STOP_DENSITY) -> tuple[str, str]:
     shape = shape_reason(line)
     if shape:
         return BAD, shape
-    return content_label(line_features(line, stop), has_stopwords=bool(stop))
+    return content_label(line_features(line, stop, script), has_stopwords=bool(stop), min_density=min_density)
 
 
 def shape_reason(line: str) -> str | None:
@@ -104,7 +143,7 @@ def shape_reason(line: str) -> str | None:
         return "marker"
     if _BYLINE.match(line) or (_EMAIL.search(line) and len(line.split()) <= 8):
         return "byline"
-    if _COUNTER.search(line):
+    if _COUNTER.search(line) and len(line.split()) <= COUNTER_MAX_WORDS:
         return "counter"
     if len(_CRUMB_SEP.findall(line)) >= 2 and len(line.split()) <= 12 and not line.rstrip().endswith("."):
         return "breadcrumb"
@@ -124,9 +163,9 @@ def _extractor_keeps(line: str, reason: str) -> bool:
     return reason == "appeal" and len(line.split()) > LIGHT_APPEAL_MAX_WORDS
 
 
-def content_label(f: LineFeatures, *, has_stopwords: bool) -> tuple[str, str]:
-    if f.latin_share < 0.5 and f.words > 0 and has_stopwords:
-        return BAD, "script"
+def content_label(f: LineFeatures, *, has_stopwords: bool, min_density: float = MIN_STOP_DENSITY) -> tuple[str, str]:
+    if f.script_share < 0.5 and f.words > 0:
+        return BAD, "script"  # another script than the article's: a language menu, a foreign teaser
     if f.interface_hits >= 2 and f.interface_hits >= 0.15 * f.words:
         return BAD, "interface"
     if f.addressee_hits >= 2 and f.addressee_share >= ADDRESSEE_SHARE:
@@ -135,7 +174,7 @@ def content_label(f: LineFeatures, *, has_stopwords: bool) -> tuple[str, str]:
         return BAD, "short"
     if f.interface_hits and f.words <= 6:
         return BAD, "interface"
-    dense = f.stop_density >= MIN_STOP_DENSITY or not has_stopwords
+    dense = f.stop_density >= min_density or not has_stopwords
     if f.words >= LONG_LINE_WORDS and dense:
         return GOOD, "text"
     if f.words >= LONG_LINE_WORDS and f.ends_sentence:

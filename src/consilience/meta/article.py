@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+import logging
 
 from ..clean.dateline import dateline_in
 from ..clean.html import page_of
+from ..clean.script import dominant_script, words_of
 from ..clean.stopwords import stopwords
 from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
@@ -15,7 +16,9 @@ from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Published, RawDocument
 from .language import language_of, load_model
 from .outlet import outlet_of
-from .printed_date import printed_date
+from .printed_date import declared_day, printed_date
+
+log = logging.getLogger(__name__)
 
 
 def document_id(doc: RawDocument) -> str:
@@ -34,20 +37,21 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
         url, title = url or meta.url, title or meta.title
         outlet, author, declared = outlet or meta.outlet, author or meta.author, declared or meta.published
         hint = meta.language
-    lang = language_of(raw, hint)
-    cleaned = cleaned_text(raw, stop=stopwords(lang if lang != "und" else "en"), title=title,
-                           light=doc.kind == "html")
-    if not cleaned.text.strip() and _is_brief(raw):
+    lang, script = language_of(raw, hint), dominant_script(raw) or "LATIN"
+    cleaned = cleaned_text(raw, stop=_stop_words(lang, script), title=title, light=doc.kind == "html", script=script)
+    if not cleaned.text.strip() and _is_brief(raw, script):
         cleaned = Cleaned(text=raw.strip(), removed=(), title=cleaned.title, author=cleaned.author,
                           header=cleaned.header)
     if not cleaned.text.strip():
         raise EmptyInput(f"{doc.source}: no article text left after cleaning; is it a list or index page?")
+    language = lang if lang != "und" else language_of(cleaned.text)
+    log.debug("%s: language %s, script %s, %d lines removed", doc.source, language, script, len(cleaned.removed))
     return Article(
         id=article_id or document_id(doc), source=doc.source, text=cleaned.text, url=url,
         outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed) or _agency(cleaned.removed),
         title=cleaned.title, author=author or cleaned.author,
-        published=published_of(declared or _dateline_day(cleaned.removed), cleaned),
-        language=lang if lang != "und" else language_of(cleaned.text), removed=cleaned.removed,
+        published=published_of(declared or _dateline_day(cleaned.removed), cleaned, language),
+        language=language, removed=cleaned.removed,
         flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
     )
 
@@ -58,6 +62,14 @@ def load_resources() -> None:
     load_model()
     gazetteer()
     stopwords("en")
+
+
+def _stop_words(lang: str, script: str) -> frozenset[str]:
+    """The article's language's stop words; for text too short to tell its language, English ones
+    when it is written in Latin letters, none otherwise (the cleaner then judges by shape)."""
+    if lang != "und":
+        return stopwords(lang)
+    return stopwords("en") if script == "LATIN" else frozenset()
 
 
 def _agency(removed: tuple[str, ...]) -> str | None:
@@ -76,27 +88,18 @@ def _dateline_day(removed: tuple[str, ...]) -> str | None:
 BRIEF_MAX_CHARS = 400
 
 
-def _is_brief(raw: str) -> bool:
+def _is_brief(raw: str, script: str) -> bool:
     """A news brief of a line or two ("Coach fired. Successor named."): kept whole rather than
     cleaned away, when it has words enough to be a sentence."""
     text = raw.strip()
-    return 0 < len(text) <= BRIEF_MAX_CHARS and text.count("\n") <= 2 and len(text.split()) >= 5
+    return 0 < len(text) <= BRIEF_MAX_CHARS and text.count("\n") <= 2 and len(words_of(text, script)) >= 5
 
 
-def published_of(declared: str | None, cleaned: Cleaned) -> Published:
-    day = _iso_day(declared)
+def published_of(declared: str | None, cleaned: Cleaned, language: str = "en") -> Published:
+    day = declared_day(declared, language)
     if day:
         return Published(date=day, earliest=day, latest=day, basis="metadata")
-    printed = printed_date(cleaned.header)
+    printed = printed_date(cleaned.header, language)
     if printed:
         return Published(date=printed, earliest=printed, latest=printed, basis="text")
     return Published()
-
-
-def _iso_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
