@@ -460,6 +460,7 @@ class Story:
     relations: tuple[Relation, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[Sentence, ...] = ()
+    summary_dropped: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -470,6 +471,7 @@ class Story:
             "relations": [r.to_dict() for r in self.relations],
             "timeline": [t.to_dict() for t in self.timeline],
             "summary": [s.to_dict() for s in self.summary],
+            "summary_dropped": self.summary_dropped,
         }
 
     @classmethod
@@ -478,7 +480,8 @@ class Story:
                    facts=tuple(Fact.from_dict(f) for f in d.get("facts") or ()),
                    relations=tuple(Relation.from_dict(r) for r in d.get("relations") or ()),
                    timeline=tuple(TimelineEntry.from_dict(t) for t in d.get("timeline") or ()),
-                   summary=tuple(Sentence.from_dict(s) for s in d.get("summary") or ()))
+                   summary=tuple(Sentence.from_dict(s) for s in d.get("summary") or ()),
+                   summary_dropped=d.get("summary_dropped") or 0)
 
 
 @dataclass(frozen=True)

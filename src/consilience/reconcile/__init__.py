@@ -41,6 +41,7 @@ def _story(group: Sequence[str], articles: dict[str, Article], by_article: dict[
              for f in facts]
     facts.sort(key=lambda f: (f.when.start if f.when and f.when.start else date.max, f.statement, f.id))
     titles = sorted((articles[a].title for a in group if articles[a].title), key=lambda t: (len(t), t))
+    summary, dropped = briefing(facts, relations, claims_by_id, articles)
     return Story(id=story_id(group), title=titles[0] if titles else articles[group[0]].text[:80],
                  articles=tuple(group), facts=tuple(facts), relations=tuple(relations),
-                 timeline=tuple(timeline_of(facts)), summary=tuple(briefing(facts, relations, claims_by_id, articles)))
+                 timeline=tuple(timeline_of(facts)), summary=tuple(summary), summary_dropped=dropped)

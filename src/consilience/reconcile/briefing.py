@@ -1,89 +1,210 @@
-"""The briefing: corroborated facts first, then single-source ones, then updates and contradictions.
+"""The briefing: the story's main event first, then what is disputed or changed, then details.
 
-Every sentence is built from the claims it cites, so its numbers and dates are theirs. Facts too
-vague to check (no actor, number or time) are left to the facts table.
+1. *Main event*: the fact carried by the most outlets, then the most independent sources, that a
+   reader can check (a named actor and what happened); who did what, when, and who says so.
+2. *Disputed or changed*: ``contradicts`` and ``updates`` relations, each with both figures, the
+   day each is given for and who gives it.
+3. *Details*: other corroborated facts, then single-source ones, most reported first.
+
+Each sentence is drafted from facts with the words of the claims it cites (their event word, their
+number and unit, their subject), then checked: every number, the subject and the event word must be
+in the cited claims' text. A draft that fails is dropped and counted (``Story.summary_dropped``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..records import Article, Claim, Fact, Relation, Sentence
-from .compare import is_vague
-from .facts import representative
+from .entities import bare, core_words, is_pronoun
+from .facts import ranked_members, span_words
+from .measure import number_text, quantity_words
 
-MAX_CORROBORATED = 8
-MAX_SINGLE_SOURCE = 6
-MAX_RELATIONS = 6
+MAX_CHANGES = 4
+MAX_DETAILS = 6
+# A claim longer than this is quoted only up to its event's clause; beyond it, it is not quoted.
+MAX_QUOTE_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A sentence before its support check: what it says (subject, event word, numbers) and the
+    claims it cites."""
+
+    text: str
+    claims: tuple[str, ...]
+    subject: str | None
+    event: str | None
+    numbers: tuple[float, ...]
 
 
 def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[str, Claim],
-             articles: dict[str, Article] | None = None) -> list[Sentence]:
-    names = _outlet_names(articles or {})
+             articles: dict[str, Article]) -> tuple[list[Sentence], int]:
+    """The story's briefing sentences, and how many drafts failed the support check."""
+    ranked = sorted((f for f in facts if _checkable(f, claims)), key=lambda f: _reach(f, claims))
+    drafts: list[Draft] = []
+    main = ranked[0] if ranked else None
+    if main is not None:
+        drafts.append(_fact_draft(main, claims, articles, lead="Main event"))
     by_id = {f.id: f for f in facts}
-    ranked = sorted((f for f in facts if _checkable(f, claims)),
-                    key=lambda f: (-len(f.sources), -f.weight, f.statement, f.id))
-    out = [_fact_sentence(f, names) for f in ranked if f.status == "corroborated"][:MAX_CORROBORATED]
-    singles = [f for f in ranked if f.status in ("single_source", "superseded", "contested")]
-    out += [_fact_sentence(f, names) for f in singles[:MAX_SINGLE_SOURCE]]
-    shown = [r for r in relations if r.kind in ("updates", "contradicts")
-             and _checkable(by_id[r.from_], claims) and _checkable(by_id[r.to], claims)]
-    for r in sorted(shown, key=lambda r: (r.kind != "updates", r.from_, r.to))[:MAX_RELATIONS]:
-        a, b = by_id[r.from_], by_id[r.to]
-        cited = {c for f in (a, b) for c in _cited(f, claims)}
-        out.append(Sentence(text=_relation_text(r, a, b, names), claims=tuple(sorted(cited))))
-    return out
+    shown = [r for r in relations if r.kind in ("contradicts", "updates") and len(r.claims) == 2
+             and all(c in claims for c in r.claims)]
+    for r in sorted(shown, key=lambda r: (r.kind != "contradicts", r.from_, r.to))[:MAX_CHANGES]:
+        drafts.append(_relation_draft(r, by_id, claims, articles))
+    changed = {i for r in shown for i in (r.from_, r.to)}
+    details = [f for f in ranked[1:] if f.id not in changed]
+    drafts += [_fact_draft(f, claims, articles, lead=None) for f in details[:MAX_DETAILS]]
+    drafts = list({d.text: d for d in reversed(drafts)}.values())[::-1]  # one claim's words said once
+    kept = [Sentence(text=d.text, claims=d.claims) for d in drafts if supported(d, claims)]
+    return kept, len(drafts) - len(kept)
 
 
-def _cited(f: Fact, claims: dict[str, Claim], most: int = 3) -> list[str]:
-    """The claim the fact's statement was written from, then others, at most ``most``."""
-    lead = representative([claims[i] for i in f.claims if i in claims]).id
-    return [lead, *[i for i in f.claims if i != lead][: most - 1]]
+def _reach(f: Fact, claims: dict[str, Claim]) -> tuple:  # type: ignore[type-arg]
+    lead = claims[f.claims[0]] if f.claims[0] in claims else None
+    return (-len(f.outlets), -len(f.sources), f.status == "speculative", lead is not None and lead.kind != "event",
+            -f.weight, f.statement, f.id)
 
 
 def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
-    """A fact a reader can check: some claim of it names an actor or a counted number, and a time or number."""
-    return any(not is_vague(c) and (c.subject or _counted(c)) and (c.when or c.quantity)
-               for c in (claims[i] for i in f.claims if i in claims))
+    """A fact a reader can check: a claim of it names its actor and its event, and is not a forecast."""
+    return f.status != "speculative" and any(_named(c) and (c.trigger is not None or c.quantity is not None
+                                                            or c.kind == "event") for c in _members(f, claims))
 
 
-def _counted(c: Claim) -> bool:
-    """A number that says what it counts: a unit, or a specific measure ("killed"), not a bare "112"."""
-    return c.quantity is not None and (c.quantity.unit is not None or c.predicate != "count")
+def _named(c: Claim) -> bool:
+    return c.subject is not None and not is_pronoun(c.subject) and bool(core_words(c.subject))
 
 
-def _outlet_names(articles: dict[str, Article]) -> dict[str, str]:
-    """'article <id>' (an article with no known outlet) -> its title, quoted and shortened."""
-    return {f"article {a.id}": a.short_name() for a in articles.values()}
+def _members(f: Fact, claims: dict[str, Claim]) -> list[Claim]:
+    return ranked_members([claims[i] for i in f.claims if i in claims])
 
 
-def _names(values: Sequence[str], names: dict[str, str]) -> str:
-    return ", ".join(dict.fromkeys(names.get(v, v) for v in values))
+def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article], *, lead: str | None) -> Draft:
+    """'Main event, reported by 3 outlets (A, B, C) citing 2 independent sources (X, Y): "quote" (when).'"""
+    members = [c for c in _members(f, claims) if _named(c)] or _members(f, claims)
+    c = members[0]
+    cited = tuple(dict.fromkeys([c.id, *(m.id for m in members if m.article != c.article)][:3]))
+    quote = quoted(c)
+    when = f" ({span_words(c.when.start, c.when.end, c.when.precision)})" if c.when and c.when.start else ""
+    outlets = _names(f.outlets, articles)
+    by = (f"reported by {_count(len(f.outlets), 'outlet')} ({outlets})" if len(f.outlets) > 1
+          else f"reported by {outlets}")
+    sources = _names(f.sources, articles)
+    who = (f"citing {_count(len(f.sources), 'independent source')} ({sources})" if len(f.sources) > 1
+           else f"citing {sources}" if f.sources and set(f.sources) != set(f.outlets) else "on its own authority")
+    head = f"{lead}, {by}" if lead else _cap(by)
+    numbers = _stated_numbers(c)
+    return Draft(text=f"{head}, {who}: “{quote}”{when}.", claims=cited, subject=c.subject,
+                 event=c.trigger.text if c.trigger else None, numbers=numbers)
 
 
-def _fact_sentence(f: Fact, names: dict[str, str]) -> Sentence:
-    sources, outlets = _names(f.sources, names), _names(f.outlets, names)
-    if f.status == "corroborated":
-        text = f"{_cap(f.statement)}: {_count(len(f.sources))} independent sources ({sources}), reported by {outlets}."
-    else:
-        note = {"contested": " (contested, see below)", "superseded": " (later updated, see below)"}.get(f.status, "")
-        who = f"one source, {sources}" if len(f.sources) == 1 else f"sources {sources}"
-        text = f"{_cap(f.statement)}{note}: {who}, reported by {outlets}."
-    return Sentence(text=text, claims=f.claims)
-
-
-def _relation_text(r: Relation, a: Fact, b: Fact, names: dict[str, str]) -> str:
+def _relation_draft(r: Relation, facts: dict[str, Fact], claims: dict[str, Claim],
+                    articles: dict[str, Article]) -> Draft:
+    a, b = (claims[i] for i in r.claims)
+    fa, fb = facts[r.from_], facts[r.to]
+    if a.quantity is None or b.quantity is None:
+        verb = "Changed" if r.kind == "updates" else "Disputed"
+        text = f"{verb}: “{quoted(a)}” ({_said_by(fa, a, articles)}), against “{quoted(b)}” ({_said_by(fb, b, articles)})."
+        return Draft(text=text, claims=r.claims, subject=None, event=None, numbers=())
+    whom = bare(a.subject or "")
+    what = f"{a.predicate.replace('_', ' ')}, {whom}" if whom else a.predicate.replace("_", " ")
     if r.kind == "updates":
-        return (f"Update: {_names(b.sources, names)} reported that {b.statement}; later, "
-                f"{_names(a.sources, names)} reported that {a.statement}. {r.explanation}")
-    return f"Contradiction: {r.explanation}"
+        text = (f"Changed ({what}): {quantity_words(a)} ({_said_by(fa, a, articles)}) after "
+                f"{quantity_words(b)} ({_said_by(fb, b, articles)}).")
+    else:
+        text = (f"Disputed ({what}): {quantity_words(a)} ({_said_by(fa, a, articles)}) against "
+                f"{quantity_words(b)} ({_said_by(fb, b, articles)}), for the same day.")
+    numbers = _stated_numbers(a) + _stated_numbers(b)
+    return Draft(text=text, claims=r.claims, subject=a.subject, event=None, numbers=numbers)
+
+
+def _said_by(f: Fact, c: Claim, articles: dict[str, Article]) -> str:
+    """'per the forensic service, in Reuters, 7 Feb 2024'."""
+    source = c.attribution.source if c.attribution and not is_pronoun(c.attribution.source) else None
+    outlet = _names([articles[c.article].outlet or f"article {c.article}"], articles) if c.article in articles else ""
+    when = ""
+    if c.when and c.when.start:
+        when = ", " + span_words(c.when.start, c.when.end, c.when.precision)
+    else:
+        a = articles.get(c.article)
+        day = a.published.date if a else None
+        when = f", published {span_words(day, day, 'day')}" if day else ""
+    return f"per {source}, in {outlet}{when}" if source else f"in {outlet}{when}"
+
+
+def quoted(c: Claim) -> str:
+    """The claim's own words, one line, at most ``MAX_QUOTE_CHARS`` (cut at a word, marked '…')."""
+    text = " ".join(c.text.split())
+    if len(text) <= MAX_QUOTE_CHARS:
+        return text
+    return text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _stated_numbers(c: Claim) -> tuple[float, ...]:
+    q = c.quantity
+    if q is None:
+        return ()
+    return tuple(q.tally) if q.tally else (q.value,)
+
+
+# ---------------------------------------------------------------- the support check
+
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+_NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|score)",
+                           re.I)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def supported(d: Draft, claims: dict[str, Claim]) -> bool:
+    """Every number, the subject and the event word of the draft are in its cited claims' text."""
+    cited = [claims[i] for i in d.claims if i in claims]
+    if not cited:
+        return False
+    text = " ".join(c.text for c in cited).lower()
+    if d.subject is not None and not _mentions(text, d.subject):
+        return False
+    if d.event is not None and d.event.lower() not in text:
+        return False
+    return all(_number_in(v, cited) for v in d.numbers)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """The claim text names the subject: its last core word ("Boehner" for "John Boehner")."""
+    core = core_words(name)
+    return bool(core) and re.search(r"\b" + re.escape(core[-1]) + r"\b", text) is not None
+
+
+def _number_in(value: float, cited: Sequence[Claim]) -> bool:
+    """The value is written in a cited claim: as digits, as digits with a scale word ("43 million"),
+    or it is the number the claim was read with (a number word: "two dozen" is 24)."""
+    for c in cited:
+        worded = _NUMBER_WORDS.search(c.text) is not None
+        if worded and c.quantity is not None and value in (c.quantity.value, *c.quantity.tally):
+            return True
+        for m in _NUMBER.finditer(c.text):
+            v = float(m.group().replace(",", ""))
+            after = c.text[m.end():m.end() + 10].split()
+            scale = _SCALE.get(after[0].lower(), 1) if after else 1
+            if value in (v, v * scale):
+                return True
+    return False
+
+
+def _names(values: Sequence[str], articles: dict[str, Article]) -> str:
+    """Outlets as a reader knows them; an article with no outlet by its title."""
+    short = {f"article {a.id}": a.short_name() for a in articles.values()}
+    return ", ".join(dict.fromkeys(short.get(v, v) for v in values))
 
 
 _SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def _count(n: int) -> str:
-    return _SMALL[n] if n < len(_SMALL) else str(n)
+def _count(n: int, noun: str) -> str:
+    word = _SMALL[n] if n < len(_SMALL) else number_text(n)
+    return f"{word} {noun}{'' if n == 1 else 's'}"
 
 
 def _cap(s: str) -> str:

@@ -1,0 +1,75 @@
+"""The briefing: main event first, changes next, every sentence checked against its citations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consilience.reconcile.briefing import Draft, briefing, supported
+from consilience.records import Article, Attribution, Claim, Fact, Published, Quantity, Relation, Span
+
+
+def _article(aid: str, outlet: str, day: str) -> Article:
+    d = date.fromisoformat(day)
+    return Article(id=aid, source=aid, text="x", outlet=outlet, published=Published(date=d, earliest=d, latest=d,
+                                                                                     basis="metadata"))
+
+
+ARTICLES = {a.id: a for a in (_article("a", "Daily Bugle", "2024-03-04"), _article("b", "Gazette", "2024-03-04"),
+                              _article("c", "Courier", "2024-03-06"))}
+
+
+def _claim(cid: str, art: str, text: str, subject: str, trigger: str, value: float | None = None,
+           unit: str = "people", source: str | None = None) -> Claim:
+    at = text.index(trigger)
+    q = Quantity(value=value, low=value, high=value, unit=unit, qualifier="exact") if value is not None else None
+    return Claim(id=cid, article=art, start=0, end=len(text), text=text, kind="quantity" if q else "event",
+                 predicate=trigger.rstrip("ed"), subject=subject, quantity=q,
+                 trigger=Span(at, at + len(trigger), trigger),
+                 attribution=Attribution(source=source, via=(), text=f"{source} said") if source else None)
+
+
+CLAIMS = {c.id: c for c in (
+    _claim("r1", "a", "Mayor Ann Lee resigned on Monday, the council said.", "Ann Lee", "resigned", source="council"),
+    _claim("r2", "b", "Lee resigned after a vote of no confidence.", "Ann Lee", "resigned"),
+    _claim("r3", "c", "Ann Lee resigned this week.", "Ann Lee", "resigned"),
+    _claim("k1", "a", "Police arrested 12 protesters outside city hall.", "protesters", "arrested", 12, "protesters"),
+    _claim("k2", "c", "Police have now arrested 31 protesters.", "protesters", "arrested", 31, "protesters"),
+)}
+
+
+def _fact(fid: str, ids: tuple[str, ...], sources: tuple[str, ...]) -> Fact:
+    outlets = tuple(sorted({ARTICLES[CLAIMS[i].article].outlet or "" for i in ids}))
+    return Fact(id=fid, statement=fid, claims=ids, sources=sources, outlets=outlets,
+                status="corroborated" if len(sources) > 1 else "single_source")
+
+
+FACTS = [_fact("arrest12", ("k1",), ("Daily Bugle",)), _fact("arrest31", ("k2",), ("Courier",)),
+         _fact("resign", ("r1", "r2", "r3"), ("council", "Courier", "Gazette"))]
+UPDATE = Relation("updates", "arrest31", "arrest12", "later figure", ("k2", "k1"))
+
+
+def test_the_main_event_comes_first_then_the_change() -> None:
+    sentences, dropped = briefing(FACTS, [UPDATE], CLAIMS, ARTICLES)
+    assert dropped == 0
+    assert sentences[0].text.startswith("Main event, reported by three outlets")
+    assert "Ann Lee resigned" in sentences[0].text and "council" in sentences[0].text
+    assert sentences[1].text.startswith("Changed") and "31 protesters" in sentences[1].text
+    assert "12 protesters" in sentences[1].text and sentences[1].claims == ("k2", "k1")
+    assert len(sentences) == 2  # the two figures are told once, in the change
+
+
+def test_a_sentence_whose_citations_lack_its_number_subject_or_event_is_dropped() -> None:
+    ok = Draft("x", ("k1",), subject="protesters", event="arrested", numbers=(12,))
+    assert supported(ok, CLAIMS)
+    assert not supported(Draft("x", ("k1",), subject="protesters", event="arrested", numbers=(14,)), CLAIMS)
+    assert not supported(Draft("x", ("k1",), subject="students", event="arrested", numbers=(12,)), CLAIMS)
+    assert not supported(Draft("x", ("k1",), subject="protesters", event="detained", numbers=(12,)), CLAIMS)
+    assert not supported(Draft("x", (), subject=None, event=None, numbers=()), CLAIMS)
+    assert supported(Draft("x", ("r2",), subject="Mayor Ann Lee", event="resigned", numbers=()), CLAIMS)
+
+
+def test_dropped_drafts_are_counted() -> None:
+    wrong = {**CLAIMS, "k2": Claim(**{**CLAIMS["k2"].__dict__, "text": "Police have now arrested many protesters.",
+                                      "end": 41, "trigger": Span(16, 24, "arrested")})}
+    sentences, dropped = briefing(FACTS, [UPDATE], wrong, ARTICLES)
+    assert dropped == 1 and not any("31" in s.text for s in sentences)
