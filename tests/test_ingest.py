@@ -13,7 +13,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from consilience.ingest import decode, read_inputs
+from consilience.ingest import ReadOptions, read_inputs
 from consilience.records import Failure, RawDocument
 
 PAGE = "<html><head><meta charset='{enc}'><title>T</title></head><body><article><p>{body}</p></article></body></html>"
@@ -125,10 +125,9 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path: Path, name: str,
     assert fails[0].code == code and fails[0].message
 
 
-def test_huge_file_is_refused_by_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(decode, "MAX_BYTES", 1000)
+def test_huge_file_is_refused_by_size(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("word " * 1000, encoding="utf-8")
-    docs, fails = split(list(read_inputs([str(tmp_path / "big.txt")])))
+    docs, fails = split(list(read_inputs([str(tmp_path / "big.txt")], ReadOptions(max_member_bytes=1000))))
     assert not docs and fails[0].code == "too_large" and "big.txt" in fails[0].message
 
 

@@ -17,22 +17,25 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from .claims import claims_of
 from .errors import InputError
 from .flags.dates import with_date_flags
 from .flags.near_duplicate import with_duplicates_marked
-from .ingest import UrlReader, read_inputs
+from .ingest import ReadOptions, UrlReader, read_inputs
 from .ingest.base import failure
+from .ingest.limits import DEFAULT as DEFAULT_READ
+from .ingest.limits import article_within_limits
 from .meta.article import article_from, document_id, load_resources
 from .meta.infer_date import dated_from_story
 from .reconcile import stories_of, story_groups
-from .records import Article, Dossier, Failure, RawDocument
+from .records import Article, Dossier, Failure, RawDocument, Skipped
 from .store.base import Store
+from .workers import stopping, worker_pool
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, "int | None"], None]
@@ -47,10 +50,12 @@ class IngestResult:
     ids: tuple[str, ...]
     added: int
     failures: tuple[Failure, ...]
+    skipped: tuple[Skipped, ...] = ()
 
 
 def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
-           workers: int = 1, read_urls: UrlReader | None = None) -> IngestResult:
+           workers: int = 1, read_urls: UrlReader | None = None,
+           read_options: ReadOptions = DEFAULT_READ) -> IngestResult:
     """Read, clean and store every document under ``paths``; stored ones are not redone.
 
     Documents go in batches: one store lookup per batch, extraction and cleaning spread over
@@ -60,6 +65,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     """
     ids: list[str] = []
     failures: list[Failure] = []
+    skipped: list[Skipped] = []
     submitted: set[str] = set()
     in_flight: deque[tuple[int, Iterable[Article | Failure]]] = deque()
     added = seen = 0
@@ -73,9 +79,10 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
         progress("ingest", n, None)
 
     with _mapper(workers) as map_each:
-        for batch in _batches(read_inputs(paths, read_urls=read_urls), batch_size):
+        for batch in _batches(read_inputs(paths, read_options, read_urls=read_urls), batch_size):
             docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
             failures.extend(f for f in batch if isinstance(f, Failure))
+            skipped.extend(f for f in batch if isinstance(f, Skipped))
             known = store.known_ids([i for i, _ in docs if i not in submitted])
             todo: dict[str, RawDocument] = {}
             for art_id, doc in docs:
@@ -84,17 +91,17 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
                     todo.setdefault(art_id, doc)
             submitted.update(todo)
             seen += len(batch)
-            in_flight.append((seen, map_each(_article_or_failure, list(todo.items()))))
+            in_flight.append((seen, map_each(partial(_article_or_failure, read_options), list(todo.items()))))
             if len(in_flight) > 1:
                 store_oldest()
         while in_flight:
             store_oldest()
     stored = store.known_ids(ids)
-    return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures))
+    return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures), tuple(skipped))
 
 
-def _batches(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
-    batch: list[RawDocument | Failure] = []
+def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Iterator[list[RawDocument | Failure | Skipped]]:
+    batch: list[RawDocument | Failure | Skipped] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -111,24 +118,26 @@ def _mapper(workers: int) -> Iterator[Callable[..., Iterable[Any]]]:
         yield map
         return
     load_resources()  # once here; the forked workers share it
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with stopping(worker_pool(workers)) as pool:
         yield lambda fn, items: pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers)))
 
 
-def _article_or_failure(item: tuple[str, RawDocument]) -> Article | Failure:
+def _article_or_failure(options: ReadOptions, item: tuple[str, RawDocument]) -> Article | Failure:
     art_id, doc = item
     try:
-        return article_from(doc, art_id)
+        return article_within_limits(article_from(doc, art_id), options)
     except InputError as e:
         return failure(doc.source, e, stage="clean")
 
 
 def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1,
-            read_urls: UrlReader | None = None) -> Dossier:
+            read_urls: UrlReader | None = None, read_options: ReadOptions = DEFAULT_READ) -> Dossier:
     """Ingest ``paths`` and run every stage over their articles, on ``workers`` processes where it pays."""
-    result = ingest(paths, store=store, progress=progress, workers=workers, read_urls=read_urls)
+    result = ingest(paths, store=store, progress=progress, workers=workers, read_urls=read_urls,
+                    read_options=read_options)
     articles = store.articles(result.ids)
-    return dossier_of(articles, failures=result.failures, progress=progress, workers=workers)
+    dossier = dossier_of(articles, failures=result.failures, progress=progress, workers=workers)
+    return replace(dossier, notes=(*dossier.notes, *(s.note() for s in result.skipped)))
 
 
 def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),

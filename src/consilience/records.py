@@ -102,6 +102,17 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input left out on purpose (hidden, excluded, the run's own output, a link out of the folder), and why."""
+
+    source: str
+    reason: str
+
+    def note(self) -> str:
+        return f"not read: {self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class Flag:
     code: FlagCode
     detail: str

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from spacy.tokens import Doc
 
 from ..lexicon.gazetteer import Gazetteer, gazetteer
 from ..records import Article, Attribution, Claim
+from ..workers import stop_now, worker_pool
 from ..timex import Anchor, anchor_of, durations, mentions
 from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
@@ -59,16 +59,19 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
         pool = None
     else:
         load_resources()  # once here; forked workers share it
-        pool = ProcessPoolExecutor(max_workers=n_process)
+        pool = worker_pool(n_process)
         results = pool.map(claims_of_batch, batches)
     try:
         for n, found in enumerate(results, 1):
             claims.extend(found)
             if progress:
                 progress(min(n * BATCH_ARTICLES, len(todo)), len(todo))
-    finally:
+    except BaseException:
         if pool is not None:
-            pool.shutdown()
+            stop_now(pool)  # an interrupt ends the workers now, not after their batches
+        raise
+    if pool is not None:
+        pool.shutdown()
     return claims, notes
 
 

@@ -1,6 +1,8 @@
 """Ingest: paths, archives and stdin -> RawDocument (one module per format).
 
-Nothing here raises for a bad input: it becomes a ``Failure`` and reading goes on.
+Nothing here raises for a bad input: it becomes a ``Failure`` and reading goes on. Entries left out
+on purpose (hidden, excluded, the run's own output, links out of a folder) become ``Skipped``.
+Every read is bounded by ``ReadOptions`` (``limits.py``).
 """
 
 from __future__ import annotations
@@ -9,17 +11,20 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 
+from ..records import Skipped
 from .archive import read_path
 from .base import Item
+from .limits import DEFAULT, ReadOptions
 
-__all__ = ["UrlReader", "looks_like_url", "read_inputs"]
+__all__ = ["ReadOptions", "UrlReader", "looks_like_url", "read_inputs"]
 
 UrlReader = Callable[[list[str]], Iterator[Item]]
 """``urls -> documents and failures``: how URL arguments are read (``consilience.fetch.Crawl``)."""
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
-def read_inputs(paths: Iterable[str], *, read_urls: UrlReader | None = None) -> Iterator[Item]:
+def read_inputs(paths: Iterable[str], options: ReadOptions = DEFAULT, *,
+                read_urls: UrlReader | None = None) -> Iterator[Item | Skipped]:
     """Every document of ``paths``; runs of ``scheme://`` arguments go to ``read_urls`` together (so they
     are fetched concurrently), by default ``consilience.fetch.read_urls`` with its default settings."""
     for is_url, group in groupby(paths, key=looks_like_url):
@@ -27,7 +32,7 @@ def read_inputs(paths: Iterable[str], *, read_urls: UrlReader | None = None) -> 
             yield from (read_urls or _fetched)(list(group))
         else:
             for path in group:
-                yield from read_path(path)
+                yield from read_path(path, options)
 
 
 def looks_like_url(arg: str) -> bool:

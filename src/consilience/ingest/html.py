@@ -9,6 +9,7 @@ from ..errors import MalformedInput
 from ..records import RawDocument
 from .base import Item
 from .decode import decoded_text
+from .urls import web_url
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-]+)""", re.I)
 
@@ -22,4 +23,4 @@ def read_html(source: str, data: bytes, *, url: str | None = None) -> Iterator[I
     body, enc = decoded_text(data, source, declared=declared_charset(data))
     if "<" not in body:
         raise MalformedInput(f"{source}: no HTML markup found; rename it .txt if it is plain text")
-    yield RawDocument(source=source, kind="html", body=body, url=url, encoding=enc)
+    yield RawDocument(source=source, kind="html", body=body, url=web_url(url), encoding=enc)
