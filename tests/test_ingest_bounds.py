@@ -370,3 +370,20 @@ def test_deflate_garbage_in_a_zip_member_is_that_member_only(tmp_path: Path) -> 
     p.write_bytes(bytes(data))
     docs, fails, _ = split(read_inputs([str(p)]))
     assert [d.source for d in docs] == [f"{p}!b.txt"] and [f.source for f in fails] == [f"{p}!a.txt"]
+
+
+def test_a_second_run_does_not_read_its_own_output_or_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from consilience.cli import app
+
+    (tmp_path / "a.txt").write_text("The harbour council approved a budget of 40 million euros on Monday, "
+                                    "the mayor said. Work on the new quay starts in May.", encoding="utf-8")
+    args = ["analyze", str(tmp_path), "-o", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"), "-q", "-j", "1"]
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(app, args)
+    assert second.exit_code == 0, second.output
+    dossier = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))
+    assert [a["source"] for a in dossier["articles"]] == [str(tmp_path / "a.txt")] and dossier["failures"] == []
+    assert any("own output" in n for n in dossier["notes"])

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from ..lexicon.gazetteer import Gazetteer, gazetteer
 from ..records import Article, Attribution, Claim
-from ..workers import stop_now, worker_pool
 from ..timex import Anchor, anchor_of, durations, mentions
+from ..workers import stop_now, worker_pool
 from .attribution import Memory, attribution_of
 from .events import canonical_subject, events_in, place_of, subject_of
 from .modality import modality_of

@@ -31,6 +31,24 @@ from .common import (
     writable_store,
 )
 from .fetch import AllowPrivateOption, InputsArg, UrlsFileOption, inputs_of, settings_of
+from .limits import (
+    DEFAULTS,
+    Exclude,
+    FollowSymlinks,
+    IncludeHidden,
+    MaxArticleChars,
+    MaxDepth,
+    MaxFileMb,
+    MaxMembers,
+    MaxParagraphChars,
+    MaxRatio,
+    MaxTotalMb,
+    Stopped,
+    interrupted,
+    read_options,
+    stop_on_sigterm,
+    store_files,
+)
 
 ReportsOption = Annotated[bool, typer.Option("--reports/--no-reports",
                                              help="Also write report.html, report.md, CSV/Parquet, "
@@ -41,7 +59,13 @@ ReportsOption = Annotated[bool, typer.Option("--reports/--no-reports",
 def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOption = Path("consilience.db"),
             quiet: QuietOption = False, verbose: VerboseOption = 0, json_summary: JsonOption = False,
             workers: WorkersOption = DEFAULT_WORKERS, reports: ReportsOption = True,
-            urls_file: UrlsFileOption = None, allow_private: AllowPrivateOption = False) -> None:
+            urls_file: UrlsFileOption = None, allow_private: AllowPrivateOption = False,
+            max_file_mb: MaxFileMb = DEFAULTS["max_file_mb"], max_total_mb: MaxTotalMb = DEFAULTS["max_total_mb"],
+            max_ratio: MaxRatio = DEFAULTS["max_ratio"], max_members: MaxMembers = DEFAULTS["max_members"],
+            max_depth: MaxDepth = DEFAULTS["max_depth"], max_article_chars: MaxArticleChars = DEFAULTS["max_article_chars"],
+            max_paragraph_chars: MaxParagraphChars = DEFAULTS["max_paragraph_chars"],
+            follow_symlinks: FollowSymlinks = False, include_hidden: IncludeHidden = False,
+            exclude: Exclude = None) -> None:
     """Ingest PATHS (files, folders, archives, article URLs, feeds, sitemaps), run every stage, and write
     OUTDIR/dossier.json and the reports."""
     configure_logging(verbose, quiet)
@@ -50,16 +74,25 @@ def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOpti
     if same_file(db, outdir):
         usage_error(f"--db {db} and -o {outdir} are the same path; put the store beside or inside the folder")
     store = writable_store(db)
-    with failing_run(verbose), progress_display(quiet) as progress:
-        from ..fetch import Crawl
-        from ..pipeline import analyze as run_analyze
-        from ..report import write_dossier, write_reports
+    options = read_options(max_file_mb=max_file_mb, max_total_mb=max_total_mb, max_ratio=max_ratio,
+                           max_members=max_members, max_depth=max_depth, max_article_chars=max_article_chars,
+                           max_paragraph_chars=max_paragraph_chars, follow_symlinks=follow_symlinks,
+                           include_hidden=include_hidden, exclude=exclude, outputs=(outdir, *store_files(db)))
+    try:
+        with failing_run(verbose), stop_on_sigterm(), progress_display(quiet) as progress:
+            from ..fetch import Crawl
+            from ..pipeline import analyze as run_analyze
+            from ..report import write_dossier, write_reports
 
-        with Crawl(settings_of(allow_private=allow_private)) as crawl:
-            dossier = run_analyze(inputs, store=store, progress=progress, workers=workers, read_urls=crawl)
-        path = write_dossier(dossier, outdir)
-        written = [path] + (write_reports(dossier, outdir, progress=progress) if reports else [])
-    store.close()
+            with Crawl(settings_of(allow_private=allow_private)) as crawl:
+                dossier = run_analyze(inputs, store=store, progress=progress, workers=workers, read_urls=crawl,
+                                      read_options=options)
+            path = write_dossier(dossier, outdir)
+            written = [path] + (write_reports(dossier, outdir, progress=progress) if reports else [])
+    except (KeyboardInterrupt, Stopped):
+        raise interrupted(db, store.count()) from None
+    finally:
+        store.close()
     code = exit_code_for(dossier.failures)
     if json_summary:
         print_json({"dossier": str(path), "files": [str(p) for p in written], "articles": len(dossier.articles),

@@ -11,14 +11,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 
-from ..records import Skipped
-from .archive import read_path
-from .base import Item
+from typing import TYPE_CHECKING
+
 from .limits import DEFAULT, ReadOptions
+
+if TYPE_CHECKING:
+    from ..records import Skipped
+    from .base import Item
 
 __all__ = ["ReadOptions", "UrlReader", "looks_like_url", "read_inputs"]
 
-UrlReader = Callable[[list[str]], Iterator[Item]]
+UrlReader = Callable[[list[str]], Iterator["Item"]]
 """``urls -> documents and failures``: how URL arguments are read (``consilience.fetch.Crawl``)."""
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
@@ -27,6 +30,8 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = DEFAULT, *,
                 read_urls: UrlReader | None = None) -> Iterator[Item | Skipped]:
     """Every document of ``paths``; runs of ``scheme://`` arguments go to ``read_urls`` together (so they
     are fetched concurrently), by default ``consilience.fetch.read_urls`` with its default settings."""
+    from .archive import read_path  # the readers (lxml, warcio, feedparser ...) load when something is read
+
     for is_url, group in groupby(paths, key=looks_like_url):
         if is_url:
             yield from (read_urls or _fetched)(list(group))

@@ -26,7 +26,16 @@ from ..records import Skipped
 from .base import Item, failure
 from .dispatch import read_bytes
 from .jsonl import read_jsonl_stream
-from .limits import CHUNK, DEFAULT, ArchiveExhausted, Budget, CountingReader, ReadOptions, capped_read, checked_member_size
+from .limits import (
+    CHUNK,
+    DEFAULT,
+    ArchiveExhausted,
+    Budget,
+    CountingReader,
+    ReadOptions,
+    capped_read,
+    checked_member_size,
+)
 from .walk import files_under, skip_reason
 from .warc import read_warc_stream
 

@@ -21,7 +21,7 @@ from ..errors import MalformedInput, TooLarge, UnsupportedFormat
 from ..records import RawDocument
 from .base import Item, failure
 from .decode import decoded_text
-from .limits import DEFAULT, CHUNK, Budget, ReadOptions, too_large_message
+from .limits import CHUNK, DEFAULT, Budget, ReadOptions, too_large_message
 from .urls import web_url
 
 BODY_FIELDS = (("html", "html"), ("text", "text"), ("maintext", "text"), ("raw_text", "text"))
