@@ -6,6 +6,9 @@ The defaults and how they were chosen are in ``consilience.ingest.limits.ReadOpt
 from __future__ import annotations
 
 import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import Annotated
@@ -63,11 +66,20 @@ class Stopped(BaseException):
     """SIGTERM, turned into an exception so that the run stops the way Ctrl-C stops it."""
 
 
-def stop_on_sigterm() -> None:
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Inside, SIGTERM raises ``Stopped`` (the previous handler is put back on the way out)."""
     def handler(signum: int, frame: FrameType | None) -> None:
         raise Stopped(signum)
 
-    signal.signal(signal.SIGTERM, handler)
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def interrupted(db: Path, stored: int) -> typer.Exit:
