@@ -105,7 +105,7 @@ def test_ingest_then_articles_as_json_and_as_tab_separated_lines(tmp_path: Path,
     db = str(tmp_path / "s.db")
     result = _run("ingest", str(corpus), "--db", db, "--json", "-q")
     assert result.exit_code == 0 and json.loads(result.stdout) == {
-        "store": db, "articles": 1, "new": 1, "failures": [], "exit_code": 0}
+        "store": db, "articles": 1, "new": 1, "skipped": [], "failures": [], "exit_code": 0}
     listed = json.loads(_run("articles", "--db", db, "--json").stdout)
     assert [a["source"] for a in listed] == [str(corpus / "a.txt")] and listed[0]["language"] == "en"
     lines = _run("articles", "--db", db).stdout.splitlines()

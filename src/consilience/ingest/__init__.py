@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-
 from typing import TYPE_CHECKING
 
 from .limits import DEFAULT, ReadOptions
