@@ -7,6 +7,7 @@ from datetime import date
 
 from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
+from .entities import is_pronoun, same_entity
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -72,22 +73,46 @@ def is_vague(c: Claim) -> bool:
     return c.subject is None and c.quantity is None and c.when is None
 
 
-def same_thing(a: Claim, b: Claim) -> bool:
-    """Two claims state the same thing: predicate, negation, subject, place, time and quantity agree.
-    Vague claims are never merged: two bare "casualties" need not be the same casualties."""
-    if a.predicate != b.predicate or a.negated != b.negated or a.kind != b.kind:
+def actors_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown (or a pronoun) fits any; two names must be one entity ("Boehner" ~ "John A. Boehner",
+    "Barack Obama" !~ "Michelle Obama"); two descriptions must share a content word or an actor class
+    ("North Korean troops" ~ "these soldiers")."""
+    if is_pronoun(a) or is_pronoun(b):
+        return True
+    if same_entity(a, b):
+        return True
+    if _named(a or "") and _named(b or ""):
         return False
-    if is_vague(a) or is_vague(b):
-        return a.article == b.article and a.start == b.start
-    if not subjects_compatible(a.subject, b.subject) or not places_compatible(a.where, b.where):
+    return subjects_compatible(a, b)
+
+
+def _named(text: str) -> bool:
+    """A proper name ("Barack Obama", "Acme"), not a description with a name in it ("North Korean troops")."""
+    words = text.split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def is_speech(c: Claim) -> bool:
+    """A speech act ("said", "denied", "urged"): its fact is one speaker's saying."""
+    return c.kind == "statement"
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """Two claims report the same real-world event: same event class and negation, compatible subject, object, place and time, and, when both give a
+    number of one measure, numbers that can both hold. A speech act is one only with its speaker
+    named on both sides and the same. Claims without a number never join claims with one: a fact's
+    sources then all stand behind its figure."""
+    if (a.predicate, a.negated, a.kind) != (b.predicate, b.negated, b.kind):
         return False
-    if not times_compatible(a.when, b.when):
+    if is_speech(a) and not (same_entity(a.subject, b.subject)):
         return False
-    if a.quantity is None and (a.when is None) != (b.when is None):
-        return False  # an undated event is not evidence for a dated one
-    if a.quantity and b.quantity:
+    if not (actors_compatible(a.subject, b.subject) and actors_compatible(a.object, b.object)):
+        return False
+    if not places_compatible(a.where, b.where) or not times_compatible(a.when, b.when):
+        return False
+    if a.quantity is not None and b.quantity is not None:
         return quantities_overlap(a.quantity, b.quantity) and _close(a.quantity, b.quantity)
-    return a.quantity is None and b.quantity is None
+    return True
 
 
 def _close(a: Quantity, b: Quantity) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Article, Claim, Fact, When
-from .compare import same_thing, subjects_compatible
+from .compare import same_event, subjects_compatible
 from .sources import independent_sources
 
 # An article's weight in fact scoring falls with each reliability flag it carries.
@@ -17,19 +17,19 @@ FLAG_PENALTY = 0.35
 
 
 def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """First-fit grouping in a fixed order; a claim joins the first group whose every member agrees.
-
-    Claims are first bucketed by (kind, predicate, negation), which ``same_thing`` requires equal,
-    so the pairwise checks stay inside one bucket instead of the whole story."""
+    """Cross-document event coreference inside one story: a claim joins the first group (in a fixed
+    order) whose every member reports the same event (``compare.same_event``); repeated mentions in
+    one article join too. Claims are first bucketed by (kind, event class, negation), which
+    ``same_event`` requires equal, so the pairwise checks stay inside one bucket."""
     buckets: dict[tuple[str, str, bool], list[Claim]] = defaultdict(list)
     for c in claims:
         buckets[(c.kind, c.predicate, c.negated)].append(c)
     groups: list[list[Claim]] = []
     for key in sorted(buckets):
         mine: list[list[Claim]] = []
-        for c in sorted(buckets[key], key=lambda c: (c.when is None, c.article, c.start, c.id)):
+        for c in sorted(buckets[key], key=lambda c: (c.when is None, c.subject is None, c.article, c.start, c.id)):
             for g in mine:
-                if all(same_thing(c, m) for m in g):
+                if all(same_event(c, m) for m in g):
                     g.append(c)
                     break
             else:
