@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from consilience import pipeline
+from consilience.ingest import read_inputs
+from consilience.meta.article import article_from
 from consilience.pipeline import ingest
+from consilience.report.json_dossier import dossier_json
 from consilience.store import open_store
+from consilience.store.schema import MIGRATIONS
 
 REPORT = ("Officials in the port city said {n} containers were stranded on Tuesday after the strike spread "
           "to the southern terminals, and that talks with the union would resume later this week.")
@@ -77,9 +83,28 @@ def test_a_copy_in_flight_is_not_cleaned_twice(tmp_path: Path, monkeypatch: pyte
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
-    assert store.schema_version() == 1
+    assert store.schema_version() == len(MIGRATIONS) == 2
     store.close()
-    assert open_store(tmp_path / "s.db").schema_version() == 1
+    assert open_store(tmp_path / "s.db").schema_version() == len(MIGRATIONS)
+
+
+def test_a_store_of_the_first_schema_is_migrated_and_analysed(tmp_path: Path) -> None:
+    d = corpus(tmp_path, 3)
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    for doc in read_inputs([str(d)]):
+        a = article_from(doc)  # type: ignore[arg-type]
+        old.execute("INSERT INTO articles VALUES (?, ?, ?)", (a.id, a.source, json.dumps(a.to_dict())))
+    old.commit()
+    old.close()
+    store = open_store(tmp_path / "old.db")
+    assert store.schema_version() == 2 and store.count() == 3
+    db = sqlite3.connect(tmp_path / "old.db")
+    assert db.execute("SELECT count(*) FROM articles WHERE language = 'en' AND signature IS NULL").fetchone() == (3,)
+    migrated = pipeline.analyze([], store=store)
+    fresh = pipeline.analyze([str(d)], store=open_store(tmp_path / "new.db"))
+    assert dossier_json(migrated) == dossier_json(fresh)
+    assert db.execute("SELECT count(*) FROM articles WHERE signature IS NULL").fetchone() == (0,)
 
 
 def test_near_duplicates_point_to_the_original(tmp_path: Path) -> None:

@@ -1,44 +1,55 @@
-"""run(): the numbered sequence of stages.
+"""analyze(): the numbered sequence of stages, over everything the store holds.
 
-1. read      paths, archives, stdin -> RawDocument | Failure        (ingest/)
-2. clean     RawDocument -> Article (text, removed, outlet, date)   (clean/, meta/)
-3. store     new Articles written once, by content hash             (store/)
-4. dedupe    near-duplicate flags                                   (flags/)
-5. stories   articles grouped by story; undated articles dated from their story (reconcile/, meta/)
-6. claims    Article -> Claims                                      (claims/)
-7. reconcile facts, sources, relations, timeline, briefing          (reconcile/)
+ 1. read      paths, archives, stdin -> RawDocument | Failure             (ingest/)
+ 2. clean     RawDocument -> Article (text, removed, outlet, date)         (clean/, meta/)   workers
+ 3. prepare   Article -> its MinHash, its time expressions, its claims     (flags/, claims/) workers
+ 4. store     new Articles and what was prepared of them, by content hash  (store/)
+ 5. dedupe    near-duplicate flags, from the stored MinHashes              (flags/)
+ 6. stories   articles grouped by story; undated ones dated from it        (reconcile/, meta/)
+ 7. claims    again only for articles whose date step 6 changed            (claims/)         workers
+ 8. flags     date flags, from the stored time expressions                 (flags/)
+ 9. reconcile facts, sources, relations, timeline, briefing: per story     (reconcile/)
+10. dossier   read back from the store                                     (store/)
+
+Incremental: every result is stored under a key of its inputs and of the code that made it
+(``keys.py``), and a step redoes only what a key says changed: claims per article, stories per
+story, and nothing at all when no article is new. So the same articles give the same dossier,
+byte for byte, whether analysed at once or in steps. Steps 5, 6 and 8 run over every article each
+time; each is linear or n log n in their number.
 
 Bad input becomes a Failure and the run goes on. Progress reaches the caller through
-``progress(stage, done, total)``; the library never prints.
+``progress(stage, done, total)``; the library never prints. Stages import their libraries (spaCy,
+scikit-learn) when they run, so a re-run with nothing new does not load them.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from .claims import claims_of
+from . import keys
 from .errors import InputError
-from .flags.dates import with_date_flags
-from .flags.near_duplicate import with_duplicates_marked
 from .ingest import ReadOptions, UrlReader, read_inputs
 from .ingest.base import failure
 from .ingest.limits import DEFAULT as DEFAULT_READ
 from .ingest.limits import article_within_limits
-from .meta.article import article_from, document_id, load_resources
-from .meta.infer_date import dated_from_story
-from .reconcile import stories_of, story_groups
-from .records import Article, Dossier, Failure, RawDocument, Skipped
-from .store.base import Store
+from .meta.article import article_from, document_id
+from .records import Article, Claim, Dossier, Failure, RawDocument, Skipped, Story
+from .store.base import Extraction, Prepared, Store, StoredStory
+from .store.sqlite import SQLiteStore
 from .workers import stopping, worker_pool
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, "int | None"], None]
+CHUNK = 8  # documents per task sent to a worker: enough sentences to fill a parse batch
 
 
 def _silent(stage: str, done: int, total: int | None) -> None:
@@ -53,32 +64,106 @@ class IngestResult:
     skipped: tuple[Skipped, ...] = ()
 
 
-def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
-           workers: int = 1, read_urls: UrlReader | None = None,
-           read_options: ReadOptions = DEFAULT_READ) -> IngestResult:
-    """Read, clean and store every document under ``paths``; stored ones are not redone.
+@dataclass(frozen=True)
+class Update:
+    """What one analysis did. ``analysis`` keys the store's analysis: equal keys, equal dossiers."""
 
-    Documents go in batches: one store lookup per batch, extraction and cleaning spread over
-    ``workers`` processes, one transaction per batch (so a killed run keeps whole batches). The
-    next batch is read and handed out while the workers finish the one before, so they never wait
-    for the store. URLs among ``paths`` are fetched by ``read_urls`` (default: ``consilience.fetch``).
+    analysis: str
+    articles: int
+    extracted: int = 0
+    stories: int = 0
+    recomputed: int = 0
+    failures: tuple[Failure, ...] = ()
+    added: int = 0
+    inputs: tuple[str, ...] = field(default=())
+    skipped: tuple[Skipped, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.extracted > 0 or self.recomputed > 0 or self.added > 0
+
+
+def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1,
+            read_urls: UrlReader | None = None, read_options: ReadOptions = DEFAULT_READ) -> Dossier:
+    """Ingest ``paths``, bring the store's analysis up to date, and return the dossier of every
+    article the store holds (the failures and the inputs left out are this run's)."""
+    update = updated(paths, store=store, progress=progress, workers=workers, read_urls=read_urls,
+                     read_options=read_options)
+    dossier = dossier_from(store, failures=update.failures)
+    return replace(dossier, notes=(*dossier.notes, *(s.note() for s in update.skipped)))
+
+
+def updated(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1,
+            read_urls: UrlReader | None = None, read_options: ReadOptions = DEFAULT_READ) -> Update:
+    """Ingest ``paths`` and bring the store's analysis up to date; record the run in the store."""
+    started, t0 = datetime.now(UTC).isoformat(timespec="seconds"), time.perf_counter()
+    paths = list(paths)
+    result = ingest(paths, store=store, progress=progress, workers=workers, extract=True, read_urls=read_urls,
+                    read_options=read_options)
+    update = reanalysed(store, progress=progress, workers=workers)
+    update = Update(**{**update.__dict__, "added": result.added, "failures": result.failures, "inputs": tuple(paths),
+                       "skipped": result.skipped})
+    store.put_run({"started": started, "seconds": round(time.perf_counter() - t0, 3), "inputs": paths,
+                   "articles": update.articles, "added": update.added, "extracted": update.extracted,
+                   "stories": update.stories, "recomputed": update.recomputed, "failures": len(update.failures),
+                   "analysis": update.analysis, "dossier": None}, update.failures)
+    return update
+
+
+def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
+               progress: Progress = _silent, workers: int = 1) -> Dossier:
+    """Stages 3-10 over ``articles`` in a store of their own, in memory: the dossier ``analyze`` gives."""
+    store = SQLiteStore(":memory:")
+    store.put_articles(articles)
+    reanalysed(store, progress=progress, workers=workers)
+    dossier = dossier_from(store, failures=failures)
+    store.close()
+    return dossier
+
+
+def dossier_from(store: Store, *, failures: Sequence[Failure] = ()) -> Dossier:
+    """The store's analysis as a dossier (step 10)."""
+    articles = store.analysed_articles()
+    extractions = store.extractions()
+    notes = [n for a in articles if (x := extractions.get(a.id)) is not None and (n := x.note)]
+    return Dossier(articles=tuple(articles), claims=tuple(store.claims()), stories=tuple(store.stories()),
+                   failures=tuple(failures), notes=tuple(notes))
+
+
+# -- steps 1-4 -----------------------------------------------------------------------------------
+
+def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
+           workers: int = 1, extract: bool = False, read_urls: UrlReader | None = None,
+           read_options: ReadOptions = DEFAULT_READ) -> IngestResult:
+    """Read, clean, prepare and store every document under ``paths``; stored ones are not redone.
+
+    Documents go in batches: one store lookup per batch, cleaning and preparing (and with
+    ``extract``, the claims) spread over ``workers`` processes, one transaction per batch (so a
+    killed run keeps whole batches). The next batch is read and handed out while the workers
+    finish the one before, so they never wait for the store. URLs among ``paths`` are fetched by
+    ``read_urls`` (default: ``consilience.fetch``).
     """
     ids: list[str] = []
     failures: list[Failure] = []
     skipped: list[Skipped] = []
     submitted: set[str] = set()
-    in_flight: deque[tuple[int, Iterable[Article | Failure]]] = deque()
+    in_flight: deque[tuple[int, Iterable[list[NewArticle]]]] = deque()
     added = seen = 0
+    extractor = keys.extractor_version() if extract else None  # read from source: loads no model
 
     def store_oldest() -> None:
         nonlocal added
         n, outcomes = in_flight.popleft()
-        done = list(outcomes)
+        done = [o for chunk in outcomes for o in chunk]
         failures.extend(o for o in done if isinstance(o, Failure))
-        added += store.put_articles([o for o in done if isinstance(o, Article)])
+        ready = [o for o in done if isinstance(o, NewArticle)]
+        added += store.put_articles([o.article for o in ready], {o.article.id: o.prepared for o in ready})
+        extracted = {o.article.id: o.claims for o in ready if o.claims is not None}
+        if extracted:
+            store.put_claims(extracted)
         progress("ingest", n, None)
 
-    with _mapper(workers) as map_each:
+    with _mapper(workers, claims=extract) as map_each:
         for batch in _batches(read_inputs(paths, read_options, read_urls=read_urls), batch_size):
             docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
             failures.extend(f for f in batch if isinstance(f, Failure))
@@ -91,13 +176,70 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
                     todo.setdefault(art_id, doc)
             submitted.update(todo)
             seen += len(batch)
-            in_flight.append((seen, map_each(partial(_article_or_failure, read_options), list(todo.items()))))
+            items = [(i, d, extractor) for i, d in todo.items()]
+            chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
+            in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks)))
             if len(in_flight) > 1:
                 store_oldest()
         while in_flight:
             store_oldest()
     stored = store.known_ids(ids)
     return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures), tuple(skipped))
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """One new article and what the workers computed of it (claims only when asked to extract)."""
+
+    article: Article
+    prepared: Prepared
+    claims: tuple[Extraction, list[Claim]] | None = None
+
+
+def _prepared_chunk(options: ReadOptions, items: list[tuple[str, RawDocument, str | None]]) -> list[NewArticle | Failure]:
+    """Steps 2-3 for a few documents, in a worker: their claims are parsed in one batch."""
+    out: list[NewArticle | Failure] = []
+    for art_id, doc, _ in items:
+        try:
+            article = article_within_limits(article_from(doc, art_id), options)
+        except InputError as e:
+            out.append(failure(doc.source, e, stage="clean"))
+            continue
+        out.append(NewArticle(article, prepared_of(article)))
+    extractor = items[0][2] if items else None
+    if extractor is None:
+        return out
+    found = extracted([o.article for o in out if isinstance(o, NewArticle)], extractor)
+    return [NewArticle(o.article, o.prepared, found[o.article.id]) if isinstance(o, NewArticle) else o for o in out]
+
+
+def prepared_of(article: Article) -> Prepared:
+    """What the cross-article steps need of one article, computed once (step 3)."""
+    from .flags.dates import date_marks  # noqa: PLC0415 - see the module docstring
+    from .flags.near_duplicate import signature_bytes  # noqa: PLC0415
+
+    return Prepared(signature=signature_bytes(article.text), marks=date_marks(article).to_json())
+
+
+def extracted(articles: Sequence[Article], extractor: str, *, workers: int = 1,
+              progress: Progress = _silent) -> dict[str, tuple[Extraction, list[Claim]]]:
+    """Each article's claims under the key of what the extractor read of it (steps 3 and 7)."""
+    from .claims import claims_of  # noqa: PLC0415
+
+    out: dict[str, tuple[Extraction, list[Claim]]] = {}
+    english = [a for a in articles if a.language == "en"]
+    for a in articles:
+        if a.language != "en":  # no parse: the extractor only notes why it has nothing to say
+            _, notes = claims_of([a])
+            out[a.id] = (Extraction(keys.extraction_key(a), extractor, notes[0] if notes else None), [])
+    claims, _ = claims_of(english, n_process=workers, progress=lambda d, t: progress("claims", d, t))
+    by_article: dict[str, list[Claim]] = {a.id: [] for a in english}
+    for c in claims:
+        by_article[c.article].append(c)
+    for a in english:
+        found = sorted(by_article[a.id], key=lambda c: (c.start, c.kind, c.predicate, c.id))
+        out[a.id] = (Extraction(keys.extraction_key(a), extractor), found)
+    return out
 
 
 def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Iterator[list[RawDocument | Failure | Skipped]]:
@@ -112,46 +254,162 @@ def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Ite
 
 
 @contextmanager
-def _mapper(workers: int) -> Iterator[Callable[..., Iterable[Any]]]:
-    """``map`` in this process, or over a pool of ``workers`` processes (order kept)."""
+def _mapper(workers: int, *, claims: bool = False) -> Iterator[Callable[..., Iterable[Any]]]:
+    """``map`` in this process, or over a pool of ``workers`` processes (order kept), started (and
+    the models loaded, once, for the forked workers to share) only when there is work for it."""
     if workers <= 1:
         yield map
         return
-    load_resources()  # once here; the forked workers share it
-    with stopping(worker_pool(workers)) as pool:
-        yield lambda fn, items: pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers)))
+    with ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
+
+        def map_each(fn: Callable[..., Any], items: list[Any]) -> Iterable[Any]:
+            if not items:
+                return []
+            if not pools:
+                _load_resources(claims=claims)
+                pools.append(stack.enter_context(stopping(worker_pool(workers))))
+            return pools[0].map(fn, items)
+
+        yield map_each
 
 
-def _article_or_failure(options: ReadOptions, item: tuple[str, RawDocument]) -> Article | Failure:
-    art_id, doc = item
-    try:
-        return article_within_limits(article_from(doc, art_id), options)
-    except InputError as e:
-        return failure(doc.source, e, stage="clean")
+def _load_resources(*, claims: bool) -> None:
+    from .meta.article import load_resources  # noqa: PLC0415
+
+    load_resources()
+    if claims:
+        from .claims.parse import load_resources as load_parser  # noqa: PLC0415
+
+        load_parser()
 
 
-def analyze(paths: Iterable[str], *, store: Store, progress: Progress = _silent, workers: int = 1,
-            read_urls: UrlReader | None = None, read_options: ReadOptions = DEFAULT_READ) -> Dossier:
-    """Ingest ``paths`` and run every stage over their articles, on ``workers`` processes where it pays."""
-    result = ingest(paths, store=store, progress=progress, workers=workers, read_urls=read_urls,
-                    read_options=read_options)
-    articles = store.articles(result.ids)
-    dossier = dossier_of(articles, failures=result.failures, progress=progress, workers=workers)
-    return replace(dossier, notes=(*dossier.notes, *(s.note() for s in result.skipped)))
+# -- steps 5-9 -----------------------------------------------------------------------------------
 
+def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1) -> Update:
+    """Bring the store's analysis of every article it holds up to date (steps 5-9); redo only
+    what the keys say changed, and nothing when the articles and the code are as last time."""
+    from .flags.dates import DateMarks, with_date_flags  # noqa: PLC0415
+    from .flags.near_duplicate import signature_from, with_duplicates_marked  # noqa: PLC0415
+    from .meta.infer_date import dated_from_story  # noqa: PLC0415
 
-def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
-               progress: Progress = _silent, workers: int = 1) -> Dossier:
-    """Stages 4-7 over stored articles."""
-    articles = with_duplicates_marked(sorted(articles, key=lambda a: (a.source, a.id)))
+    versions = _versions()
+    ids = store.ids()
+    analysis = keys.digest(versions, ids)
+    if store.state("analysis") == analysis:
+        return Update(analysis, len(ids), stories=len(store.story_keys()))
+    articles = store.articles()
+    prepared = _all_prepared(store, articles, versions["prepare"], workers)
+    articles = with_duplicates_marked(articles, {i: signature_from(p.signature) for i, p in prepared.items()})
     progress("dedupe", len(articles), len(articles))
-    groups = story_groups(articles)
+    groups = _groups(store, articles, versions["groups"])
     articles = dated_from_story(articles, groups)
     progress("stories", len(groups), len(groups))
-    claims, notes = claims_of(articles, n_process=workers, progress=lambda d, t: progress("claims", d, t))
-    claims.sort(key=lambda c: (c.article, c.start, c.kind, c.predicate, c.id))
-    articles = with_date_flags(articles, groups)
-    stories = stories_of(articles, claims, groups)
-    progress("reconcile", len(stories), len(stories))
-    return Dossier(articles=tuple(articles), claims=tuple(claims), stories=tuple(stories),
-                   failures=tuple(failures), notes=tuple(notes))
+    extraction = _claims_up_to_date(store, articles, versions["extractor"], workers, progress)
+    articles = with_date_flags(articles, groups, {i: DateMarks.from_json(p.marks) for i, p in prepared.items()})
+    recomputed = _stories_up_to_date(store, articles, groups, extraction, versions["reconcile"], progress)
+    _write_analysed(store, articles, groups)
+    store.put_state("analysis", analysis)
+    return Update(analysis, len(articles), extracted=len(extraction.new), stories=len(groups), recomputed=recomputed)
+
+
+def _versions() -> dict[str, str]:
+    return {"prepare": keys.version("consilience.flags.near_duplicate", "consilience.flags.dates",
+                                    libraries=("datasketch", "numpy")),
+            "groups": keys.version("consilience.reconcile.stories", libraries=("scikit-learn", "scipy", "numpy")),
+            "dates": keys.version("consilience.meta.infer_date", "consilience.flags"),
+            "extractor": keys.extractor_version(),
+            "reconcile": keys.version("consilience.reconcile", libraries=("scikit-learn", "scipy", "numpy"))}
+
+
+def _all_prepared(store: Store, articles: Sequence[Article], version: str, workers: int) -> dict[str, Prepared]:
+    """Every article's prepared data: stored ones, and (for articles stored without it, or by other
+    code) computed now, in the workers."""
+    prepared = store.prepared() if store.state("prepare") == version else {}
+    missing = [a for a in articles if a.id not in prepared]
+    if missing:
+        with _mapper(workers) as map_each:
+            made = dict(zip([a.id for a in missing], map_each(prepared_of, missing), strict=True))
+        store.put_prepared(made)
+        store.put_state("prepare", version)
+        prepared.update(made)
+    return prepared
+
+
+def _groups(store: Store, articles: Sequence[Article], version: str) -> list[list[str]]:
+    """Story groups, memoised: they depend only on which articles there are (ids hash their content)."""
+    from .reconcile import story_groups  # noqa: PLC0415
+
+    key = keys.digest(version, sorted(a.id for a in articles))
+    memo = store.state("groups")
+    if memo and memo.get("key") == key:
+        return [list(g) for g in memo["groups"]]
+    groups = story_groups(articles)
+    store.put_state("groups", {"key": key, "groups": groups})
+    return groups
+
+
+@dataclass(frozen=True)
+class _Extraction:
+    keys: dict[str, str]  # article -> key of its stored claims
+    new: frozenset[str]   # articles extracted in this run's step 7
+
+
+def _claims_up_to_date(store: Store, articles: Sequence[Article], extractor: str, workers: int,
+                       progress: Progress) -> _Extraction:
+    """Step 7: extract the claims of the articles whose stored claims are missing or stale."""
+    stored = store.extractions()
+    stale = [a for a in articles if (x := stored.get(a.id)) is None
+             or (x.key, x.extractor) != (keys.extraction_key(a), extractor)]
+    if stale:
+        store.put_claims(extracted(stale, extractor, workers=workers, progress=progress))
+    return _Extraction({a.id: keys.extraction_key(a) for a in articles}, frozenset(a.id for a in stale))
+
+
+def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Sequence[Sequence[str]],
+                        extraction: _Extraction, version: str, progress: Progress) -> int:
+    """Step 9: reconcile the stories whose inputs changed, one at a time (each reads only its own
+    articles and claims), and drop the stories that no longer exist."""
+    from .reconcile import stories_of  # noqa: PLC0415
+    from .reconcile.stories import story_id  # noqa: PLC0415
+
+    by_id = {a.id: a for a in articles}
+    stored = store.story_keys()
+    wanted = {story_id(g): (g, keys.story_key(g, by_id, extraction.keys, version)) for g in groups}
+    todo = [(g, key) for sid, (g, key) in wanted.items() if stored.get(sid) != key]
+    done: list[StoredStory] = []
+    for n, (group, key) in enumerate(todo, 1):
+        members = [by_id[i] for i in group]
+        story = stories_of(members, store.claims_of(group), [group])[0]
+        done.append(_stored(story, key, members))
+        progress("reconcile", n, len(todo))
+        if len(done) >= 200:  # bounded memory, and a killed run keeps whole stories
+            store.put_stories(done)
+            done = []
+    store.put_stories(done, drop=[sid for sid in stored if sid not in wanted])
+    return len(todo)
+
+
+def _stored(story: Story, key: str, members: Sequence[Article]) -> StoredStory:
+    lows = [d for a in members if (d := a.published.date or a.published.earliest)]
+    highs = [d for a in members if (d := a.published.date or a.published.latest)]
+    return StoredStory(story, key, first_day=min(lows).isoformat() if lows else None,
+                       last_day=max(highs).isoformat() if highs else None,
+                       flags=tuple(sorted({f.code for a in members for f in a.flags})))
+
+
+def _write_analysed(store: Store, articles: Sequence[Article], groups: Sequence[Sequence[str]]) -> None:
+    """Write the articles whose date, flags, copy or story changed since the last analysis."""
+    from .reconcile.stories import story_id  # noqa: PLC0415
+
+    story_of = {i: story_id(g) for g in groups for i in g}
+    before = store.analysed_state()
+    changed = [a for a in articles if before.get(a.id) != _state_row(a, story_of.get(a.id))]
+    if changed:
+        store.put_analysed_articles(changed, story_of)
+
+
+def _state_row(a: Article, story: str | None) -> tuple[Any, ...]:
+    p = a.published.to_dict()
+    return (p["date"], p["earliest"], p["latest"], p["basis"], a.duplicate_of, story,
+            tuple((f.code, f.detail, f.evidence) for f in a.flags))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..records import Article, Flag
 
@@ -26,10 +28,31 @@ def signature(text: str) -> MinHash:
     return m
 
 
-def with_duplicates_marked(articles: Sequence[Article]) -> list[Article]:
-    """Each copy gets ``duplicate_of`` (the earliest-published, then smallest id) and a flag."""
+def signature_bytes(text: str) -> bytes:
+    """The signature of ``text`` as bytes, to compute once per article and store."""
+    m = signature(text)
+    return bytes(m.hashvalues.astype(m.hashvalues.dtype.newbyteorder("<")).tobytes())
+
+
+def signature_from(data: bytes) -> LeanMinHash:
+    """The signature ``signature_bytes`` wrote, for ``with_duplicates_marked``."""
+    scheme = _scheme()
+    dtype = "<u4" if scheme == "affine32" else "<u8"
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(data, dtype=dtype), scheme=scheme)
+
+
+@lru_cache(maxsize=1)
+def _scheme() -> str:
+    return str(MinHash(num_perm=NUM_PERM, seed=1).scheme)
+
+
+def with_duplicates_marked(articles: Sequence[Article],
+                           signatures: Mapping[str, MinHash] | None = None) -> list[Article]:
+    """Each copy gets ``duplicate_of`` (the earliest-published, then smallest id) and a flag.
+    ``signatures``: the articles' signatures when computed before (``signature_from``); the others are made here."""
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    sigs = {a.id: signature(a.text) for a in articles}
+    given = signatures or {}
+    sigs = {a.id: given.get(a.id) or signature(a.text) for a in articles}
     for a in articles:
         if a.id not in lsh:
             lsh.insert(a.id, sigs[a.id])

@@ -1,21 +1,90 @@
-"""The store interface: the few methods the pipeline needs, so other backends can follow."""
+"""The store interface: the few methods the pipeline needs, so other backends can follow.
+
+A store keeps the articles as ingested and the last analysis of them (``store/schema.py``), with
+the keys that say which parts of that analysis are still current.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from ..records import Article
+from ..records import Article, Claim, Failure, Story
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What one article gives the cross-article steps, computed once when it is stored:
+    ``signature`` its MinHash (near-duplicates), ``marks`` its time expressions as JSON (date flags)."""
+
+    signature: bytes
+    marks: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Whose claims are stored: ``key`` hashes what the extractor read of the article, ``extractor``
+    names the extractor's version; ``note`` says why an article has none."""
+
+    key: str
+    extractor: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    """A story with ``key`` (a hash of every input of its reconciliation) and what a list of
+    stories shows of it: its articles' first and last publication day and their flag codes."""
+
+    story: Story
+    key: str
+    first_day: str | None = None
+    last_day: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 class Store(Protocol):
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are stored already."""
 
-    def put_articles(self, articles: Sequence[Article]) -> int:
-        """Store ``articles`` in one transaction; return how many were new."""
+    def put_articles(self, articles: Sequence[Article], prepared: Mapping[str, Prepared] | None = None) -> int:
+        """Store ``articles`` (with what was prepared of them) in one transaction; return how many were new."""
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
-        """Stored articles (all when ``ids`` is None), ordered by source then id."""
+        """Stored articles as ingested (all when ``ids`` is None), ordered by source then id."""
+
+    def ids(self) -> list[str]:
+        """Every stored article's id, sorted."""
+
+    def prepared(self) -> dict[str, Prepared]: ...
+
+    def put_prepared(self, prepared: Mapping[str, Prepared]) -> None: ...
+
+    def analysed_articles(self) -> list[Article]: ...
+
+    def analysed_state(self) -> dict[str, tuple[Any, ...]]: ...
+
+    def put_analysed_articles(self, articles: Sequence[Article], story_of: Mapping[str, str]) -> None: ...
+
+    def extractions(self) -> dict[str, Extraction]: ...
+
+    def put_claims(self, extracted: Mapping[str, tuple[Extraction, Sequence[Claim]]]) -> None: ...
+
+    def claims(self) -> list[Claim]: ...
+
+    def claims_of(self, article_ids: Sequence[str]) -> list[Claim]: ...
+
+    def story_keys(self) -> dict[str, str]: ...
+
+    def stories(self) -> list[Story]: ...
+
+    def put_stories(self, stories: Sequence[StoredStory], *, drop: Iterable[str] = ()) -> None: ...
+
+    def state(self, key: str) -> Any: ...
+
+    def put_state(self, key: str, value: Any) -> None: ...
+
+    def put_run(self, run: Mapping[str, Any], failures: Sequence[Failure]) -> int: ...
 
     def close(self) -> None: ...

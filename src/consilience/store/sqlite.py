@@ -1,30 +1,26 @@
 """SQLite store: WAL mode, one writer, ``BEGIN IMMEDIATE``, numbered migrations, content-hash ids.
 
-Crash safety: an article is one row written inside a transaction, so an ingest killed at any
-point leaves whole articles or none; re-running skips the stored ones and completes the rest.
+The schema and what each table holds: ``store/schema.py``. Crash safety: every write is one
+transaction, so an ingest or analysis killed at any point leaves whole batches, whole articles'
+claims and whole stories, or none; re-running completes the rest.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..errors import StoreError
-from ..records import Article
+from ..records import Article, Claim, Failure, Published, Story
+from .base import Extraction, Prepared, StoredStory
+from .schema import MIGRATIONS
 
-MIGRATIONS: tuple[str, ...] = (
-    # 1: articles as JSON records keyed by content hash
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        source TEXT NOT NULL,
-        record TEXT NOT NULL
-    );
-    CREATE INDEX articles_source ON articles(source);
-    """,
-)
+CHUNK = 500  # ids per `IN (...)` query: under SQLite's variable limit on every build
 
 
 class SQLiteStore:
@@ -48,51 +44,187 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: schema version {version} is newer than this consilience "
                              f"knows ({len(MIGRATIONS)}); upgrade consilience")
         for n, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            for statement in filter(str.strip, script.split(";")):
-                self._db.execute(statement)
-            self._db.execute(f"PRAGMA user_version = {n}")
-            self._db.execute("COMMIT")
+            try:  # executescript would commit an open transaction first, so the script carries its own
+                self._db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {n};\nCOMMIT;")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
 
-    def known_ids(self, ids: Iterable[str]) -> set[str]:
-        wanted = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
-
-    def put_articles(self, articles: Sequence[Article]) -> int:
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back whole."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            before = self._db.total_changes
-            self._db.executemany(
-                "INSERT OR IGNORE INTO articles(id, source, record) VALUES (?, ?, ?)",
-                [(a.id, a.source, json.dumps(a.to_dict(), ensure_ascii=False)) for a in articles],
-            )
-            added = self._db.total_changes - before
+            yield self._db
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
-        return added
+
+    def _rows(self, sql: str, ids: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+        """``sql`` (with ``{marks}`` for the ``IN`` list) over ``ids``, in chunks."""
+        wanted = list(dict.fromkeys(ids))
+        for i in range(0, len(wanted), CHUNK):
+            chunk = wanted[i : i + CHUNK]
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+    # -- articles as ingested ------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        return {r[0] for r in self._rows("SELECT id FROM articles WHERE id IN ({marks})", list(ids))}
+
+    def put_articles(self, articles: Sequence[Article], prepared: Mapping[str, Prepared] | None = None) -> int:
+        prepared = prepared or {}
+        with self._writing() as db:
+            cur = db.executemany(
+                "INSERT OR IGNORE INTO articles(id, source, record, url, outlet, title, language, published, "
+                "earliest, latest, basis, signature, marks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, a.source, json.dumps(a.to_dict(), ensure_ascii=False), a.url, a.outlet, a.title, a.language,
+                  *_published_columns(a.published), *_prepared_columns(prepared.get(a.id))) for a in articles],
+            )
+            return max(cur.rowcount, 0)  # rows this statement inserted (not the search index's)
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Stored articles as ingested (all when ``ids`` is None), ordered by source then id."""
         if ids is None:
             rows = self._db.execute("SELECT record FROM articles ORDER BY source, id").fetchall()
         else:
-            rows = []
-            wanted = list(dict.fromkeys(ids))
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows += self._db.execute(f"SELECT record FROM articles WHERE id IN ({marks})", chunk).fetchall()
+            rows = list(self._rows("SELECT record FROM articles WHERE id IN ({marks})", ids))
         found = [Article.from_dict(json.loads(r[0])) for r in rows]
         return sorted(found, key=lambda a: (a.source, a.id))
 
+    def ids(self) -> list[str]:
+        """Every stored article's id, sorted."""
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def prepared(self) -> dict[str, Prepared]:
+        """What was computed once per article for the cross-article steps (articles missing here need it)."""
+        rows = self._db.execute("SELECT id, signature, marks FROM articles WHERE signature IS NOT NULL")
+        return {i: Prepared(signature=bytes(sig), marks=marks) for i, sig, marks in rows}
+
+    def put_prepared(self, prepared: Mapping[str, Prepared]) -> None:
+        with self._writing() as db:
+            db.executemany("UPDATE articles SET signature = ?, marks = ? WHERE id = ?",
+                           [(*_prepared_columns(p), i) for i, p in prepared.items()])
+
+    # -- the analysed articles -----------------------------------------------------------------
+
+    def analysed_articles(self) -> list[Article]:
+        """Every article as the last analysis left it (dated, flagged, marked as a copy)."""
+        flags: dict[str, list[dict[str, str]]] = {}
+        for art, code, detail, evidence in self._db.execute(
+                "SELECT article, code, detail, evidence FROM flags ORDER BY article, n"):
+            flags.setdefault(art, []).append({"code": code, "detail": detail, "evidence": evidence})
+        out = []
+        for record, pub, earliest, latest, basis, dup in self._db.execute(
+                "SELECT record, published, earliest, latest, basis, duplicate_of FROM articles ORDER BY source, id"):
+            d = json.loads(record)
+            d["published"] = {"date": pub, "earliest": earliest, "latest": latest, "basis": basis or "unknown"}
+            d["flags"], d["duplicate_of"] = flags.get(d["id"], []), dup
+            out.append(Article.from_dict(d))
+        return out
+
+    def put_analysed_articles(self, articles: Sequence[Article], story_of: Mapping[str, str]) -> None:
+        """Write what the analysis changed about ``articles``: date, copy, story and flags."""
+        with self._writing() as db:
+            db.executemany(
+                "UPDATE articles SET published = ?, earliest = ?, latest = ?, basis = ?, duplicate_of = ?, story = ? "
+                "WHERE id = ?",
+                [(*_published_columns(a.published), a.duplicate_of, story_of.get(a.id), a.id) for a in articles])
+            ids = [(a.id,) for a in articles]
+            db.executemany("DELETE FROM flags WHERE article = ?", ids)
+            db.executemany("INSERT INTO flags(article, n, code, detail, evidence) VALUES (?, ?, ?, ?, ?)",
+                           [(a.id, n, f.code, f.detail, f.evidence) for a in articles for n, f in enumerate(a.flags)])
+
+    def analysed_state(self) -> dict[str, tuple[Any, ...]]:
+        """article id -> what ``put_analysed_articles`` last wrote, to write only what changed."""
+        flags: dict[str, list[tuple[str, str, str]]] = {}
+        for art, code, detail, evidence in self._db.execute(
+                "SELECT article, code, detail, evidence FROM flags ORDER BY article, n"):
+            flags.setdefault(art, []).append((code, detail, evidence))
+        return {i: (pub, earliest, latest, basis, dup, story, tuple(flags.get(i, ())))
+                for i, pub, earliest, latest, basis, dup, story in self._db.execute(
+                    "SELECT id, published, earliest, latest, basis, duplicate_of, story FROM articles")}
+
+    # -- claims ----------------------------------------------------------------------------------
+
+    def extractions(self) -> dict[str, Extraction]:
+        return {a: Extraction(key=k, extractor=x, note=note)
+                for a, k, x, note in self._db.execute("SELECT article, key, extractor, note FROM extractions")}
+
+    def put_claims(self, extracted: Mapping[str, tuple[Extraction, Sequence[Claim]]]) -> None:
+        """Replace the claims of each article in ``extracted`` with its new ones, in one transaction."""
+        with self._writing() as db:
+            ids = [(a,) for a in extracted]
+            db.executemany("DELETE FROM claims WHERE article = ?", ids)
+            db.executemany(
+                "INSERT OR REPLACE INTO extractions(article, key, extractor, claims, note) VALUES (?, ?, ?, ?, ?)",
+                [(a, x.key, x.extractor, len(cs), x.note) for a, (x, cs) in extracted.items()])
+            db.executemany(
+                'INSERT INTO claims(article, n, id, start, "end", text, kind, predicate, subject, object, negated, '
+                "value, low, high, unit, qualifier, when_start, when_end, when_precision, place, source, via, "
+                "modality, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a, n, *_claim_columns(c)) for a, (_, cs) in extracted.items() for n, c in enumerate(cs)])
+
+    def claims(self) -> list[Claim]:
+        """Every stored claim, by article id then position."""
+        return [Claim.from_dict(json.loads(r[0]))
+                for r in self._db.execute("SELECT record FROM claims ORDER BY article, n")]
+
+    def claims_of(self, article_ids: Sequence[str]) -> list[Claim]:
+        rows = self._rows("SELECT article, n, record FROM claims WHERE article IN ({marks})", article_ids)
+        return [Claim.from_dict(json.loads(r[2])) for r in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+    # -- stories -----------------------------------------------------------------------------------
+
+    def story_keys(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT id, key FROM stories").fetchall())
+
+    def stories(self) -> list[Story]:
+        """Every stored story, ordered by its first article id."""
+        found = [Story.from_dict(json.loads(r[0])) for r in self._db.execute("SELECT record FROM stories")]
+        return sorted(found, key=lambda s: (s.articles[:1], s.id))
+
+    def put_stories(self, stories: Sequence[StoredStory], *, drop: Iterable[str] = ()) -> None:
+        """Write ``stories`` (replacing any of the same id) and delete the stories ``drop`` names."""
+        with self._writing() as db:
+            gone = [(i,) for i in {*drop, *(s.story.id for s in stories)}]
+            for table in ("facts", "fact_claims", "fact_sources", "relations", "timeline"):
+                db.executemany(f"DELETE FROM {table} WHERE story = ?", gone)
+            db.executemany("DELETE FROM stories WHERE id = ?", gone)
+            for s in stories:
+                _insert_story(db, s)
+
+    # -- state, runs --------------------------------------------------------------------------------
+
+    def state(self, key: str) -> Any:
+        row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_state(self, key: str, value: Any) -> None:
+        with self._writing() as db:
+            db.execute("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
+    def put_run(self, run: Mapping[str, Any], failures: Sequence[Failure]) -> int:
+        """Record one analysis and its failures; returns the run's number."""
+        with self._writing() as db:
+            cur = db.execute(
+                "INSERT INTO runs(started, seconds, inputs, articles, added, extracted, stories, recomputed, failures, "
+                "analysis, dossier) VALUES (:started, :seconds, :inputs, :articles, :added, :extracted, :stories, "
+                ":recomputed, :failures, :analysis, :dossier)", {**run, "inputs": json.dumps(run["inputs"])})
+            number = int(cur.lastrowid or 0)
+            db.executemany("INSERT INTO failures(run, source, stage, code, message) VALUES (?, ?, ?, ?, ?)",
+                           [(number, f.source, f.stage, f.code, f.message) for f in failures])
+            return number
+
+    def last_run(self) -> dict[str, Any] | None:
+        cur = self._db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+        row = cur.fetchone()
+        return dict(zip([c[0] for c in cur.description], row, strict=True)) if row else None
 
     def close(self) -> None:
         self._db.close()
@@ -101,3 +233,56 @@ class SQLiteStore:
 def open_store(path: str | Path) -> SQLiteStore:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return SQLiteStore(path)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _published_columns(p: Published) -> tuple[str | None, str | None, str | None, str]:
+    return _iso(p.date), _iso(p.earliest), _iso(p.latest), p.basis
+
+
+def _prepared_columns(p: Prepared | None) -> tuple[bytes | None, str | None]:
+    return (p.signature, p.marks) if p else (None, None)
+
+
+def _claim_columns(c: Claim) -> tuple[Any, ...]:
+    q, w, a = c.quantity, c.when, c.attribution
+    return (c.id, c.start, c.end, c.text, c.kind, c.predicate, c.subject, c.object, int(c.negated),
+            q.value if q else None, q.low if q else None, q.high if q else None, q.unit if q else None,
+            q.qualifier if q else None, _iso(w.start) if w else None, _iso(w.end) if w else None,
+            w.precision if w else None, c.where, a.source if a else None,
+            json.dumps(list(a.via), ensure_ascii=False) if a else None, c.modality,
+            json.dumps(c.to_dict(), ensure_ascii=False))
+
+
+def _json(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _insert_story(db: sqlite3.Connection, stored: StoredStory) -> None:
+    s = stored.story
+    sources = sorted({src for f in s.facts for src in f.sources})
+    outlets = sorted({o for f in s.facts for o in f.outlets})
+    db.execute(
+        "INSERT INTO stories(id, title, key, first_day, last_day, n_articles, n_outlets, n_facts, n_sources, outlets, "
+        "sources, flags, briefing, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (s.id, s.title, stored.key, stored.first_day, stored.last_day, len(s.articles), len(outlets), len(s.facts),
+         len(sources), _json(outlets), _json(sources), _json(stored.flags), " ".join(x.text for x in s.summary),
+         json.dumps(s.to_dict(), ensure_ascii=False)))
+    db.executemany(
+        "INSERT INTO facts(story, n, id, statement, status, weight, when_start, when_end, when_precision, n_sources, "
+        "sources, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(s.id, n, f.id, f.statement, f.status, round(f.weight, 3), _iso(f.when.start) if f.when else None,
+          _iso(f.when.end) if f.when else None, f.when.precision if f.when else None, len(f.sources),
+          _json(f.sources), _json(f.outlets)) for n, f in enumerate(s.facts)])
+    db.executemany("INSERT OR IGNORE INTO fact_claims(fact, claim, story) VALUES (?, ?, ?)",
+                   [(f.id, c, s.id) for f in s.facts for c in f.claims])
+    db.executemany("INSERT OR IGNORE INTO fact_sources(fact, source, story) VALUES (?, ?, ?)",
+                   [(f.id, src, s.id) for f in s.facts for src in f.sources])
+    db.executemany("INSERT INTO relations(story, n, kind, from_fact, to_fact, explanation) VALUES (?, ?, ?, ?, ?, ?)",
+                   [(s.id, n, r.kind, r.from_, r.to, r.explanation) for n, r in enumerate(s.relations)])
+    db.executemany('INSERT INTO timeline(story, n, start, "end", label, precision, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                   [(s.id, n, t.start.isoformat(), _iso(t.end), t.label, t.precision, _json(t.facts))
+                    for n, t in enumerate(s.timeline)])

@@ -1,0 +1,122 @@
+"""Incremental analysis: built at once or in steps, the same bytes; a re-run with nothing new does
+nothing; a new article recomputes only the stories it touches."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from consilience import keys, pipeline
+from consilience.pipeline import analyze, dossier_from, dossier_of, updated
+from consilience.report.json_dossier import dossier_json
+from consilience.store import open_store
+
+COUNCIL = [
+    "The Bergen city council approved a budget of 2.1 billion kroner on Tuesday after a nine-hour debate, "
+    "the mayor said. The budget adds 40 buses to the northern routes and closes two schools.",
+    "Bergen's councillors voted 37-30 to pass next year's budget, which closes two schools and buys 40 new buses, "
+    "the council said on Tuesday. Opposition parties said they would appeal the school closures.",
+]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, fixtures: Path) -> tuple[list[str], list[str]]:
+    """Two halves. The second brings the one dated report of the Chile fires, so an undated report
+    of the first half is dated from its story only when both are in: its claims must be redone."""
+    a, b = tmp_path / "A", tmp_path / "B"
+    a.mkdir()
+    b.mkdir()
+    shutil.copy(fixtures / "chile_fires" / "b.txt", a / "fires_b.txt")
+    shutil.copy(fixtures / "wildfire.txt", a / "wildfire.txt")
+    (a / "council_1.txt").write_text(COUNCIL[0], encoding="utf-8")
+    shutil.copy(fixtures / "chile_fires" / "a.txt", b / "fires_a.txt")
+    shutil.copy(fixtures / "chile_fires" / "c.txt", b / "fires_c.txt")
+    (b / "council_2.txt").write_text(COUNCIL[1], encoding="utf-8")
+    return [str(a)], [str(b)]
+
+
+def test_built_in_steps_or_at_once_the_dossier_is_the_same(corpus: tuple[list[str], list[str]],
+                                                           tmp_path: Path) -> None:
+    first, second = corpus
+    steps = open_store(tmp_path / "steps.db")
+    before = analyze(first, store=steps)
+    in_steps = analyze(second, store=steps)
+    at_once = analyze(first + second, store=open_store(tmp_path / "once.db"))
+    assert dossier_json(in_steps) == dossier_json(at_once)
+    assert len(in_steps.articles) == 6 and len(before.articles) == 3
+    undated = next(a for a in before.articles if a.source.endswith("fires_b.txt"))
+    dated = next(a for a in in_steps.articles if a.source.endswith("fires_b.txt"))
+    assert undated.published.basis == "unknown" and dated.published.basis == "inferred"
+    in_memory = dossier_of(open_store(tmp_path / "once.db").articles())
+    assert dossier_json(in_memory) == dossier_json(at_once)
+
+
+def test_a_rerun_with_nothing_new_does_nothing(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    once = updated(first + second, store=store)
+    assert once.changed and once.recomputed == once.stories and once.added == 6
+    calls: list[str] = []
+    monkeypatch.setattr(pipeline, "extracted", lambda *a, **k: calls.append("claims") or {})
+    again = updated(first + second, store=store)
+    assert not again.changed and (again.extracted, again.recomputed, again.added) == (0, 0, 0)
+    assert again.analysis == once.analysis and calls == []
+    assert dossier_json(dossier_from(store)) == dossier_json(analyze(first + second, store=store))
+
+
+def test_a_new_article_recomputes_only_the_stories_it_touches(corpus: tuple[list[str], list[str]],
+                                                              tmp_path: Path) -> None:
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    updated(first + second, store=store)
+    extra = tmp_path / "C"
+    extra.mkdir()
+    (extra / "council_3.txt").write_text(
+        "The Bergen council budget passed on Tuesday by 37 votes to 30 closes two schools, the mayor said, "
+        "and 40 buses will join the northern routes next year.", encoding="utf-8")
+    grown = updated(first + second + [str(extra)], store=store)
+    assert grown.added == 1 and grown.extracted == 0  # extracted while it was ingested, never again
+    assert grown.recomputed == 1 < grown.stories
+    council = [s for s in dossier_from(store).stories if any("council_3" in i for i in _sources(store, s.articles))]
+    assert len(council) == 1 and len(council[0].articles) == 3
+
+
+def test_a_story_is_reconciled_from_its_own_articles_alone(corpus: tuple[list[str], list[str]],
+                                                          tmp_path: Path) -> None:
+    """What memoising stories per story rests on: reconciling them together or one by one is the same."""
+    from consilience.reconcile import stories_of
+
+    first, second = corpus
+    d = analyze(first + second, store=open_store(tmp_path / "s.db"))
+    groups = [list(s.articles) for s in d.stories]
+    together = stories_of(d.articles, d.claims, groups)
+    alone = [stories_of([a for a in d.articles if a.id in g], [c for c in d.claims if c.article in g], [g])[0]
+             for g in groups]
+    assert [s.to_dict() for s in together] == [s.to_dict() for s in alone] == [s.to_dict() for s in d.stories]
+    assert len(groups) >= 3
+
+
+def test_a_new_extractor_redoes_the_claims(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = corpus
+    store = open_store(tmp_path / "s.db")
+    updated(first, store=store)
+    real = keys.extractor_version()
+    monkeypatch.setattr(keys, "extractor_version", lambda: real + "-next")
+    again = updated(first, store=store)
+    assert again.extracted == 3 and again.changed
+
+
+def test_the_model_the_keys_name_is_the_one_claims_load() -> None:
+    from consilience.claims import EXTRACTOR_VERSION
+    from consilience.claims.parse import MODEL
+
+    assert keys.constant("consilience.claims.parse", "MODEL") == MODEL
+    assert keys.extractor_version().startswith(f"{EXTRACTOR_VERSION}+")
+
+
+def _sources(store: object, ids: tuple[str, ...]) -> list[str]:
+    return [a.source for a in store.articles(list(ids))]  # type: ignore[attr-defined]
