@@ -363,6 +363,7 @@ def _claims_up_to_date(store: Store, articles: Sequence[Article], extractor: str
              or (x.key, x.extractor) != (keys.extraction_key(a), extractor)]
     if stale:
         store.put_claims(extracted(stale, extractor, workers=workers, progress=progress))
+    progress("claims", len(articles), len(articles))  # most were extracted while ingesting
     return _Extraction({a.id: keys.extraction_key(a) for a in articles}, frozenset(a.id for a in stale))
 
 

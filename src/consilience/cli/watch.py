@@ -73,7 +73,7 @@ def watch(sources: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
             while not stop.is_set():
                 n += 1
                 urls = urls_in(sources.read_text(encoding="utf-8"))
-                result = run_ingest(urls, store=store, workers=workers, read_urls=crawl)
+                result = run_ingest(urls, store=store, workers=workers, read_urls=crawl, extract=True)
                 counts = crawl.commit()  # after the articles are stored: a stopped poll loses nothing
                 written = _rewritten(store, result.failures, outdir, workers=workers, reports=reports,
                                      changed=counts.new > 0 or n == 1)
@@ -92,10 +92,11 @@ def _rewritten(store, failures: tuple[Failure, ...], outdir: Path, *, workers: i
     """Rebuild the dossier over every stored article when something changed; its article count, else None."""
     if not changed and (outdir / "dossier.json").exists():
         return None
-    from ..pipeline import dossier_of
+    from ..pipeline import dossier_from, reanalysed
     from ..report import write_dossier, write_reports
 
-    dossier = dossier_of(store.articles(), failures=failures, workers=workers)
+    reanalysed(store, workers=workers)  # only what the new articles touch
+    dossier = dossier_from(store, failures=failures)
     write_dossier(dossier, outdir)
     if reports:
         write_reports(dossier, outdir)
