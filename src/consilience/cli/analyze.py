@@ -82,13 +82,13 @@ def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOpti
         with failing_run(verbose), stop_on_sigterm(), progress_display(quiet) as progress:
             from ..fetch import Crawl
             from ..pipeline import analyze as run_analyze
-            from ..report import write_dossier, write_reports
+            from ..report import write_outputs
 
             with Crawl(settings_of(allow_private=allow_private)) as crawl:
                 dossier = run_analyze(inputs, store=store, progress=progress, workers=workers, read_urls=crawl,
                                       read_options=options)
-            path = write_dossier(dossier, outdir)
-            written = [path] + (write_reports(dossier, outdir, progress=progress) if reports else [])
+            written = write_outputs(dossier, outdir, reports=reports, progress=progress)  # all or nothing
+            path = written[0]
     except (KeyboardInterrupt, Stopped):
         raise interrupted(db, store.count()) from None
     finally:

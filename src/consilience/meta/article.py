@@ -13,6 +13,7 @@ from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
 from ..flags.placeholder import placeholder_flags
 from ..lexicon.gazetteer import gazetteer
+from ..ingest.urls import web_url
 from ..records import Article, Published, RawDocument
 from .language import language_of, load_model
 from .outlet import outlet_of
@@ -34,7 +35,7 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
     if doc.kind == "html":
         page = page_of(doc.body, url=url)
         raw, meta = page.text, page.meta
-        url, title = url or meta.url, title or meta.title
+        url, title = url or web_url(meta.url), title or meta.title
         outlet, author, declared = outlet or meta.outlet, author or meta.author, declared or meta.published
         hint = meta.language
     lang, script = language_of(raw, hint), dominant_script(raw) or "LATIN"

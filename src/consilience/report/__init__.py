@@ -10,18 +10,33 @@ from .html import report_html
 from .json_dossier import dossier_json, load_dossier, write_dossier
 from .markdown import report_markdown
 from .provenance import write_provenance
+from .publish import REPORT_FILES, published, staging
 from .tables import write_tables
 from .timeline_chart import timeline_png, timeline_svg
 from .view import report_view, timeline_dicts
 
-__all__ = ["dossier_json", "load_dossier", "write_dossier", "write_reports", "report_html", "report_markdown"]
+__all__ = ["dossier_json", "load_dossier", "write_dossier", "write_outputs", "write_reports", "report_html",
+           "report_markdown"]
+Progress = Callable[[str, int, int | None], None]
 
 
-def write_reports(dossier: Dossier, outdir: str | Path,
-                  progress: Callable[[str, int, int | None], None] | None = None) -> list[Path]:
-    """Render every report of ``dossier`` into ``outdir``; returns the files written."""
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
+def write_outputs(dossier: Dossier, outdir: str | Path, *, reports: bool = True,
+                  progress: Progress | None = None) -> list[Path]:
+    """``dossier.json`` and, with ``reports``, every report, moved into ``outdir`` together (dossier first in
+    the list returned); on any failure ``outdir`` keeps the previous run's files and no temporary one."""
+    with staging(outdir) as stage:
+        files = [write_dossier(dossier, stage)] + (_rendered(dossier, stage, progress) if reports else [])
+        return published(files, outdir, superseded=() if reports else REPORT_FILES)
+
+
+def write_reports(dossier: Dossier, outdir: str | Path, progress: Progress | None = None) -> list[Path]:
+    """Render every report of ``dossier`` into ``outdir`` (all moved in together); returns the files written."""
+    with staging(outdir) as stage:
+        return published(_rendered(dossier, stage, progress), outdir)
+
+
+def _rendered(dossier: Dossier, outdir: Path, progress: Progress | None) -> list[Path]:
+    out = outdir
     data = dossier.to_dict()  # tables and provenance read the JSON form, exactly what `consilience report` reads back
     view = report_view(dossier)
     entries = timeline_dicts(view.timeline)
@@ -42,7 +57,5 @@ def write_reports(dossier: Dossier, outdir: str | Path,
 
 
 def _write(path: Path, data: bytes) -> Path:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    path.write_bytes(data)  # inside the staging folder: moved into place with the others
     return path

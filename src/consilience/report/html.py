@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..records import Dossier
+from .safety import without_bidi
 from .timeline_chart import timeline_svg
 from .view import CLAIM_LINKS, TIMELINE_ROWS, ReportView, report_view, timeline_dicts
 
@@ -59,7 +60,7 @@ def report_html(dossier: Dossier, svg: bytes | None = None, *, view: ReportView 
     view = view or report_view(dossier)
     picture = svg if svg is not None else timeline_svg(timeline_dicts(view.timeline))
     template = environment(anchor).get_template("report.html.j2")
-    return template.render(
+    return without_bidi(template.render(  # bidi controls from articles would reorder what the page shows
         r=view, csp=content_security_policy(), timeline_svg=base64.b64encode(picture).decode("ascii"),
         open_stories=len(view.stories) if len(view.stories) <= OPEN_ALL_UP_TO else 1,
-        more_where=" (all of them are in dossier.json and in `consilience serve`)")
+        more_where=" (all of them are in dossier.json and in `consilience serve`)"))

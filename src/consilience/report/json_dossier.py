@@ -17,8 +17,11 @@ def write_dossier(dossier: Dossier, outdir: str | Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     path = out / "dossier.json"
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(dossier_json(dossier), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(dossier_json(dossier), encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)  # a failed write (a full disk) leaves no .tmp behind
     return path
 
 

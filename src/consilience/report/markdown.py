@@ -4,12 +4,13 @@ timeline, for notes and wikis. Shows what ``report.html`` shows (``view.report_v
 from __future__ import annotations
 
 from ..records import Dossier
+from .safety import markdown_text
 from .view import FactView, ReportView, StoryView, report_view
 
 
 def _cell(text: object) -> str:
-    """Table cells may not hold pipes or newlines."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Article text as one table cell: escaped (no HTML, links or pipes) and on one line."""
+    return markdown_text(text).replace("\n", " ")
 
 
 def _names(values: tuple[str, ...]) -> str:
@@ -19,15 +20,15 @@ def _names(values: tuple[str, ...]) -> str:
 def _main_event(main: FactView | None) -> list[str]:
     if main is None:
         return []
-    return [f"**Main event:** {main.statement} — {main.status.replace('_', ' ')}; "
+    return [f"**Main event:** {_cell(main.statement)} — {main.status.replace('_', ' ')}; "
             f"{len(main.outlets)} outlet(s), {len(main.sources)} independent source(s).", ""]
 
 
 def _story(s: StoryView) -> list[str]:
-    lines = [f"## {s.title}", "", f"{s.period} · {s.n_articles} article(s), {s.n_outlets} outlet(s), "
+    lines = [f"## {_cell(s.title)}", "", f"{s.period} · {s.n_articles} article(s), {s.n_outlets} outlet(s), "
              f"{s.n_facts} fact(s)", "", *_main_event(s.main), "### Briefing", ""]
     for sentence in s.summary:
-        lines.append(f"- {sentence.text}{''.join(f'[^{c.number}]' for c in sentence.citations)}")
+        lines.append(f"- {_cell(sentence.text)}{''.join(f'[^{c.number}]' for c in sentence.citations)}")
     lines += ["", "### Facts", "", "| Statement | Status | Sources | Outlets | When |", "|---|---|---|---|---|"]
     for f in s.facts:
         lines.append(f"| {_cell(f.statement)} | {f.status} | {_names(f.sources)} | {_names(f.outlets)} | "
@@ -39,7 +40,7 @@ def _story(s: StoryView) -> list[str]:
         for r in s.relations:
             first = r.first.statement if r.first else r.first_id
             second = r.second.statement if r.second else r.second_id
-            lines.append(f"- **{r.kind}**: {second} → {first}. {r.explanation}")
+            lines.append(f"- **{r.kind}**: {_cell(second)} → {_cell(first)}. {_cell(r.explanation)}")
     if s.timeline:
         lines += ["", "### Timeline", "", "| From | To | Precision | What |", "|---|---|---|---|"]
         for e in s.timeline:
@@ -54,7 +55,7 @@ def _flags(view: ReportView) -> list[str]:
     lines = ["## Reliability flags", ""]
     for a in flagged:
         for fl in a.flags:
-            lines.append(f"- {a.label}: **{fl.code}** — {fl.detail} (evidence: {fl.evidence})")
+            lines.append(f"- {_cell(a.label)}: **{fl.code}** — {_cell(fl.detail)} (evidence: {_cell(fl.evidence)})")
     return [*lines, ""]
 
 
@@ -62,12 +63,12 @@ def report_markdown(dossier: Dossier) -> str:
     view = report_view(dossier)
     claims = {c.id: c for c in dossier.claims}
     n_stories = len(view.stories) + len(view.index_only)
-    lines = [f"# {view.title}", "",
+    lines = [f"# {_cell(view.title)}", "",
              f"{view.n_articles} article(s), {view.n_claims} claim(s), {n_stories} story(ies).", ""]
     for note in view.notes:
-        lines.append(f"> Note: {note}")
+        lines.append(f"> Note: {_cell(note)}")
     for f in view.failures:
-        lines.append(f"> Not read: `{f.source}` ({f.stage}): {f.code} — {f.message}")
+        lines.append(f"> Not read: {_cell(f.source)} ({f.stage}): {f.code} — {_cell(f.message)}")
     for s in view.stories:
         lines += _story(s)
     if view.index_only:
@@ -78,6 +79,6 @@ def report_markdown(dossier: Dossier) -> str:
         lines += ["## Sources cited", ""]
         for c in view.citations.values():
             quote = " ".join(claims[c.claim].text.split())
-            lines.append(f"[^{c.number}]: {c.label}: “{quote}”")
+            lines.append(f"[^{c.number}]: {_cell(c.label)}: “{_cell(quote)}”")
         lines.append("")
     return "\n".join(lines)

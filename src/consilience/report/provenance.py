@@ -1,6 +1,8 @@
 """The provenance graph: article → reports → claim → cites → source, and source → via chains.
 
-Written as GraphML (for Gephi, yEd, networkx) and as node-link JSON (for d3 and scripts).
+Written as GraphML (for Gephi, yEd, networkx) and as node-link JSON (for d3 and scripts). Every
+edge has its own id (``relation:from->to``): Gephi drops, and yEd merges, edges that share one.
+Names and labels lose the characters XML cannot hold and bidi controls.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 import networkx as nx
 
 from ..records import Article
+from .safety import xml_text
 from .view import article_label
 
 Dossier = dict[str, Any]  # the JSON form
@@ -21,25 +24,32 @@ def provenance_graph(dossier: Dossier) -> nx.MultiDiGraph:
     """Nodes ``article:ID``, ``source:NAME``, ``outlet:NAME``; edges say who cites whom, how often."""
     g = nx.MultiDiGraph()
     for a in dossier.get("articles", []):
-        g.add_node(f"article:{a['id']}", kind="article", label=article_label(Article.from_dict(a)), outlet=a.get("outlet") or "")
+        g.add_node(f"article:{a['id']}", kind="article", label=xml_text(article_label(Article.from_dict(a))),
+                   outlet=xml_text(a.get("outlet") or ""))
         if a.get("outlet"):
-            g.add_node(f"outlet:{a['outlet']}", kind="outlet", label=a["outlet"])
-            g.add_edge(f"article:{a['id']}", f"outlet:{a['outlet']}", key="published_by", relation="published_by")
+            outlet = f"outlet:{xml_text(a['outlet'])}"
+            g.add_node(outlet, kind="outlet", label=xml_text(a["outlet"]))
+            _edge(g, f"article:{a['id']}", outlet, "published_by")
     counts: dict[tuple[str, str, str], int] = {}
     for c in dossier.get("claims", []):
         at = c.get("attribution")
         if not at:
             continue
-        chain = [f"article:{c['article']}", *(f"source:{v}" for v in reversed(at.get("via", []))),
-                 f"source:{at['source']}"]
+        chain = [f"article:{c['article']}", *(f"source:{xml_text(v)}" for v in reversed(at.get("via", []))),
+                 f"source:{xml_text(at['source'])}"]
         for name in (at.get("via", []) + [at["source"]]):
-            g.add_node(f"source:{name}", kind="source", label=name)
+            g.add_node(f"source:{xml_text(name)}", kind="source", label=xml_text(name))
         for a, b in zip(chain, chain[1:], strict=False):
             if a != b:
                 counts[(a, b, "cites")] = counts.get((a, b, "cites"), 0) + 1
     for (a, b, rel), n in sorted(counts.items()):
-        g.add_edge(a, b, key=rel, relation=rel, claims=n)
+        _edge(g, a, b, rel, claims=n)
     return g
+
+
+def _edge(g: nx.MultiDiGraph, a: str, b: str, relation: str, **data: object) -> None:
+    """An edge whose key, the GraphML edge id, is unique in the file."""
+    g.add_edge(a, b, key=f"{relation}:{a}->{b}", relation=relation, **data)
 
 
 def write_provenance(dossier: Dossier, outdir: Path) -> list[Path]:

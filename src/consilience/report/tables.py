@@ -1,14 +1,21 @@
-"""``claims.csv`` / ``facts.csv`` and their Parquet twins: one flat row per claim or fact."""
+"""``claims.csv`` / ``facts.csv`` and their Parquet twins: one flat row per claim or fact.
+
+List fields (a claim's ``via``, a fact's ``sources``, ``outlets``, ``claims``) are real lists: list
+columns in Parquet, JSON arrays in CSV. CSV cells are made safe for spreadsheets (``safety.spreadsheet_cell``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from .safety import spreadsheet_cell, without_bidi
 
 Dossier = dict[str, Any]  # the JSON form
 
@@ -17,7 +24,7 @@ CLAIM_COLUMNS = ("id", "article", "outlet", "start", "end", "text", "kind", "pre
                  "when_precision", "where", "source", "via", "modality")
 FACT_COLUMNS = ("story", "id", "statement", "status", "weight", "n_sources", "sources", "outlets", "claims",
                 "when_start", "when_end", "when_precision")
-LIST_SEPARATOR = "; "
+LIST_COLUMNS = frozenset({"via", "sources", "outlets", "claims"})
 
 
 def claims_flat(dossier: Dossier) -> list[dict[str, Any]]:
@@ -32,7 +39,7 @@ def claims_flat(dossier: Dossier) -> list[dict[str, Any]]:
             "low": q.get("low"), "high": q.get("high"), "unit": q.get("unit"), "qualifier": q.get("qualifier"),
             "when_start": w.get("start"), "when_end": w.get("end"), "when_text": w.get("text"),
             "when_precision": w.get("precision"), "where": c.get("where"), "source": at.get("source"),
-            "via": LIST_SEPARATOR.join(at.get("via", [])), "modality": c.get("modality"),
+            "via": list(at.get("via", [])), "modality": c.get("modality"),
         })
     return rows
 
@@ -45,8 +52,7 @@ def facts_flat(dossier: Dossier) -> list[dict[str, Any]]:
             rows.append({
                 "story": s["id"], "id": f["id"], "statement": f["statement"], "status": f["status"],
                 "weight": float(f.get("weight", 1.0)), "n_sources": len(f["sources"]),
-                "sources": LIST_SEPARATOR.join(f["sources"]), "outlets": LIST_SEPARATOR.join(f["outlets"]),
-                "claims": LIST_SEPARATOR.join(f["claims"]), "when_start": w.get("start"),
+                "sources": list(f["sources"]), "outlets": list(f["outlets"]), "claims": list(f["claims"]), "when_start": w.get("start"),
                 "when_end": w.get("end"), "when_precision": w.get("precision"),
             })
     return rows
@@ -56,10 +62,17 @@ def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _csv_cell(k, v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
 
 
+def _csv_cell(column: str, value: object) -> object:
+    if column in LIST_COLUMNS:
+        return json.dumps([without_bidi(str(v)) for v in value or []], ensure_ascii=False)  # type: ignore[attr-defined]
+    return spreadsheet_cell(value)
+
+
+_LIST = pa.list_(pa.string())
 SCHEMAS = {
     "claims": pa.schema([("id", pa.string()), ("article", pa.string()), ("outlet", pa.string()),
                          ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("kind", pa.string()),
@@ -67,11 +80,11 @@ SCHEMAS = {
                          ("value", pa.float64()), ("low", pa.float64()), ("high", pa.float64()),
                          ("unit", pa.string()), ("qualifier", pa.string()), ("when_start", pa.string()),
                          ("when_end", pa.string()), ("when_text", pa.string()), ("when_precision", pa.string()),
-                         ("where", pa.string()), ("source", pa.string()), ("via", pa.string()),
+                         ("where", pa.string()), ("source", pa.string()), ("via", _LIST),
                          ("modality", pa.string())]),
     "facts": pa.schema([("story", pa.string()), ("id", pa.string()), ("statement", pa.string()),
                         ("status", pa.string()), ("weight", pa.float64()), ("n_sources", pa.int64()),
-                        ("sources", pa.string()), ("outlets", pa.string()), ("claims", pa.string()),
+                        ("sources", _LIST), ("outlets", _LIST), ("claims", _LIST),
                         ("when_start", pa.string()), ("when_end", pa.string()), ("when_precision", pa.string())]),
 }
 

@@ -16,6 +16,8 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from .safety import without_bidi
+
 MAX_ROWS = 60
 LABEL_CHARS = 70
 # One per precision of records.Precision, darkest for the narrowest (a test keeps them in step).
@@ -48,7 +50,7 @@ def timeline_figure(entries: list[dict[str, Any]]) -> Figure:
         if hi is None:
             ax.annotate("", xy=(date2num(end) + 6, row), xytext=(date2num(end), row),
                         arrowprops={"arrowstyle": "->", "color": colour})
-    labels = [e["label"] if len(e["label"]) <= LABEL_CHARS else e["label"][: LABEL_CHARS - 1] + "…" for e in entries]
+    labels = [_label(e["label"]) for e in entries]
     ax.set_yticks(range(len(entries)), labels=labels, fontsize=8)
     ax.invert_yaxis()
     locator = AutoDateLocator()
@@ -65,8 +67,17 @@ def timeline_figure(entries: list[dict[str, Any]]) -> Figure:
     return fig
 
 
+def _label(text: str) -> str:
+    text = without_bidi(text)
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+# Labels are article text: drawn as written, never as mathtext (a '$' in a fact crashed the chart).
+PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
+
+
 def timeline_svg(entries: list[dict[str, Any]]) -> bytes:
-    with matplotlib.rc_context({"svg.hashsalt": "consilience", "svg.fonttype": "none"}):
+    with matplotlib.rc_context({"svg.hashsalt": "consilience", "svg.fonttype": "none", **PLAIN_TEXT}):
         buf = io.BytesIO()
         timeline_figure(entries).savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     return buf.getvalue()
@@ -74,5 +85,6 @@ def timeline_svg(entries: list[dict[str, Any]]) -> bytes:
 
 def timeline_png(entries: list[dict[str, Any]]) -> bytes:
     buf = io.BytesIO()
-    timeline_figure(entries).savefig(buf, format="png", metadata={"Software": None})
+    with matplotlib.rc_context(PLAIN_TEXT):
+        timeline_figure(entries).savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
