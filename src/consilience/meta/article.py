@@ -12,8 +12,8 @@ from ..clean.stopwords import stopwords
 from ..clean.text import Cleaned, cleaned_text
 from ..errors import EmptyInput
 from ..flags.placeholder import placeholder_flags
-from ..lexicon.gazetteer import gazetteer
 from ..ingest.urls import web_url
+from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Published, RawDocument
 from .language import language_of, load_model
 from .outlet import outlet_of
