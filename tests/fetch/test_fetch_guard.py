@@ -169,3 +169,25 @@ def _unpatched_connect() -> object:
     import _socket
 
     return _socket.socket.connect
+
+
+def test_the_client_offers_http2_and_connects_only_through_the_guard() -> None:
+    import h2  # noqa: F401  (HTTP/2 needs it; httpx[http2] pins it)
+    import httpx
+
+    from consilience.fetch.guard import GuardedBackend
+
+    with Fetcher(FetchSettings()) as f:
+        pool = f._client._transport._pool  # type: ignore[attr-defined]
+        assert isinstance(pool._network_backend, GuardedBackend) and pool._network_backend.guard is f.guard
+        assert pool._http2 is True
+        assert not f._client._mounts  # no proxy from the environment: a proxy would dial for us, unguarded
+    assert isinstance(f._client, httpx.Client)
+
+
+def test_public_api() -> None:
+    import consilience.fetch as fetch
+
+    assert sorted(fetch.__all__) == sorted([
+        "USER_AGENT", "Crawl", "FetchSettings", "FetchState", "Fetched", "Fetcher", "Guard", "PollCounts",
+        "canonical_url", "looks_like_url", "read_urls", "refusal", "urls_in"])

@@ -171,3 +171,18 @@ def test_uncommitted_pages_are_fetched_again(server: HTTPServer, fast: FetchSett
         assert len(list(crawl([server.url_for("/a")]))) == 1
         crawl.commit()
         assert list(crawl([server.url_for("/a")])) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("HTTP://News.Example.COM:80/a/b?utm_source=rss&utm_medium=x", "http://news.example.com/a/b"),
+    ("https://news.example/a?id=3&fbclid=abc#comments", "https://news.example/a?id=3"),
+    ("https://news.example/a?b=2&a=1", "https://news.example/a?a=1&b=2"),
+    ("https://news.example", "https://news.example/"),
+])
+def test_canonical_urls(a: str, b: str) -> None:
+    assert canonical_url(a) == canonical_url(b) == b
+
+
+def test_different_pages_stay_different() -> None:
+    assert canonical_url("https://news.example/a?id=3") != canonical_url("https://news.example/a?id=4")
+    assert canonical_url("https://news.example/a") != canonical_url("http://news.example/a")
