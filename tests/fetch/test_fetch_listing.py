@@ -132,7 +132,8 @@ def test_unreadable_listing_is_a_failure_and_the_run_goes_on(server: HTTPServer,
     serve_pages(server, ["/ok"])
     with Crawl(fast) as crawl:
         items = list(crawl([server.url_for("/broken"), server.url_for("/ok"), "ftp://x.test/file", "http:///nohost"]))
-    assert [type(i).__name__ for i in items] == ["Failure", "RawDocument", "Failure", "Failure"]
+    # one site after another in turn: 127.0.0.1, x.test, (no host), then 127.0.0.1 again
+    assert [type(i).__name__ for i in items] == ["Failure", "Failure", "Failure", "RawDocument"]
     assert [i.code for i in items if isinstance(i, Failure)] == ["malformed", "refused", "refused"]
     with pytest.raises(Exception, match="well-formed"):
         listing_of(b"<urlset><url>", source="s", max_bytes=100)
@@ -186,3 +187,11 @@ def test_canonical_urls(a: str, b: str) -> None:
 def test_different_pages_stay_different() -> None:
     assert canonical_url("https://news.example/a?id=3") != canonical_url("https://news.example/a?id=4")
     assert canonical_url("https://news.example/a") != canonical_url("http://news.example/a")
+
+
+def test_sites_are_taken_in_turn_and_the_order_is_the_inputs() -> None:
+    from consilience.fetch.crawl import by_host
+
+    urls = ["http://a.test/1", "http://a.test/2", "http://a.test/3", "http://b.test/1", "http://c.test/1", "http://b.test/2"]
+    assert by_host(urls, key=str) == ["http://a.test/1", "http://b.test/1", "http://c.test/1", "http://a.test/2",
+                                      "http://b.test/2", "http://a.test/3"]

@@ -1,7 +1,9 @@
 """URLs -> RawDocuments and Failures: pages as they are, feeds and sitemaps expanded into their pages.
 
-The order of the output does not depend on timing or on the concurrency settings: each URL given
-comes out where it was given, a feed's or sitemap's pages right after it (newest first). Pages are
+The order of the output depends on the input alone, never on timing or the concurrency settings
+(the store keeps the first of two identical bodies, so order decides which URL an article keeps):
+first the URLs given, then the pages their feeds and sitemaps list (each listing newest first),
+each pass taking one site after another in turn so that all sites are fetched at once. Pages are
 fetched ahead of the reader on a thread pool, at most ``2 * concurrency`` of them waiting at once,
 so memory stays flat however long the list.
 """
@@ -10,9 +12,12 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import zip_longest
+from typing import TypeVar
+from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..ingest.base import Item, failure
@@ -25,6 +30,7 @@ from .state import FetchState
 from .urls import canonical_url
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 MAX_INDEX_DEPTH = 2  # a sitemap index may list indexes once more; deeper nesting is not followed
 
 
@@ -101,57 +107,50 @@ class Crawl:
         return counts
 
     def __call__(self, urls: Iterable[str]) -> Iterator[Item]:
-        pending: deque[_Work | Future[_Done]] = deque()
-        inputs = iter(urls)
-        bound = 2 * self.settings.concurrency
+        """Two passes: the URLs given (pages come out, listings are read), then the pages the listings
+        named. Each pass takes one site after another in turn, so every site's limits are used at once."""
+        listed: list[Target] = []
+        yield from self._in_order((self._input_work(u) for u in by_host(list(urls), key=str)), listed)
+        yield from self._in_order((_Work(t.url, t) for t in by_host(self._unknown(listed), key=_url_of)), None)
+
+    def _in_order(self, works: Iterable[_Work | None], listed: list[Target] | None) -> Iterator[Item]:
+        """Fetch ``works`` on the pool, at most ``2 * concurrency`` ahead of the reader; results in order."""
+        pending: deque[Future[_Done]] = deque()
+        todo = (w for w in works if w is not None)
         with ThreadPoolExecutor(self.settings.concurrency, thread_name_prefix="consilience-fetch") as pool:
             try:
                 while True:
-                    self._fill(pending, inputs, pool, bound)
+                    while not self.stopped and len(pending) < 2 * self.settings.concurrency:
+                        work = next(todo, None)
+                        if work is None:
+                            break
+                        pending.append(pool.submit(self._run, work))
                     if not pending:
                         return
-                    head = pending.popleft()
-                    future = head if isinstance(head, Future) else pool.submit(self._run, head)
-                    yield from self._absorbed(future.result(), pending)
+                    done = pending.popleft().result()  # what is in flight is handed out even when stopping
+                    if listed is not None:
+                        listed.extend(done.children)
+                    yield from self._absorbed(done)
             finally:
-                for entry in pending:
-                    if isinstance(entry, Future):
-                        entry.cancel()
+                for future in pending:
+                    future.cancel()
 
-    def _fill(self, pending: deque[_Work | Future[_Done]], inputs: Iterator[str], pool: ThreadPoolExecutor,
-              bound: int) -> None:
-        """Submit waiting work, front first, until ``bound`` fetches are outstanding; then take more input."""
-        if self.stopped:  # what is in flight is still handed out; nothing new starts
-            started = [e for e in pending if isinstance(e, Future)]
-            pending.clear()
-            pending.extend(started)
+    def _input_work(self, url: str) -> _Work | None:
+        if self._skips and self.state.known([canonical_url(url)]):  # type: ignore[union-attr]
+            self._counts["known"] += 1
             return None
-        outstanding = sum(isinstance(e, Future) for e in pending)
-        for i, entry in enumerate(pending):
-            if outstanding >= bound:
-                return None
-            if isinstance(entry, _Work):
-                pending[i] = pool.submit(self._run, entry)
-                outstanding += 1
-        while outstanding < bound:
-            work = self._next_input(inputs)
-            if work is None:
-                return None
-            pending.append(pool.submit(self._run, work))
-            outstanding += 1
-        return None
+        etag, last_modified = self.state.validators(url) if self._skips else (None, None)  # type: ignore[union-attr]
+        return _Work(url, None, etag, last_modified)
 
-    def _next_input(self, inputs: Iterator[str]) -> _Work | None:
-        for url in inputs:
-            if self._skips and self.state.known([canonical_url(url)]):  # type: ignore[union-attr]
-                self._counts["known"] += 1
-                continue
-            etag, last_modified = self.state.validators(url) if self._skips else (None, None)  # type: ignore[union-attr]
-            return _Work(url, None, etag, last_modified)
-        return None
+    def _unknown(self, targets: list[Target]) -> list[Target]:
+        """``targets`` less the pages an earlier run stored, and less repeats (two listings naming one page)."""
+        unique = list({canonical_url(t.url): t for t in reversed(targets)}.items())[::-1]
+        known = self.state.known(c for c, _ in unique) if self._skips else set()  # type: ignore[union-attr]
+        self._counts["known"] += len(known)
+        return [t for c, t in unique if c not in known]
 
-    def _absorbed(self, done: _Done, pending: deque[_Work | Future[_Done]]) -> list[Item]:
-        """The items of one finished fetch; its listing's new pages go to the front of ``pending``."""
+    def _absorbed(self, done: _Done) -> list[Item]:
+        """The items of one finished fetch, counted; a listing's validators kept for ``commit``."""
         self._counts["failed"] += sum(isinstance(i, Failure) for i in done.items)
         self._counts["new"] += sum(isinstance(i, RawDocument) for i in done.items)
         self._counts["unchanged"] += done.unchanged
@@ -161,13 +160,6 @@ class Crawl:
         if done.source is not None:
             url, etag, last_modified = done.source
             self._sources[url] = (etag, last_modified)
-        children = done.children
-        if self._skips and children:
-            known = self.state.known(  # type: ignore[union-attr]
-                canonical_url(t.url) for t in children)
-            self._counts["known"] += sum(canonical_url(t.url) in known for t in children)
-            children = tuple(t for t in children if canonical_url(t.url) not in known)
-        pending.extendleft(_Work(t.url, t) for t in reversed(children))
         return done.items
 
     def _run(self, work: _Work) -> _Done:
@@ -216,6 +208,20 @@ class Crawl:
             except InputError as e:
                 failures.append(failure(child.url, e, stage="fetch"))
         return pages
+
+
+def by_host(items: list[T], *, key: Callable[[T], str]) -> list[T]:
+    """``items`` taken one site at a time in turn (sites in order of first appearance, each site's
+    items in their order): the same input always gives the same order, whatever the timing."""
+    queues: dict[str, list[T]] = {}
+    for item in items:
+        queues.setdefault((urlsplit(key(item)).hostname or "").lower(), []).append(item)
+    rounds = zip_longest(*queues.values())
+    return [item for round_ in rounds for item in round_ if item is not None]
+
+
+def _url_of(target: Target) -> str:
+    return target.url
 
 
 def read_urls(urls: Iterable[str], *, settings: FetchSettings = DEFAULT_SETTINGS, guard: Guard | None = None) -> Iterator[Item]:
