@@ -219,3 +219,34 @@ def test_per_host_concurrency_is_bounded(server: HTTPServer) -> None:
     with Crawl(FetchSettings(allow_private=True, robots=False, delay=0, per_host=3, concurrency=8)) as crawl:
         docs = list(crawl(urls))
     assert [d.source for d in docs] == urls and peak[0] == 3
+
+
+def test_headers_dripped_a_byte_at_a_time_are_cut_by_the_deadline() -> None:
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip_headers() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 100:  # 20 s if nothing cut it
+                if stop.wait(0.2):
+                    return
+                conn.sendall(bytes([byte]))
+
+    thread = threading.Thread(target=drip_headers, daemon=True)
+    thread.start()
+    settings = FetchSettings(allow_private=True, robots=False, delay=0, timeout=1.0)
+    try:
+        with Fetcher(settings) as f:
+            start = time.monotonic()
+            with pytest.raises(FetchTimeout):
+                f.get(f"http://127.0.0.1:{listener.getsockname()[1]}/")
+            assert time.monotonic() - start < 2.5
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()

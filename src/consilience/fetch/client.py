@@ -29,7 +29,7 @@ import httpx
 
 from ..errors import FetchError, FetchTimeout, HTTPStatusError, InputError, Refused, TooLarge
 from .body import ACCEPT_ENCODING, bounded_body
-from .guard import Guard, GuardedBackend
+from .guard import REQUEST_DEADLINE, Guard, GuardedBackend
 from .hosts import HostGates
 from .robots import Robots
 
@@ -153,6 +153,7 @@ class Fetcher:
 
     def _once(self, url: str, headers: dict[str, str], error_status_raises: bool) -> Fetched:
         deadline = time.monotonic() + self.settings.timeout
+        token = REQUEST_DEADLINE.set(deadline)
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 return self._read(url, response, deadline, error_status_raises)
@@ -162,6 +163,8 @@ class Fetcher:
             raise FetchTimeout(f"{url}: no answer within the time limit ({type(e).__name__}); try again later") from e
         except (httpx.HTTPError, httpcore.ProtocolError, OSError) as e:
             raise FetchError(f"{url}: {_network_reason(e)}; check the address and your connection") from e
+        finally:
+            REQUEST_DEADLINE.reset(token)
 
     def _read(self, url: str, response: httpx.Response, deadline: float, error_status_raises: bool) -> Fetched:
         status = response.status_code

@@ -19,11 +19,14 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import time
 from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 import httpcore
+from httpcore._backends.sync import SyncStream
 
 from ..errors import Refused
 
@@ -176,8 +179,35 @@ class GuardedBackend(httpcore.SyncBackend):
         for option in socket_options or ():
             sock.setsockopt(*option)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return httpcore._backends.sync.SyncStream(sock)
+        return _DeadlineStream(sock)
 
     def connect_unix_socket(self, path: str, timeout: float | None = None,
                             socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
         raise Refused(f"{path}: consilience does not fetch through Unix sockets")
+
+
+REQUEST_DEADLINE: ContextVar[float | None] = ContextVar("consilience_request_deadline", default=None)
+"""``time.monotonic()`` by which the request in hand on this thread must be complete (set by the fetcher)."""
+
+
+class _DeadlineStream(SyncStream):
+    """Each read waits no longer than the request's deadline. httpx's timeouts bound one read each,
+    so a server dripping its headers a byte at a time would otherwise never time out."""
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return super().read(max_bytes, _within_deadline(timeout))
+
+    def start_tls(self, ssl_context: object, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        stream = super().start_tls(ssl_context, server_hostname, _within_deadline(timeout))  # type: ignore[arg-type]
+        return _DeadlineStream(stream._sock) if type(stream) is SyncStream else stream  # type: ignore[attr-defined]
+
+
+def _within_deadline(timeout: float | None) -> float | None:
+    deadline = REQUEST_DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the request's time limit passed")
+    return left if timeout is None else min(timeout, left)
