@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consilience.reconcile.entities import entity_names, is_pronoun, same_entity
+from consilience.reconcile.entities import entity_names, names_nobody, same_entity
 from consilience.reconcile.sources import independent_sources, speaker_names
 from consilience.records import Article, Attribution, Claim, Published
 
@@ -26,7 +26,7 @@ def test_a_shared_surname_joins_neither_person() -> None:
 
 @pytest.mark.parametrize("word", ["I", "he", "who", "which", "They", "that"])
 def test_pronouns_and_relative_words_name_nobody(word: str) -> None:
-    assert is_pronoun(word) and not same_entity(word, word)
+    assert names_nobody(word) and not same_entity(word, word)
     assert entity_names([word], [])[word] == ""
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Article, Claim, Fact, Relation, Sentence
-from .entities import bare, core_words, is_pronoun
+from .entities import bare, core_words, names_nobody
 from .facts import ranked_members, span_words
 from .measure import number_text, quantity_words
 
@@ -69,12 +69,13 @@ def _reach(f: Fact, claims: dict[str, Claim]) -> tuple:  # type: ignore[type-arg
 
 def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
     """A fact a reader can check: a claim of it names its actor and its event, and is not a forecast."""
-    return f.status != "speculative" and any(_named(c) and (c.trigger is not None or c.quantity is not None
-                                                            or c.kind == "event") for c in _members(f, claims))
+    return f.status != "speculative" and any(
+        _named(c) and c.predicate != "count" and (c.trigger is not None or c.quantity is not None or c.kind == "event")
+        for c in _members(f, claims))  # "count": nothing names what happened
 
 
 def _named(c: Claim) -> bool:
-    return c.subject is not None and not is_pronoun(c.subject) and bool(core_words(c.subject))
+    return c.subject is not None and not names_nobody(c.subject) and bool(core_words(c.subject))
 
 
 def _members(f: Fact, claims: dict[str, Claim]) -> list[Claim]:
@@ -122,7 +123,7 @@ def _relation_draft(r: Relation, facts: dict[str, Fact], claims: dict[str, Claim
 
 def _said_by(f: Fact, c: Claim, articles: dict[str, Article]) -> str:
     """'per the forensic service, in Reuters, 7 Feb 2024'."""
-    source = c.attribution.source if c.attribution and not is_pronoun(c.attribution.source) else None
+    source = c.attribution.source if c.attribution and not names_nobody(c.attribution.source) else None
     outlet = _names([articles[c.article].outlet or f"article {c.article}"], articles) if c.article in articles else ""
     when = ""
     if c.when and c.when.start:

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
-from .entities import is_pronoun, same_entity
+from .entities import names_nobody, same_entity
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -77,7 +77,7 @@ def actors_compatible(a: str | None, b: str | None) -> bool:
     """Unknown (or a pronoun) fits any; two names must be one entity ("Boehner" ~ "John A. Boehner",
     "Barack Obama" !~ "Michelle Obama"); two descriptions must share a content word or an actor class
     ("North Korean troops" ~ "these soldiers")."""
-    if is_pronoun(a) or is_pronoun(b):
+    if names_nobody(a) or names_nobody(b):
         return True
     if same_entity(a, b):
         return True

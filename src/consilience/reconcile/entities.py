@@ -51,12 +51,13 @@ _NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _TITLED = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,3})(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})")
 
 
-def is_pronoun(name: str | None) -> bool:
-    """True for what names nobody: empty, a pronoun or relative word ("I", "who", "which")."""
+def names_nobody(name: str | None) -> bool:
+    """True for what names nobody: empty, a pronoun or relative word ("I", "who", "which"), or only
+    a number ("20%", "the $325m": the figure, not whose it is)."""
     if not name or not name.strip():
         return True
     words = re.findall(r"[\w'’]+", name.lower())
-    return not words or all(w in PRONOUNS for w in words)
+    return not words or all(w in PRONOUNS or w in _COUNTING or any(ch.isdigit() for ch in w) for w in words)
 
 
 def core_words(name: str) -> list[str]:
@@ -139,7 +140,7 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
     """name -> the name to count it under, for the person names and roles of one story. Names that
     join nothing are left out (they stand for themselves); pronouns map to ""."""
     names = sorted(set(names))
-    out: dict[str, str] = {n: "" for n in names if is_pronoun(n)}
+    out: dict[str, str] = {n: "" for n in names if names_nobody(n)}
     people = [n for n in names if n not in out and is_person_like(core_words(n), _AFTER_NAME.sub("", n))]
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
@@ -184,7 +185,7 @@ def _written(core: str, written: list[str]) -> list[str]:
 def same_entity(a: str | None, b: str | None) -> bool:
     """Both named, and the same: equal cores, or one core's words a tail of the other's ("Boehner",
     "John Boehner"; "troops", "North Korean troops")."""
-    if is_pronoun(a) or is_pronoun(b):
+    if names_nobody(a) or names_nobody(b):
         return False
     ca, cb = core_words(a or ""), core_words(b or "")
     if not ca or not cb:

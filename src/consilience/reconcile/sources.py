@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Article, Claim
-from .entities import core_words, entity_names, is_pronoun
+from .entities import core_words, entity_names, names_nobody
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
 _VAGUE_OWNERS = re.compile(r"^(?:the\s+)?(?:country|nation|state|city|region|government)['’]s\s", re.I)
@@ -127,11 +127,11 @@ def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> l
     outlet = outlet_name(articles[c.article], articles)
     if c.attribution is None:
         return [(outlet, ())]
-    chain = tuple(dict.fromkeys([*(names.get(v, v) for v in c.attribution.via if not is_pronoun(v)), outlet]))
+    chain = tuple(dict.fromkeys([*(names.get(v, v) for v in c.attribution.via if not names_nobody(v)), outlet]))
     out = []
     for raw in c.attribution.sources or (c.attribution.source,):
         name = names.get(raw, raw)
-        if is_pronoun(name):
+        if names_nobody(name):
             name = f"an unnamed source ({outlet})"
         elif _generic(name):
             name = f"{name} ({outlet})"
