@@ -1,5 +1,7 @@
-"""Numbers as written -> values: digits, words ("three", "a dozen"), scales ("1.5 million"),
-vague plurals ("hundreds of", "tens of thousands"), and the qualifier words around them."""
+"""Numbers as written -> values: digits, words ("three", "two dozen", "half a million"), scales
+("1.5 million", "$1.13bn"), vague plurals ("hundreds of", "tens of thousands"), the qualifier words
+around them, and the words that say what kind of amount a number is (currencies, units of measure,
+percentages, tallies, ranks). Pure functions over strings; the parse stays in ``quantities``."""
 
 from __future__ import annotations
 
@@ -13,11 +15,17 @@ WORDS = {
     "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "k": 1000, "m": 1_000_000, "bn": 1_000_000_000}
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "mln": 1_000_000, "tn": 1e12,
+          "bln": 1_000_000_000}
+# Letters after an amount of money that scale it ("£600m", "$10k", "$1.2b"); beside anything else
+# they are units ("a 600m race", "a 10k run"), so they count only where ``number_value`` is told money.
+MONEY_SCALES = {"k": 1000, "m": 1_000_000, "b": 1_000_000_000, "t": 1e12}
 # "hundreds of" = 200..999, "tens of thousands" = 20,000..99,999, "dozens of" = 24..99
 VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
          "millions": (2_000_000, 9_999_999), "billions": (2e9, 9.99e9)}
 TENS_OF = {"thousands": (20_000, 99_999), "millions": (20_000_000, 99_999_999)}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
 QUALIFIERS = [
     ("more_than", r"more than|over|exceeded|exceeds|exceed|exceeding|upwards of|in excess of|above|greater than|surpassed|topped"),
@@ -28,30 +36,130 @@ QUALIFIERS = [
 ]
 _QUALIFIER_RE = [(name, re.compile(r"(?:^|\b)(?:" + words + r")\s*$", re.I)) for name, words in QUALIFIERS]
 
+# Currency signs and codes written before an amount, and currency words after it; each to its ISO code.
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW",
+                  "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "sterling": "GBP", "gbp": "GBP", "rs": "INR", "rs.": "INR", "rupee": "INR", "rupees": "INR", "inr": "INR",
+    "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY", "franc": "CHF",
+    "francs": "CHF", "chf": "CHF", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB",
+    "peso": "MXN", "pesos": "MXN", "won": "KRW", "naira": "NGN", "rand": "ZAR", "shekel": "ILS", "shekels": "ILS",
+    "hryvnia": "UAH", "hryvnias": "UAH", "lira": "TRY", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
+    "kroner": "NOK", "ringgit": "MYR", "baht": "THB", "dinar": "DZD", "dinars": "DZD", "riyal": "SAR",
+    "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "cedi": "GHS", "cedis": "GHS", "shilling": "KES",
+    "shillings": "KES", "cents": "cents", "pence": "pence", "p": "pence",
+}
+# Units of measure, each to one spelling, so that outlets' different spellings meet ("kilometres",
+# "km"). Pounds are weight here: money in pounds is written with "£" or "sterling".
+MEASURE_UNITS = {
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), "km"),
+    **dict.fromkeys(("m", "metre", "metres", "meter", "meters"), "m"),
+    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
+    **dict.fromkeys(("mm", "millimetre", "millimetres", "millimeter", "millimeters"), "mm"),
+    **dict.fromkeys(("mile", "miles", "mi"), "miles"), **dict.fromkeys(("foot", "feet", "ft"), "feet"),
+    **dict.fromkeys(("inch", "inches", "in."), "inches"), **dict.fromkeys(("yard", "yards"), "yards"),
+    **dict.fromkeys(("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), "kg"),
+    **dict.fromkeys(("g", "gram", "grams", "gramme", "grammes"), "g"),
+    **dict.fromkeys(("tonne", "tonnes", "ton", "tons", "t"), "tonnes"),
+    **dict.fromkeys(("lb", "lbs", "pound", "pounds"), "lb"), **dict.fromkeys(("ounce", "ounces", "oz"), "oz"),
+    **dict.fromkeys(("litre", "litres", "liter", "liters", "l"), "litres"),
+    **dict.fromkeys(("gallon", "gallons"), "gallons"), **dict.fromkeys(("barrel", "barrels", "bbl"), "barrels"),
+    **dict.fromkeys(("hectare", "hectares", "ha"), "hectares"), **dict.fromkeys(("acre", "acres"), "acres"),
+    **dict.fromkeys(("km2", "sq km", "square kilometres", "square kilometers"), "km2"),
+    **dict.fromkeys(("square miles", "sq mi"), "square miles"),
+    **dict.fromkeys(("mph",), "mph"), **dict.fromkeys(("km/h", "kph", "kmh"), "km/h"),
+    **dict.fromkeys(("knot", "knots"), "knots"),
+    **dict.fromkeys(("degree", "degrees", "°c", "°f", "celsius", "fahrenheit"), "degrees"),
+    **dict.fromkeys(("mw", "megawatt", "megawatts"), "MW"), **dict.fromkeys(("gw", "gigawatt", "gigawatts"), "GW"),
+    **dict.fromkeys(("kw", "kilowatt", "kilowatts"), "kW"), **dict.fromkeys(("kwh",), "kWh"),
+    **dict.fromkeys(("mwh",), "MWh"), **dict.fromkeys(("gwh",), "GWh"),
+    **dict.fromkeys(("gb", "gigabyte", "gigabytes"), "GB"), **dict.fromkeys(("mb", "megabyte", "megabytes"), "MB"),
+    **dict.fromkeys(("tb", "terabyte", "terabytes"), "TB"), **dict.fromkeys(("magnitude",), "magnitude"),
+    **dict.fromkeys(("bpd",), "barrels per day"), **dict.fromkeys(("mg", "milligram", "milligrams"), "mg"),
+    **dict.fromkeys(("ml", "millilitre", "millilitres", "milliliter", "milliliters"), "ml"), "cl": "cl",
+    **dict.fromkeys(("ghz", "gigahertz"), "GHz"), **dict.fromkeys(("mhz", "megahertz"), "MHz"),
+    **dict.fromkeys(("cubic km", "cubic kilometres", "cubic kilometers", "km3"), "km3"),
+    **dict.fromkeys(("cubic metres", "cubic meters", "m3"), "m3"), **dict.fromkeys(("square metres", "square meters", "m2"), "m2"),
+    **dict.fromkeys(("square feet", "sq ft"), "square feet"),
+}
+# A country's name before "dollars" ("125 million Australian dollars").
+DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "australian": "AUD", "canadian": "CAD",
+                    "singapore": "SGD", "taiwan": "TWD", "zealand": "NZD", "kong": "HKD", "jamaican": "JMD"}
+# Words before a number that make it a rank, not an amount ("the No. 2 Democrat", "world number three").
+RANK_WORDS = {"no.", "no", "nr.", "number", "#", "num."}
+# Words beside "234-193" or "3-1" that make it a tally (a vote, a ruling, a score), not a range.
+TALLY_WORDS = {"vote", "votes", "voted", "voting", "ballot", "ruling", "decision", "verdict", "majority", "margin",
+               "passed", "approved", "rejected", "defeated", "won", "win", "wins", "winning", "beat", "beats",
+               "beaten", "lost", "lose", "loses", "losing", "loss", "defeat", "victory", "score", "scored",
+               "scoreline", "draw", "drew", "tie", "tied", "lead", "led", "leads", "final", "match", "game",
+               "series", "record", "split", "thrashing", "triumph", "edged", "routed", "upset", "aggregate"}
 
-def number_value(text: str) -> float | None:
-    """11,000 -> 11000; "1.5 million" -> 1.5e6; "three" -> 3; "a dozen" -> 12; None when not a number."""
-    t = text.lower().replace(",", "").replace("$", "").replace("€", "").replace("£", "").strip()
-    t = re.sub(r"^(?:a|an)\s+", "", t)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|k|m|bn)?", t)
+
+def number_value(text: str, *, money: bool = False) -> float | None:
+    """11,000 -> 11000; "1.5 million" -> 1.5e6; "three" -> 3; "two dozen" -> 24; "a half-dozen" -> 6;
+    "two thirds" -> 0.667; "1.13bn" -> 1.13e9 ("600m" -> 6e8 only when ``money``); None when not a number."""
+    t = re.sub(r"[,$€£¥]", "", text.lower()).strip()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)?\.?", t)
     if m:
-        return float(m.group(1)) * SCALES.get(m.group(2) or "", 1)
-    total, current = 0.0, 0.0
-    parts = [p for p in re.split(r"[\s-]+", t) if p and p != "and"]
-    if not parts:
+        return _scaled(float(m.group(1)), m.group(2), money)
+    return _words_value([p for p in re.split(r"[\s-]+", t) if p])
+
+
+def _scaled(value: float, suffix: str | None, money: bool) -> float | None:
+    if suffix is None:
+        return value
+    if suffix in SCALES or suffix in ("dozen", "dozens"):
+        return value * (SCALES.get(suffix) or 12)
+    if money and suffix in MONEY_SCALES:
+        return value * MONEY_SCALES[suffix]
+    return None
+
+
+def _words_value(parts: list[str]) -> float | None:
+    """Number words left to right: "two hundred and six", "twenty-one thousand", "half a dozen",
+    "two and a half million", "three quarters", "twenty and three fifths"."""
+    if parts[:1] in (["a"], ["an"]) and len(parts) > 1:
+        parts = ["one", *parts[1:]] if parts[1] not in ("half",) else parts[1:]  # "a dozen", "a third", "a half-dozen"
+    if not parts or parts[0] == "and" or parts[-1] == "and":
         return None
-    for part in parts:
-        if part not in WORDS:
-            return None
-        v = WORDS[part]
-        if v in (100,):
-            current = (current or 1) * v
-        elif v >= 1000:
-            total += (current or 1) * v
-            current = 0
+    total, current, before_and = 0.0, 0.0, 0.0
+    for i, part in enumerate(parts):
+        if part == "and":
+            before_and = total + current  # a fraction after "and" divides only what follows it
+            continue
+        if part in ("a", "an") and 0 < i < len(parts) - 1:
+            continue  # "half a dozen", "two and a half"
+        if part == "dozens" and current:
+            part = "dozen"  # "three dozens"
+        if part in FRACTIONS and (i > 0 or part.startswith("half")):
+            numerator = total + current - before_and
+            current = _with_fraction(numerator, part, parts, i) + before_and - total
+        elif re.fullmatch(r"\d+(?:\.\d+)?", part):
+            current += float(part)
+        elif part in WORDS:
+            current, total = _with_word(current, total, part)
         else:
-            current += v
+            return None
     return total + current
+
+
+def _with_fraction(current: float, part: str, parts: list[str], i: int) -> float:
+    """"half" alone or first is one half ("half a dozen" -> 0.5 then x12); after "and a" it is added
+    ("two and a half"); after a count it divides ("two thirds")."""
+    share = 1 / FRACTIONS[part]
+    if i == 0 or parts[i - 1] in ("a", "an"):
+        return current + share
+    return (current or 1) * share if parts[i - 1] in WORDS or parts[i - 1][0].isdigit() else current + share
+
+
+def _with_word(current: float, total: float, word: str) -> tuple[float, float]:
+    v = WORDS[word]
+    if word in ("dozen", "hundred"):  # "two dozen", "three hundred": multiply what came before
+        return (current or 1) * v, total
+    if v >= 1000:
+        return 0.0, total + (current or 1) * v
+    return current + v, total
 
 
 def qualifier_before(prefix: str) -> str:

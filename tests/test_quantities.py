@@ -1,0 +1,185 @@
+"""Amounts in sentences written for these tests: values, kinds, tallies, shares, ranks, ranges, money,
+percentages and what an amount measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.claims.numbers import number_value
+from consilience.records import Quantity
+
+
+def amounts(sentence: str) -> list[Quantity]:
+    """The quantities of ``sentence``, found as the claim stage finds them."""
+    from consilience.claims.parse import parsed
+    from consilience.claims.quantities import quantities_in
+    from consilience.lexicon.gazetteer import gazetteer
+    from consilience.timex import durations, mentions
+
+    doc = next(parsed([sentence]))
+    excluded = [(m.start, m.end) for m in mentions(sentence)] + [(s, e) for s, e, _, _ in durations(sentence)]
+    return [f.quantity for f in quantities_in(doc, gazetteer(), excluded)]
+
+
+def one(sentence: str) -> Quantity:
+    found = amounts(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("two dozen", 24), ("two-dozen", 24), ("a dozen", 12), ("half-dozen", 6), ("a half-dozen", 6), ("half a dozen", 6),
+    ("three dozens", 36), ("a hundred and two", 102), ("one hundred and sixty-one", 161), ("forty thousand", 40000),
+    ("two and a half million", 2.5e6), ("half a million", 5e5), ("two thirds", 2 / 3), ("a quarter", 0.25),
+    ("twenty and three fifths", 20.6), ("1.13bn", 1.13e9), ("12,500", 12500), ("1.5 million", 1.5e6), ("and", None),
+    ("third", None), ("600m", None), ("banana", None),
+])
+def test_number_words_and_scales(text: str, value: float | None) -> None:
+    got = number_value(text)
+    assert got == pytest.approx(value) if value is not None else got is None
+
+
+def test_a_scale_letter_is_money_only_after_a_currency() -> None:
+    assert number_value("600m", money=True) == 6e8 and number_value("10k", money=True) == 1e4
+    assert number_value("600m") is None  # "a 600m race"
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Roughly two dozen fishermen were rescued off the cape.", 24, "fishermen"),
+    ("A half-dozen ambulances waited at the gate.", 6, "ambulances"),
+    ("Half a dozen lorries were stuck on the pass.", 6, "lorries"),
+    ("One hundred and twelve cadets graduated on the parade ground.", 112, "cadets"),
+])
+def test_dozens_and_halves_count_what_follows(sentence: str, value: float, unit: str) -> None:
+    q = one(sentence)
+    assert (q.value, q.unit, q.kind) == (value, unit, "count")
+
+
+@pytest.mark.parametrize("sentence,value,measure", [
+    ("Pollsters found that one in four renters had skipped a payment.", 0.25, "renters"),
+    ("Forecasters gave the storm a one-in-three chance of landfall.", 0.333333, "chance"),
+    ("Three out of ten ferries ran late in the gale.", 0.3, "ferries"),
+    ("Nearly two thirds of the budget went on wages.", 0.666667, "budget"),
+])
+def test_shares(sentence: str, value: float, measure: str) -> None:
+    q = one(sentence)
+    assert q.kind == "share" and q.value == pytest.approx(value) and q.measure == measure and q.unit is None
+
+
+@pytest.mark.parametrize("sentence,tally", [
+    ("The assembly approved the zoning plan 61-38 after a long night.", (61, 38)),
+    ("The appeals court issued a 2-1 ruling against the port authority.", (2, 1)),
+    ("Rovers won 4-2 at home on a wet evening.", (4, 2)),
+    ("The visitors lost 88-93 in overtime.", (88, 93)),
+    ("The council rejected the levy by a vote of 12 to 9.", (12, 9)),
+])
+def test_votes_rulings_and_scores_are_tallies(sentence: str, tally: tuple[float, float]) -> None:
+    q = one(sentence)
+    assert q.kind == "tally" and q.tally == tally and q.value == tally[0] and q.unit is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The No. 3 Republican in the chamber opposed the bill.",
+    "She was ranked No.1 in the country as a junior.",
+    "The world number four withdrew with a wrist injury.",
+    "Fans cheered the #2 seed as she walked out.",
+])
+def test_ranks_are_not_amounts(sentence: str) -> None:
+    assert amounts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,low,high,unit", [
+    ("Between 40 and 55 volunteers cleared the beach.", 40, 55, "volunteers"),
+    ("Officials expect 300-400 delegates at the summit.", 300, 400, "delegates"),
+    ("Three or four shops were looted overnight.", 3, 4, "shops"),
+    ("The repairs will cost between $2 million and $3 million.", 2e6, 3e6, "USD"),
+    ("The repairs will cost $2 to $3 million.", 2e6, 3e6, "USD"),
+    ("Doses of between 5 mg and 10 mg were given.", 5, 10, "mg"),
+])
+def test_ranges_keep_both_ends(sentence: str, low: float, high: float, unit: str) -> None:
+    q = one(sentence)
+    assert (q.low, q.high, q.unit) == (low, high, unit) and q.value == (low + high) / 2
+
+
+def test_a_change_from_one_number_to_another_is_no_range() -> None:
+    found = amounts("The count of stranded hikers rose from 14 to 19 by the afternoon.")
+    assert [q.value for q in found] == [14, 19] and all(q.low == q.high for q in found)
+
+
+def test_years_joined_by_a_dash_are_time_not_amounts() -> None:
+    assert amounts("Output doubled between 2015 and 2019, the agency said.") == []
+    assert amounts("The 2016-2019 programme trained teachers.") == []
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("The insurer lost $2.4bn in the year.", 2.4e9, "USD"),
+    ("The club paid £45m for the striker.", 45e6, "GBP"),
+    ("The grant of €3.5 million was approved.", 3.5e6, "EUR"),
+    ("The city borrowed 800 million euros from the bank.", 8e8, "EUR"),
+    ("Exporters earned 90 million Australian dollars.", 9e7, "AUD"),
+    ("The estate sold for US$12 million.", 12e6, "USD"),
+    ("Wheat traded at $310 per tonne on Friday.", 310, "USD per tonne"),
+])
+def test_money_with_scales_and_currencies(sentence: str, value: float, unit: str) -> None:
+    q = one(sentence)
+    assert (q.kind, q.value, q.unit) == ("money", pytest.approx(value), unit)
+
+
+def test_a_600m_race_is_no_money_and_no_count_of_millions() -> None:
+    assert all(q.value != 6e8 for q in amounts("She won the 600m race in the rain."))
+
+
+@pytest.mark.parametrize("sentence,value,unit,measure", [
+    ("A survey found that 62% of nurses backed the strike.", 62, "percent", "nurses"),
+    ("Inflation fell to 3.1 per cent in the spring.", 3.1, "percent", "inflation"),
+    ("The bank bought a 9% stake in the miner.", 9, "percent", "stake"),
+    ("Support for the mayor slipped 4 percentage points.", 4, "percentage points", "support"),
+])
+def test_percentages_and_what_they_are_of(sentence: str, value: float, unit: str, measure: str | None) -> None:
+    q = one(sentence)
+    assert (q.kind, q.value, q.unit, q.measure) == ("percent", value, unit, measure)
+
+
+@pytest.mark.parametrize("sentence,value,measure", [
+    ("The clerk drew a $48,200 salary last year.", 48200, "salary"),
+    ("The charity reported a total income of $2,310,500.", 2310500, "income"),
+    ("The penalty was $7 million, the watchdog said.", 7e6, "penalty"),
+])
+def test_what_an_amount_of_money_measures(sentence: str, value: float, measure: str) -> None:
+    q = one(sentence)
+    assert (q.kind, q.value, q.measure) == ("money", value, measure)
+
+
+@pytest.mark.parametrize("sentence,value,unit,measure", [
+    ("The tremor hit at a depth of 12 km.", 12, "km", "depth"),
+    ("A magnitude 5.9 tremor shook the valley.", 5.9, "magnitude", "tremor"),
+    ("The blizzard left 40 centimetres of snow.", 40, "cm", "snow"),
+    ("Gusts reached 130 km/h on the coast.", 130, "km/h", "gusts"),
+    ("The tanker spilled 3,000 tonnes of crude.", 3000, "tonnes", "crude"),
+])
+def test_measures(sentence: str, value: float, unit: str, measure: str) -> None:
+    q = one(sentence)
+    assert (q.kind, q.value, q.unit, q.measure) == ("measure", value, unit, measure)
+
+
+@pytest.mark.parametrize("sentence,qualifier,low,high", [
+    ("Organisers said 5,000 or more runners took part.", "at_least", 5000, None),
+    ("The hall seats 200 people or fewer.", "at_most", None, 200),
+])
+def test_a_bound_written_after_the_number(sentence: str, qualifier: str, low: float | None, high: float | None) -> None:
+    q = one(sentence)
+    assert (q.qualifier, q.low, q.high) == (qualifier, low, high)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The siege lasted 3 hours before police went in.",
+    "Doors open at 7 pm on the quay.",
+    "Anna Berg, 61, was fined on Monday.",
+])
+def test_durations_clock_times_and_ages_are_not_amounts(sentence: str) -> None:
+    assert amounts(sentence) == []
+
+
+def test_bare_numbers_the_model_calls_dates_stay_amounts() -> None:
+    q = one("Turnout was between 20 and 30 at each polling station.")
+    assert (q.low, q.high) == (20, 30)
