@@ -188,5 +188,12 @@ def test_finding_time_expressions_is_not_quadratic() -> None:
             times.append(time.perf_counter() - t0)
         return min(times)
 
-    small, large = best_of_three(250), best_of_three(1000)
-    assert large / small < 8, (small, large)
+    # Noise on a shared machine only slows a run down: it can make a linear scan look worse, hardly a
+    # quadratic one better. So the best of three attempts counts (bounded: at most 3 x 1.5 s).
+    ratios = []
+    for _ in range(3):
+        small, large = best_of_three(250), best_of_three(1000)
+        ratios.append(large / small)
+        if ratios[-1] < 8:
+            break
+    assert min(ratios) < 8, ratios
