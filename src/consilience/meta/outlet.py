@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
+from typing import Any
 from urllib.parse import urlparse
-
-import tldextract
 
 # Self-references a site prints about itself: "A Message from X", "connect with the X",
 # "© 2025 X", "Copyright X", "X. All rights reserved".
@@ -48,5 +48,10 @@ def host_name(url: str | None) -> str | None:
 
 
 @functools.cache
-def _domains() -> tldextract.TLDExtract:
+def _domains() -> Any:
+    """tldextract over its bundled list, imported on first use: it imports requests, whose optional
+    SOCKS support warns at import when PySocks is absent (never used here: nothing is fetched)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import tldextract
     return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)

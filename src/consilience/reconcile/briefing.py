@@ -63,15 +63,15 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
 
 def _reach(f: Fact, claims: dict[str, Claim]) -> tuple:  # type: ignore[type-arg]
     lead = claims[f.claims[0]] if f.claims[0] in claims else None
-    return (-len(f.outlets), -len(f.sources), f.status == "speculative", lead is not None and lead.kind != "event",
-            -f.weight, f.statement, f.id)
+    bare = lead is not None and lead.predicate == "count"  # a number with nothing naming what happened: last
+    return (bare, -len(f.outlets), -len(f.sources), lead is not None and lead.kind != "event", -f.weight,
+            f.statement, f.id)
 
 
 def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
     """A fact a reader can check: a claim of it names its actor and its event, and is not a forecast."""
-    return f.status != "speculative" and any(
-        _named(c) and c.predicate != "count" and (c.trigger is not None or c.quantity is not None or c.kind == "event")
-        for c in _members(f, claims))  # "count": nothing names what happened
+    return f.status != "speculative" and any(_named(c) and (c.trigger is not None or c.quantity is not None
+                                                            or c.kind == "event") for c in _members(f, claims))
 
 
 def _named(c: Claim) -> bool:
