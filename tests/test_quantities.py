@@ -183,3 +183,12 @@ def test_durations_clock_times_and_ages_are_not_amounts(sentence: str) -> None:
 def test_bare_numbers_the_model_calls_dates_stay_amounts() -> None:
     q = one("Turnout was between 20 and 30 at each polling station.")
     assert (q.low, q.high) == (20, 30)
+
+
+def test_a_rank_before_its_number_ends_no_sentence() -> None:
+    from consilience.claims.parse import sentence_spans
+
+    text = "The No. 4 Liberal in the assembly backed the levy. The vote passed."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "The No. 4 Liberal in the assembly backed the levy.", "The vote passed."]
+    assert amounts(text.split(". The")[0] + ".") == []

@@ -139,14 +139,26 @@ def _paragraph_sentences(para: str) -> Iterator[tuple[int, int]]:
         s, e = len(para) - len(para.lstrip()), len(para.rstrip())
         yield s, e
         return
+    held: tuple[int, int] | None = None
     for sent in splitter()(para).sents:
         s, e = sent.start_char, sent.end_char
         while s < e and para[s].isspace():
             s += 1
         while e > s and para[e - 1].isspace():
             e -= 1
-        if e > s:
-            yield s, e
+        if e <= s:
+            continue
+        if held is not None and _RANK_BREAK.search(para, 0, held[1]) and para[s].isdigit():
+            held = (held[0], e)  # "the No. 2 Democrat": "No." ends no sentence before a number
+            continue
+        if held is not None:
+            yield held
+        held = (s, e)
+    if held is not None:
+        yield held
+
+
+_RANK_BREAK = re.compile(r"\b(?:No|Nos|Nr)\.$")
 
 
 _SENTENCE_ENDS = frozenset(Sentencizer.default_punct_chars)
