@@ -34,9 +34,12 @@ def decoded_text(data: bytes, source: str, *, declared: str | None = None) -> tu
         raise BinaryInput(f"{source}: binary data, not text; pass text, HTML, JSONL, WARC, feeds or archives")
     for enc in _candidates(data, declared):  # lazily: charset detection runs only when UTF-8 fails
         try:
-            return data.decode(enc).replace("\x00", ""), enc
+            text = data.decode(enc).replace("\x00", "")
         except (UnicodeDecodeError, LookupError):
             continue
+        if not text.strip():  # a byte order mark and nothing else
+            raise EmptyInput(f"{source}: the file is empty; check that the download finished")
+        return text, enc
     raise MalformedInput(f"{source}: the bytes match no known text encoding; re-save the file as UTF-8")
 
 

@@ -7,10 +7,12 @@ extractor would find no article in it and drop it), so the cleaner keeps it as a
 from __future__ import annotations
 
 import html
+import re
 import time
 from collections.abc import Iterator
 
 import feedparser
+import lxml.etree
 import lxml.html
 
 from ..errors import MalformedInput
@@ -46,11 +48,19 @@ def _entry_body(entry: feedparser.FeedParserDict) -> tuple[str, str]:
     return "text", _plain(str(entry.get("summary") or ""))
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TAG = re.compile(r"<[^>]*>")
+
+
 def _plain(fragment: str) -> str:
     """The text of an HTML fragment, one line per block element."""
+    fragment = _NOT_XML.sub("", fragment)
     if "<" not in fragment or not fragment.strip():
         return html.unescape(fragment).strip()
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return html.unescape(_TAG.sub(" ", fragment)).strip()
     for block in root.iter("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"):
         block.tail = "\n" + (block.tail or "")
     return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())
