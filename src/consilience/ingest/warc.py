@@ -90,10 +90,14 @@ def _is_html(record: object) -> bool:
 def _response(where: str, record: object, budget: Budget) -> Iterator[Item]:
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     length = record.length or 0  # type: ignore[attr-defined]
-    try:
-        if length > budget.options.max_member_bytes:
-            budget.spend(length, kept=False)
+    if length > budget.options.max_member_bytes:
+        try:
             checked_member_size(length, where, budget.options)
+        except InputError as e:
+            yield failure(where, e)
+        budget.spend(length, kept=False)  # warcio reads through it to reach the next record
+        return
+    try:
         body = capped_read(record.content_stream(), where, budget, budget.options)  # type: ignore[attr-defined]
         if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
             raise EOFError(f"{where} is cut short")  # not caught below: the file ends here
