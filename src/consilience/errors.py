@@ -13,7 +13,10 @@
     │       ├── FetchTimeout        no complete answer within the time limit
     │       └── HTTPStatusError     the server answered with an error status
     ├── StoreError          the database cannot be opened or migrated
-    └── ModelMissing        the spaCy pipeline is not installed
+    ├── ModelMissing        the spaCy pipeline is not installed
+    └── RequestError        a web request (``consilience serve``) asks for what cannot be answered
+        ├── NotFound        no story, fact, source, outlet or article by that name (404)
+        └── BadParameter    a query parameter is not one the page takes (400)
 
 Every message ends with the next step for the user.
 """
@@ -75,3 +78,18 @@ class StoreError(ConsilienceError):
 
 class ModelMissing(ConsilienceError):
     code = "model_missing"
+
+
+class RequestError(ConsilienceError):
+    code = "bad_request"
+    status = 400
+
+
+class NotFound(RequestError):
+    code = "not_found"
+    status = 404
+
+
+class BadParameter(RequestError):
+    code = "bad_parameter"
+    status = 400

@@ -6,7 +6,7 @@ report writers load inside the command that runs, so ``--help`` and ``--version`
 
 from __future__ import annotations
 
-from . import analyze, articles, fetch, ingest, report, watch  # noqa: F401  (each registers its command on ``app``)
+from . import analyze, articles, fetch, ingest, report, serve, watch  # noqa: F401  (each registers its command on ``app``)
 from .common import app
 
 __all__ = ["app", "main"]

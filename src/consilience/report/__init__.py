@@ -9,10 +9,7 @@ from ..records import Dossier
 from .html import report_html
 from .json_dossier import dossier_json, load_dossier, write_dossier
 from .markdown import report_markdown
-from .provenance import write_provenance
 from .publish import REPORT_FILES, published, staging
-from .tables import write_tables
-from .timeline_chart import timeline_png, timeline_svg
 from .view import report_view, timeline_dicts
 
 __all__ = ["dossier_json", "load_dossier", "write_dossier", "write_outputs", "write_reports", "report_html",
@@ -36,6 +33,11 @@ def write_reports(dossier: Dossier, outdir: str | Path, progress: Progress | Non
 
 
 def _rendered(dossier: Dossier, outdir: Path, progress: Progress | None) -> list[Path]:
+    # Loaded here: networkx, pyarrow and matplotlib, which the web app (`consilience serve`) does without.
+    from .provenance import write_provenance
+    from .tables import write_tables
+    from .timeline_chart import timeline_png, timeline_svg
+
     out = outdir
     data = dossier.to_dict()  # tables and provenance read the JSON form, exactly what `consilience report` reads back
     view = report_view(dossier)

@@ -42,6 +42,18 @@ SHOWN_RELATIONS = ("updates", "contradicts", "refines")
 
 
 @dataclass(frozen=True)
+class Caps:
+    """How much of one story a page shows; the web app shows more than the one-file report."""
+
+    facts: int = FACTS_SHOWN
+    relations: int = RELATIONS_SHOWN
+    timeline: int = TIMELINE_SHOWN
+
+
+REPORT_CAPS = Caps()
+
+
+@dataclass(frozen=True)
 class Segment:
     """A run of article text and the claims that cover it; ``starts`` are claims opening here."""
 
@@ -373,12 +385,13 @@ class Context:
         return mine or None
 
 
-def story_view(story: Story, ctx: Context, *, full: bool = True) -> StoryView:
-    """What one story shows; ``full=False``: no article text (a row of the index only)."""
-    return story_and_rows(story, ctx, full=full)[0]
+def story_view(story: Story, ctx: Context, *, full: bool = True, caps: Caps = REPORT_CAPS) -> StoryView:
+    """What one story shows; ``full=False``: no article text (a row of the index, a page of its own)."""
+    return story_and_rows(story, ctx, full=full, caps=caps)[0]
 
 
-def story_and_rows(story: Story, ctx: Context, *, full: bool = True) -> tuple[StoryView, list[TimelineRow]]:
+def story_and_rows(story: Story, ctx: Context, *, full: bool = True,
+                   caps: Caps = REPORT_CAPS) -> tuple[StoryView, list[TimelineRow]]:
     """A story's view, and every timeline row inside its period (for the timeline across stories)."""
     facts = [fact_view(f, ctx.labels, ctx.claims) for f in story.facts]
     by_id = {f.id: f for f in facts}
@@ -386,17 +399,17 @@ def story_and_rows(story: Story, ctx: Context, *, full: bool = True) -> tuple[St
     arts = [ctx.articles[a] for a in story.articles if a in ctx.articles]
     first, last = story_period(arts)
     rows = timeline_rows(story, by_id, first, last)
-    timeline, timeline_more = capped_timeline(rows, TIMELINE_SHOWN)
+    timeline, timeline_more = capped_timeline(rows, caps.timeline)
     relations = [relation_view(r, by_id) for r in story.relations if r.kind in SHOWN_RELATIONS]
     summary = tuple(sentence_view(s, ctx.cites) for s in story.summary)
     main = main_event(facts)
-    marked = shown_claims(summary, ranked[:FACTS_SHOWN], main) if full else set()
+    marked = shown_claims(summary, ranked[:caps.facts], main) if full else set()
     outlets = {a.outlet or f"article {a.id}" for a in arts}
     view = StoryView(
         id=story.id, title=story.title, first=_iso(first), last=_iso(last), n_articles=len(arts),
         n_outlets=len(outlets), n_facts=len(facts), n_corroborated=sum(f.status == "corroborated" for f in facts),
-        main=main, summary=summary, facts=tuple(ranked[:FACTS_SHOWN]), facts_more=max(0, len(facts) - FACTS_SHOWN),
-        relations=tuple(relations[:RELATIONS_SHOWN]), relations_more=max(0, len(relations) - RELATIONS_SHOWN),
+        main=main, summary=summary, facts=tuple(ranked[:caps.facts]), facts_more=max(0, len(facts) - caps.facts),
+        relations=tuple(relations[:caps.relations]), relations_more=max(0, len(relations) - caps.relations),
         timeline=tuple(timeline), timeline_more=timeline_more, timeline_outside=len(story.timeline) - len(rows),
         articles=tuple(sorted((article_view(a, ctx.marked_in(a.id, marked)) for a in arts),
                               key=lambda v: (v.sort_date, v.label, v.id))))

@@ -1,0 +1,246 @@
+"""What the web app reads from the store: plain SQL over its tables (``store/schema.py``), records out.
+
+Every function takes a read-only ``sqlite3.Connection`` and returns records or small tuples; none
+knows about HTTP or Datasette, so each can be tested and timed alone. Each page costs a handful of
+indexed lookups, never a scan of every article, so a page takes the same time on 2,000 articles as
+on 100,000 (``bench/serve.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..records import Article, Claim, Story
+
+# The sorts a list of stories offers: the SQL behind each name (names are what the URL says).
+SORTS = {
+    "recent": "s.last_day IS NULL, s.last_day DESC, s.n_outlets DESC, s.id",
+    "outlets": "s.n_outlets DESC, s.n_articles DESC, s.last_day IS NULL, s.last_day DESC, s.id",
+}
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """What a list of stories is narrowed to; every field empty means every story."""
+
+    q: str = ""
+    start: date | None = None
+    end: date | None = None
+    outlet: str = ""
+    source: str = ""
+    flag: str = ""
+    sort: str = "recent"
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    id: str
+    title: str
+    first: str
+    last: str
+    n_articles: int
+    n_outlets: int
+    n_facts: int
+    n_sources: int
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact as a list shows it: where it stands and how widely it is carried."""
+
+    id: str
+    statement: str
+    status: str
+    story: str
+    story_title: str
+    n_sources: int
+    outlets: tuple[str, ...]
+    when_start: str
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query that cannot be a syntax error: each word quoted, all required."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words if w.strip('"'))
+
+
+def _where(f: StoryFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.q and fts_query(f.q):
+        # Titles and briefings (stories_fts), and the claims of its articles (claims_fts).
+        clauses.append("s.id IN (SELECT st.id FROM stories_fts JOIN stories st ON st.rowid = stories_fts.rowid "
+                       "WHERE stories_fts MATCH ? UNION SELECT a.story FROM claims_fts "
+                       "JOIN claims c ON c.rowid = claims_fts.rowid JOIN articles a ON a.id = c.article "
+                       "WHERE claims_fts MATCH ?)")
+        params += [fts_query(f.q)] * 2
+    if f.start:
+        clauses.append("s.last_day >= ?")
+        params.append(f.start.isoformat())
+    if f.end:
+        clauses.append("s.first_day <= ?")
+        params.append(f.end.isoformat())
+    if f.outlet:
+        clauses.append("s.id IN (SELECT story FROM articles WHERE outlet = ?)")
+        params.append(f.outlet)
+    if f.source:
+        clauses.append("s.id IN (SELECT story FROM fact_sources WHERE source = ?)")
+        params.append(f.source)
+    if f.flag:
+        clauses.append("s.id IN (SELECT a.story FROM flags JOIN articles a ON a.id = flags.article WHERE flags.code = ?)")
+        params.append(f.flag)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def stories(conn: sqlite3.Connection, f: StoryFilter, *, limit: int, offset: int) -> tuple[list[StoryRow], int]:
+    """One page of the stories ``f`` selects, in its order, and how many it selects in all."""
+    where, params = _where(f)
+    total = conn.execute(f"SELECT count(*) FROM stories s{where}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT s.id, s.title, coalesce(s.first_day, ''), coalesce(s.last_day, ''), s.n_articles, s.n_outlets, "
+        f"s.n_facts, s.n_sources FROM stories s{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
+        [*params, limit, offset]).fetchall()
+    return [StoryRow(*r) for r in rows], int(total)
+
+
+def story(conn: sqlite3.Connection, story_id: str) -> Story | None:
+    row = conn.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return Story.from_dict(json.loads(row[0])) if row else None
+
+
+def analysed_articles(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
+    """Articles as the analysis left them: the stored record, with the date, copy mark and flags the
+    analysis gave it (columns and the ``flags`` table)."""
+    out: list[Article] = []
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        flags: dict[str, list[dict[str, str]]] = {}
+        for art, code, detail, evidence in conn.execute(
+                f"SELECT article, code, detail, evidence FROM flags WHERE article IN ({marks}) ORDER BY article, n",
+                chunk):
+            flags.setdefault(art, []).append({"code": code, "detail": detail, "evidence": evidence})
+        for record, pub, earliest, latest, basis, dup in conn.execute(
+                f"SELECT record, published, earliest, latest, basis, duplicate_of FROM articles WHERE id IN ({marks})",
+                chunk):
+            d = json.loads(record)
+            if basis:  # analysed: the columns hold what the analysis decided
+                d["published"] = {"date": pub, "earliest": earliest, "latest": latest, "basis": basis}
+            d["flags"], d["duplicate_of"] = flags.get(d["id"], []), dup
+            out.append(Article.from_dict(d))
+    order = {i: n for n, i in enumerate(ids)}
+    return sorted(out, key=lambda a: order[a.id])
+
+
+def story_of_article(conn: sqlite3.Connection, article_id: str) -> str | None:
+    row = conn.execute("SELECT story FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def claims_of_articles(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Claim]:
+    out: list[Claim] = []
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        out += [Claim.from_dict(json.loads(r[0])) for r in conn.execute(
+            f"SELECT record FROM claims WHERE article IN ({marks}) ORDER BY article, n", chunk)]
+    return out
+
+
+def claims_by_id(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Claim]:
+    out: list[Claim] = []
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        marks = ",".join("?" * len(chunk))
+        out += [Claim.from_dict(json.loads(r[0])) for r in conn.execute(
+            f"SELECT record FROM claims WHERE id IN ({marks}) ORDER BY article, n", chunk)]
+    return out
+
+
+def story_of_fact(conn: sqlite3.Connection, fact_id: str) -> str | None:
+    row = conn.execute("SELECT story FROM facts WHERE id = ?", (fact_id,)).fetchone()
+    return row[0] if row else None
+
+
+def facts_of_source(conn: sqlite3.Connection, name: str, *, limit: int, offset: int) -> tuple[list[FactRow], int]:
+    """The facts ``name`` is an independent source of, most widely carried first."""
+    total = conn.execute("SELECT count(*) FROM fact_sources WHERE source = ?", (name,)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT f.id, f.statement, f.status, f.story, s.title, f.n_sources, f.outlets, coalesce(f.when_start, '') "
+        "FROM fact_sources fs JOIN facts f ON f.id = fs.fact JOIN stories s ON s.id = f.story "
+        "WHERE fs.source = ? ORDER BY json_array_length(f.outlets) DESC, f.n_sources DESC, s.last_day DESC, f.id "
+        "LIMIT ? OFFSET ?", (name, limit, offset)).fetchall()
+    return [_fact_row(r) for r in rows], int(total)
+
+
+def _fact_row(r: Sequence[Any]) -> FactRow:
+    return FactRow(id=r[0], statement=r[1], status=r[2], story=r[3], story_title=r[4], n_sources=r[5],
+                   outlets=tuple(json.loads(r[6])), when_start=r[7])
+
+
+def carriers_of_source(conn: sqlite3.Connection, name: str, *, limit: int) -> list[tuple[str, int, int]]:
+    """Who repeated ``name``: each outlet whose articles attribute claims to it, with how many claims
+    and articles, most first. Articles without an outlet count under their id."""
+    return [(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT coalesce(a.outlet, 'article ' || a.id), count(*), count(DISTINCT a.id) FROM claims c "
+        "JOIN articles a ON a.id = c.article WHERE c.source = ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        (name, limit))]
+
+
+def source_known(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM fact_sources WHERE source = ? UNION ALL SELECT 1 FROM claims WHERE source = ? "
+                        "LIMIT 1", (name, name)).fetchone() is not None
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: str
+    title: str
+    published: str
+    story: str
+    story_title: str
+    source: str
+
+
+def articles_of_outlet(conn: sqlite3.Connection, name: str, *, limit: int, offset: int) -> tuple[list[ArticleRow], int]:
+    total = conn.execute("SELECT count(*) FROM articles WHERE outlet = ?", (name,)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.id, coalesce(a.title, ''), coalesce(a.published, a.latest, a.earliest, ''), coalesce(a.story, ''), "
+        "coalesce(s.title, ''), a.source FROM articles a LEFT JOIN stories s ON s.id = a.story WHERE a.outlet = ? "
+        "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?", (name, limit, offset)).fetchall()
+    return [ArticleRow(*r) for r in rows], int(total)
+
+
+def sources_quoted_by_outlet(conn: sqlite3.Connection, name: str, *, limit: int) -> list[tuple[str, int]]:
+    """The sources an outlet's articles attribute claims to, most claims first (over its latest
+    ``OUTLET_SAMPLE`` articles, so a page of a big outlet stays fast)."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT c.source, count(*) FROM claims c WHERE c.source IS NOT NULL AND c.article IN "
+        "(SELECT id FROM articles WHERE outlet = ? ORDER BY published DESC LIMIT ?) "
+        "GROUP BY c.source ORDER BY 2 DESC, 1 LIMIT ?", (name, OUTLET_SAMPLE, limit))]
+
+
+OUTLET_SAMPLE = 500
+
+
+def facts_of_claims(conn: sqlite3.Connection, claim_ids: Iterable[str]) -> dict[str, str]:
+    """claim id -> the fact it belongs to."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(list(claim_ids)):
+        marks = ",".join("?" * len(chunk))
+        out.update(conn.execute(f"SELECT claim, fact FROM fact_claims WHERE claim IN ({marks})", chunk).fetchall())
+    return out
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """How much the store holds (the header of every page)."""
+    row = conn.execute("SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM articles), "
+                       "(SELECT count(*) FROM facts)").fetchone()
+    return {"stories": int(row[0] or 0), "articles": int(row[1] or 0), "facts": int(row[2] or 0)}
+
+
+def _chunks(ids: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
