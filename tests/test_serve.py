@@ -13,13 +13,13 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from serving import live_server
 from typer.testing import CliRunner
 
 from consilience.cli import app
 from consilience.records import Dossier
 from consilience.report import load_dossier
 from consilience.serve.app import ROUTES
+from serving import live_server
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serving import live_server
-from test_report_browser import ARGS, CHROMIUM, OUTPUT
 
 from consilience.records import Dossier
 from consilience.report import load_dossier
+from serving import live_server
+from test_report_browser import ARGS, CHROMIUM, OUTPUT
 
 
 @pytest.fixture(scope="module")

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
-import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import StoreError
-from .common import app, err
+from .common import app, err, usage_error
 
 
 def _loopback(host: str) -> bool:
@@ -27,19 +25,18 @@ def serve(db: Annotated[Path, typer.Option("--db", help="The store `consilience 
           host: Annotated[str, typer.Option(help="Address to listen on. Anything but loopback shows the store "
                                                  "to your network.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8001) -> None:
-    """Serve the stories, facts, sources, outlets and articles of a store at http://HOST:PORT/ (read-only)."""
-    from ..serve.app import check_store
+    """Serve the stories, facts, sources, outlets and articles of a store at http://HOST:PORT/ (read-only),
+    with a JSON twin of every page and Datasette's tables and SQL at /store."""
+    import uvicorn  # loaded here: the other commands do without the web stack
+
+    from ..serve import make_app
 
     try:
-        check_store(db)
+        ds = make_app(db)
     except StoreError as e:
-        err.print(f"[red]error:[/red] {e}", soft_wrap=True)
-        raise typer.Exit(2) from e
+        usage_error(str(e))
     if not _loopback(host):
         err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach this address can read the "
                   "store; use --host 127.0.0.1 to keep it on this machine")
     err.print(f"serving {db} at http://{host}:{port}/ (read-only; Ctrl-C stops)")
-    err.file.flush()
-    # Become a fresh interpreter that loads the web app only, not the pipeline this CLI imported.
-    os.execv(sys.executable, [sys.executable, "-m", "consilience.serve", "--db", str(db), "--host", host,
-                              "--port", str(port)])
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
