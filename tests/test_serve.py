@@ -8,6 +8,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
@@ -171,3 +172,46 @@ def test_json_is_the_page_record() -> None:
     from consilience.serve.pages import Pager
 
     assert json.loads(json.dumps(to_json(Pager(1, 2, 60, 50, None, "/stories?page=2"))))["next"] == "/stories?page=2"
+
+
+def stored(dossier: Dossier, path: Path) -> Path:
+    """Write ``dossier`` into a new store through the store's own interface, as ``analyze`` does."""
+    from consilience.store import open_store
+    from consilience.store.base import Extraction, StoredStory
+
+    store = open_store(path)
+    store.put_articles(list(dossier.articles))
+    store.put_analysed_articles(list(dossier.articles), {a: s.id for s in dossier.stories for a in s.articles})
+    store.put_claims({a.id: (Extraction(key="test", extractor="test"), [c for c in dossier.claims if c.article == a.id])
+                      for a in dossier.articles})
+    store.put_stories([StoredStory(story=s, key="test") for s in dossier.stories])
+    store.close()
+    return path
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_hostile_articles_never_become_markup(tmp_path: Path, hostile_dossier: dict) -> None:  # type: ignore[type-arg]
+    from conftest import EVIL
+
+    db = stored(Dossier.from_dict(hostile_dossier), tmp_path / "hostile.db")
+    evil = quote(EVIL, safe="")
+    with live_server(db) as base, httpx.Client(base_url=base) as client:
+        for path in ("/stories", "/stories/s1", "/facts/f1", "/articles/a1", f"/sources/{evil}", f"/outlets/{evil}",
+                     f"/stories?q={evil}", f"/stories?outlet={evil}"):
+            r = client.get(path)
+            assert r.status_code == 200, (path, r.text[:200])
+            parsed = Elements()
+            parsed.feed(r.text)
+            assert [t for t, _ in parsed.tags].count("script") == 1, path  # ours, at the end
+            assert not [t for t, _ in parsed.tags if t in ("img", "svg", "iframe", "object", "embed")], path
+            assert not [(t, a) for t, a in parsed.tags for k in a if k.startswith("on")], path
+            links = [v for _, a in parsed.tags for k, v in a.items() if k in ("href", "src", "action") and v]
+            assert not [v for v in links if v.strip().lower().startswith(("javascript:", "http", "//"))], path
