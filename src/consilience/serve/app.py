@@ -37,6 +37,7 @@ from markupsafe import Markup
 
 from ..errors import NotFound, RequestError, StoreError
 from ..report.assets import asset, content_security_policy
+from ..report.safety import without_bidi
 from ..report.view import CLAIM_LINKS
 from . import pages
 
@@ -97,7 +98,8 @@ def render(request: Any, page: Any, status: int = 200) -> Response:
     headers = {**SAFE_HEADERS, "Vary": "Accept"}
     if wants_json(request):
         return Response.json(to_json(page), status=status, headers=headers)
-    html = environment().get_template(f"{page.kind}.html.j2").render(page=page, json_url=json_twin(request))
+    # bidi controls from articles would reorder what the page shows
+    html = without_bidi(environment().get_template(f"{page.kind}.html.j2").render(page=page, json_url=json_twin(request)))
     return Response.html(html, status=status, headers={**headers, "Content-Security-Policy": PAGE_CSP})
 
 
