@@ -199,10 +199,8 @@ class Elements(HTMLParser):
 
 
 def test_hostile_articles_never_become_markup(tmp_path: Path, hostile_dossier: dict) -> None:  # type: ignore[type-arg]
-    from conftest import EVIL
-
+    evil = quote(hostile_dossier["articles"][0]["outlet"], safe="")
     db = stored(Dossier.from_dict(hostile_dossier), tmp_path / "hostile.db")
-    evil = quote(EVIL, safe="")
     with live_server(db) as base, httpx.Client(base_url=base) as client:
         for path in ("/stories", "/stories/s1", "/facts/f1", "/articles/a1", f"/sources/{evil}", f"/outlets/{evil}",
                      f"/stories?q={evil}", f"/stories?outlet={evil}"):

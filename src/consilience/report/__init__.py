@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from ..records import Dossier
 from .html import report_html
@@ -33,10 +35,7 @@ def write_reports(dossier: Dossier, outdir: str | Path, progress: Progress | Non
 
 
 def _rendered(dossier: Dossier, outdir: Path, progress: Progress | None) -> list[Path]:
-    # Loaded here: networkx, pyarrow and matplotlib, which the web app (`consilience serve`) does without.
-    from .provenance import write_provenance
-    from .tables import write_tables
-    from .timeline_chart import timeline_png, timeline_svg
+    from . import timeline_png, timeline_svg, write_provenance, write_tables  # loaded on first use, below
 
     out = outdir
     data = dossier.to_dict()  # tables and provenance read the JSON form, exactly what `consilience report` reads back
@@ -61,3 +60,17 @@ def _rendered(dossier: Dossier, outdir: Path, progress: Progress | None) -> list
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)  # inside the staging folder: moved into place with the others
     return path
+
+
+# Loaded on first use (PEP 562): networkx, pyarrow and matplotlib, which the web app (`consilience
+# serve`) does without. Module attributes all the same, so a test can replace one.
+_LAZY = {"write_provenance": ".provenance", "write_tables": ".tables", "timeline_png": ".timeline_chart",
+         "timeline_svg": ".timeline_chart"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'consilience.report' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value
