@@ -22,7 +22,7 @@ from ..records import RawDocument
 from .base import Item, failure
 from .decode import decoded_text
 from .limits import CHUNK, DEFAULT, Budget, ReadOptions, too_large_message
-from .urls import web_url
+from .urls import record_url
 
 BODY_FIELDS = (("html", "html"), ("text", "text"), ("maintext", "text"), ("raw_text", "text"))
 URL_FIELDS = ("url", "source", "link")
@@ -111,7 +111,7 @@ def record_document(where: str, rec: object) -> RawDocument:
     kind, body = _body(rec)
     if body is None:
         raise MalformedInput("no 'text', 'html' or 'maintext' string")
-    return RawDocument(source=where, kind=kind, body=body, url=web_url(_first(rec, URL_FIELDS)),
+    return RawDocument(source=where, kind=kind, body=body, url=record_url(_first(rec, URL_FIELDS)),
                        title=_first(rec, TITLE_FIELDS), published=_first(rec, DATE_FIELDS),
                        outlet=_first(rec, OUTLET_FIELDS), author=_first(rec, AUTHOR_FIELDS))
 
