@@ -387,3 +387,31 @@ def test_a_second_run_does_not_read_its_own_output_or_store(tmp_path: Path) -> N
     dossier = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))
     assert [a["source"] for a in dossier["articles"]] == [str(tmp_path / "a.txt")] and dossier["failures"] == []
     assert any("own output" in n for n in dossier["notes"])
+
+
+def test_an_article_over_the_limit_is_refused_and_a_long_paragraph_is_broken_at_sentence_ends(tmp_path: Path) -> None:
+    from consilience import ingest, open_store
+
+    sentence = "The council said on Monday that the harbour budget would rise by 4% next year. "
+    (tmp_path / "long.txt").write_text(sentence * 1500, encoding="utf-8")  # one paragraph of ~120,000 characters
+    (tmp_path / "huge.txt").write_text(sentence * 5000, encoding="utf-8")
+    store = open_store(tmp_path / "s.db")
+    result = ingest([str(tmp_path)], store=store,
+                    read_options=ReadOptions(max_article_chars=200_000, max_paragraph_chars=20_000))
+    assert [(Path(f.source).name, f.code) for f in result.failures] == [("huge.txt", "too_large")]
+    (article,) = store.articles(result.ids)
+    raw = (tmp_path / "long.txt").read_text(encoding="utf-8").strip()
+    assert len(article.text) == len(raw) and article.text.replace("\n", " ") == raw  # offsets unchanged
+    assert max(len(p) for p in article.text.split("\n")) <= 20_000
+    assert all(p.endswith(".") for p in article.text.split("\n"))  # broken at sentence ends
+
+
+def test_broken_paragraphs_keep_length_and_refuse_text_without_spaces() -> None:
+    from consilience.errors import TooLarge
+    from consilience.ingest.limits import broken_paragraphs
+
+    text = "short line\n" + "word " * 10_000 + "\nend."
+    out = broken_paragraphs(text, 1000, "x")
+    assert len(out) == len(text) and max(map(len, out.split("\n"))) <= 1000
+    with pytest.raises(TooLarge):
+        broken_paragraphs("x" * 5000, 1000, "x")

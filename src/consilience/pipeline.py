@@ -33,6 +33,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from . import keys
@@ -164,7 +165,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
         progress("ingest", n, None)
 
     with _mapper(workers, claims=extract) as map_each:
-        for batch in _batches(read_inputs(paths, read_options, read_urls=read_urls), batch_size):
+        for batch in _batches(read_inputs(paths, _store_left_out(read_options, store), read_urls=read_urls), batch_size):
             docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
             failures.extend(f for f in batch if isinstance(f, Failure))
             skipped.extend(f for f in batch if isinstance(f, Skipped))
@@ -240,6 +241,16 @@ def extracted(articles: Sequence[Article], extractor: str, *, workers: int = 1,
         found = sorted(by_article[a.id], key=lambda c: (c.start, c.kind, c.predicate, c.id))
         out[a.id] = (Extraction(keys.extraction_key(a), extractor), found)
     return out
+
+
+def _store_left_out(options: ReadOptions, store: Store) -> ReadOptions:
+    """``options`` with the store's own files among the outputs that are never read as input."""
+    path = getattr(store, "path", None)
+    if not path:
+        return options
+    db = Path(path)
+    files = (db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")))
+    return replace(options, outputs=(*options.outputs, *files))
 
 
 def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Iterator[list[RawDocument | Failure | Skipped]]:

@@ -36,7 +36,24 @@ def read_inputs(paths: Iterable[str], options: ReadOptions = DEFAULT, *,
             yield from (read_urls or _fetched)(list(group))
         else:
             for path in group:
-                yield from read_path(path, options)
+                yield from (unread_if_too_long(item, options) for item in read_path(path, options))
+
+
+# Cleaning takes away boilerplate lines, never half of a text this long: a plain text over twice the
+# article limit is refused before cleaning (which takes ~5 s per million characters for nothing).
+RAW_TEXT_SLACK = 2
+
+
+def unread_if_too_long(item: Item | Skipped, options: ReadOptions) -> Item | Skipped:
+    from ..errors import TooLarge
+    from ..records import RawDocument
+    from .base import failure
+
+    if not isinstance(item, RawDocument) or item.kind != "text" or len(item.body) <= RAW_TEXT_SLACK * options.max_article_chars:
+        return item
+    return failure(item.source, TooLarge(
+        f"{item.source}: {len(item.body):,} characters of text, over the {options.max_article_chars:,} limit for one "
+        "article; split it, or raise --max-article-chars"))
 
 
 def looks_like_url(arg: str) -> bool:
