@@ -124,3 +124,30 @@ def test_sigint_and_sigterm_stop_a_running_ingest_with_a_one_line_summary(corpus
     assert "Traceback" not in stderr
     _assert_no_orphans(workers)
     _assert_sound_and_complete_after_a_rerun(corpus, db)
+
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real 1 MB file system (tmpfs), to fill; skipped where mounting is not allowed."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def test_a_full_disk_under_the_store_reports_the_real_error(corpus: Path, tiny_disk: Path) -> None:
+    db = tiny_disk / "s.db"
+    run = subprocess.run([sys.executable, "-m", "consilience", "ingest", str(corpus), "--db", str(db), "-j", "1", "-q"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 3, run.stderr[-2000:]
+    assert "database or disk is full" in run.stderr and "cannot rollback" not in run.stderr, run.stderr[-2000:]
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert 0 < con.execute("SELECT count(*) FROM articles").fetchone()[0] < N_ARTICLES
+    finally:
+        con.close()

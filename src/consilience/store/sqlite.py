@@ -59,7 +59,8 @@ class SQLiteStore:
             yield self._db
             self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # SQLite rolls back by itself on some errors (a full disk): the real error is kept
+                self._db.execute("ROLLBACK")
             raise
 
     def _rows(self, sql: str, ids: Sequence[str]) -> Iterator[tuple[Any, ...]]:
