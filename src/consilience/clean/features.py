@@ -28,6 +28,7 @@ SENTENCE_END = re.compile(r"[.!?…。！？؟।]['\"”’»)\]]*$")
 _OPENERS = "“‘«„"
 _CLOSERS = "”’»"
 _QUOTE_MARK = re.compile('["' + _OPENERS + _CLOSERS + "]")
+_PAIRED_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’|«[^«»]*»")
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,14 @@ class LineFeatures:
 def line_features(line: str, stop: frozenset[str], script: str | None = "LATIN") -> LineFeatures:
     found = WORD.findall(line)
     words = [w.lower() for w in (words_of(line, script) if script in SPACELESS else found)]
+    # Quote marks pair in more than one way in copied text; first/second person counts as the
+    # reader's only when no reading puts it inside a quote.
     outside = WORD.findall(outside_quotes(line)) if _QUOTE_MARK.search(line) else found
-    addressee = sum(w.lower() in ADDRESSEE for w in outside if not (len(w) > 1 and w.isupper()))  # 'US' is no 'us'
+    addressee = _addressed(outside)
+    if addressee >= 2 and outside is not found:  # only then can the reading decide (the appeal rule needs two)
+        paired = WORD.findall(_PAIRED_QUOTE.sub(" ", line))
+        if _addressed(paired) < addressee:
+            outside, addressee = paired, _addressed(paired)
     n = max(len(words), 1)
     return LineFeatures(
         words=len(words),
@@ -56,6 +63,10 @@ def line_features(line: str, stop: frozenset[str], script: str | None = "LATIN")
         ends_sentence=bool(SENTENCE_END.search(line.strip())),
         script_share=script_share("".join(found), script),
     )
+
+
+def _addressed(words: list[str]) -> int:
+    return sum(w.lower() in ADDRESSEE for w in words if not (len(w) > 1 and w.isupper()))  # 'US' is no 'us'
 
 
 def outside_quotes(line: str) -> str:

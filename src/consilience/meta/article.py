@@ -17,7 +17,7 @@ from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Published, RawDocument
 from .language import language_of, load_model
 from .outlet import outlet_of
-from .printed_date import declared_day, printed_date
+from .printed_date import declared_day, printed_date, url_day
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
         id=article_id or document_id(doc), source=doc.source, text=cleaned.text, url=url,
         outlet=outlet_of(declared=outlet, url=url, removed=cleaned.removed) or _agency(cleaned.removed),
         title=cleaned.title, author=author or cleaned.author,
-        published=published_of(declared or _dateline_day(cleaned.removed), cleaned, language),
+        published=published_of(declared or _url_or_dateline_day(url, cleaned.removed), cleaned, language),
         language=language, removed=cleaned.removed,
         flags=tuple(placeholder_flags(doc.body if doc.kind == "text" else cleaned.text)),
     )
@@ -79,10 +79,11 @@ def _agency(removed: tuple[str, ...]) -> str | None:
     return gazetteer().source_name(dateline.agency) if dateline else None
 
 
-def _dateline_day(removed: tuple[str, ...]) -> str | None:
-    """The dateline's day when it prints the year ("SEOUL, Feb. 4, 2025 (Yonhap) --")."""
+def _url_or_dateline_day(url: str | None, removed: tuple[str, ...]) -> str | None:
+    """The day in the URL's path ("/2013/05/02/"), else the dateline's when it prints the year
+    ("SEOUL, Feb. 4, 2025 (Yonhap) --")."""
     dateline = dateline_in(removed)
-    day = dateline.filed(None) if dateline else None
+    day = url_day(url) or (dateline.filed(None) if dateline else None)
     return day.isoformat() if day else None
 
 
