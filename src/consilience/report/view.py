@@ -348,7 +348,7 @@ def article_view(article: Article, claims: Sequence[Claim] | None) -> ArticleVie
     """``claims``: the claims to mark in its text, or None when the text is not shown."""
     label = article_label(article)
     return ArticleView(
-        id=article.id, label=label, title=article.title or label, source=article.source, url=article.url,
+        id=article.id, label=label, title=article.title or article.short_name(), source=article.source, url=article.url,
         outlet=article.outlet, published=published_text(article), sort_date=_iso(published_span(article)[1]),
         language=article.language, duplicate_of=article.duplicate_of, flags=article.flags, removed=article.removed,
         segments=None if claims is None else tuple(segments(article.text, [(c.id, c.start, c.end) for c in claims])))
