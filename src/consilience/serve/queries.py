@@ -79,52 +79,75 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words if w.strip('"'))
 
 
-def _where(f: StoryFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
+def _rowids_of_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[int]:
+    out: set[int] = set()
+    for chunk in _chunks(sorted(set(ids))):
+        out.update(r[0] for r in conn.execute(
+            f"SELECT rowid FROM stories WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def _matching(conn: sqlite3.Connection, f: StoryFilter) -> set[int] | None:
+    """The rowids of the stories every filter of ``f`` lets through (None: no filter).
+
+    Each filter is one query that reads an index only (never the stories' rows, whose JSON record
+    makes each a page or more), and the sets are intersected here. Asked as one SQL WHERE, SQLite
+    read a row per candidate: a date range over 28,636 stories took 80-170 ms instead of 4-9.
+    """
+    sets: list[set[int]] = []
     if f.q and fts_query(f.q):
-        # Titles and briefings (stories_fts), and the claims of its articles (claims_fts).
-        clauses.append("s.id IN (SELECT st.id FROM stories_fts JOIN stories st ON st.rowid = stories_fts.rowid "
-                       "WHERE stories_fts MATCH ? UNION SELECT a.story FROM (SELECT rowid FROM claims_fts "
-                       "WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m "
-                       "JOIN claims c ON c.rowid = m.rowid JOIN articles a ON a.id = c.article)")
-        params += [fts_query(f.q), fts_query(f.q), CLAIM_MATCHES]
+        q = fts_query(f.q)
+        found = {r[0] for r in conn.execute("SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?", (q,))}
+        claimed = [r[0] for r in conn.execute(
+            "SELECT a.story FROM (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m "
+            "JOIN claims c ON c.rowid = m.rowid JOIN articles a ON a.id = c.article", (q, CLAIM_MATCHES))]
+        sets.append(found | _rowids_of_ids(conn, (s for s in claimed if s)))
     if f.start:
-        clauses.append("s.last_day >= ?")
-        params.append(f.start.isoformat())
+        sets.append({r[0] for r in conn.execute("SELECT rowid FROM stories WHERE last_day >= ?",
+                                                (f.start.isoformat(),))})
     if f.end:
-        clauses.append("s.first_day <= ?")
-        params.append(f.end.isoformat())
-    if f.outlet:
-        clauses.append("s.id IN (SELECT story FROM articles WHERE outlet = ?)")
-        params.append(f.outlet)
-    if f.source:
-        clauses.append("s.id IN (SELECT story FROM fact_sources WHERE source = ?)")
-        params.append(f.source)
-    if f.flag:
-        clauses.append("s.id IN (SELECT a.story FROM flags JOIN articles a ON a.id = flags.article WHERE flags.code = ?)")
-        params.append(f.flag)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        sets.append({r[0] for r in conn.execute("SELECT rowid FROM stories WHERE first_day <= ?",
+                                                (f.end.isoformat(),))})
+    for sql, value in (("SELECT DISTINCT story FROM articles WHERE outlet = ?", f.outlet),
+                       ("SELECT DISTINCT story FROM fact_sources WHERE source = ?", f.source),
+                       ("SELECT DISTINCT story FROM articles WHERE id IN (SELECT article FROM flags WHERE code = ?)",
+                        f.flag)):
+        if value:
+            sets.append(_rowids_of_ids(conn, (r[0] for r in conn.execute(sql, (value,)) if r[0])))
+    return set.intersection(*sets) if sets else None
 
 
 def stories(conn: sqlite3.Connection, f: StoryFilter, *, limit: int, offset: int) -> tuple[list[StoryRow], int]:
     """One page of the stories ``f`` selects, in its order, and how many it selects in all.
 
-    Without a search, the count and the page each read an index. With one, the matching ids are
-    found once, in order (the full-text lookups dominate: ~10-20 ms for a word in 900 of 500,000
-    claims), and the page is cut from them rather than searching twice.
+    Unfiltered, the count and the page each read an index. Filtered, the matching rowids are found
+    once (``_matching``), put in order by one scan of the sort's index, and the page is cut from them.
     """
-    where, params = _where(f)
-    if not f.q:
-        total = int(conn.execute(f"SELECT count(*) FROM stories s{where}", params).fetchone()[0])
-        rows = conn.execute(f"{_ROW} FROM stories s{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
-                            [*params, limit, offset]).fetchall()
-        return [StoryRow(*r) for r in rows], total
-    ids = [r[0] for r in conn.execute(f"SELECT s.id FROM stories s{where} ORDER BY {SORTS[f.sort]}", params)]
-    page = ids[offset:offset + limit]
-    found = {r[0]: StoryRow(*r) for r in conn.execute(
-        f"{_ROW} FROM stories s WHERE s.id IN ({','.join('?' * len(page))})", page)} if page else {}
-    return [found[i] for i in page if i in found], len(ids)
+    matched = _matching(conn, f)
+    if matched is None:
+        total = int(conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+        rows = conn.execute(f"{_ROW} FROM stories s ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
+                            (limit, offset)).fetchall()
+        return [StoryRow(*r) for r in rows[:limit]], total
+    ordered = _in_order(conn, matched, f.sort)
+    page = ordered[offset:offset + limit]
+    found = {r[0]: StoryRow(*r[1:]) for r in conn.execute(
+        f"SELECT s.rowid, {_ROW[len('SELECT '):]} FROM stories s WHERE s.rowid IN ({','.join('?' * len(page))})",
+        page)} if page else {}
+    return [found[i] for i in page if i in found], len(ordered)
+
+
+# Up to this many matches are put in order by reading their rows; more, by one scan of the sort's
+# index (28,636 entries: ~15 ms), which costs the same however many match.
+ORDER_BY_ROWS = 3000
+
+
+def _in_order(conn: sqlite3.Connection, matched: set[int], sort: str) -> list[int]:
+    if len(matched) <= ORDER_BY_ROWS:
+        return [r[0] for r in conn.execute(
+            f"SELECT s.rowid FROM stories s WHERE s.rowid IN (SELECT value FROM json_each(?)) ORDER BY {SORTS[sort]}",
+            (json.dumps(sorted(matched)),))]
+    return [r[0] for r in conn.execute(f"SELECT s.rowid FROM stories s ORDER BY {SORTS[sort]}") if r[0] in matched]
 
 
 _ROW = ("SELECT s.id, s.title, coalesce(s.first_day, ''), coalesce(s.last_day, ''), s.n_articles, s.n_outlets, "
