@@ -415,3 +415,11 @@ def test_broken_paragraphs_keep_length_and_refuse_text_without_spaces() -> None:
     assert len(out) == len(text) and max(map(len, out.split("\n"))) <= 1000
     with pytest.raises(TooLarge):
         broken_paragraphs("x" * 5000, 1000, "x")
+
+
+def test_ingest_batches_end_at_a_character_budget(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from consilience import pipeline
+
+    docs = [RawDocument(source=f"{i}.txt", kind="text", body="x" * 400) for i in range(10)]
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", 1000)
+    assert [len(b) for b in pipeline._batches(docs, 64)] == [3, 3, 3, 1]

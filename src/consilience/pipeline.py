@@ -253,13 +253,21 @@ def _store_left_out(options: ReadOptions, store: Store) -> ReadOptions:
     return replace(options, outputs=(*options.outputs, *files))
 
 
+# A batch also ends at this many characters of document bodies: 64 documents of up to 50 MB each
+# would otherwise be held at once (twice, with the batch in flight), several GB.
+BATCH_CHARS = 32_000_000
+
+
 def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Iterator[list[RawDocument | Failure | Skipped]]:
     batch: list[RawDocument | Failure | Skipped] = []
+    chars = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        chars += len(item.body) if isinstance(item, RawDocument) else 0
+        if len(batch) >= size or chars >= BATCH_CHARS:
             yield batch
             batch = []
+            chars = 0
     if batch:
         yield batch
 
