@@ -223,7 +223,7 @@ def _tar_members(name: str, stream: BinaryIO, budget: Budget, depth: int) -> Ite
                 n += 1
                 where = f"{name}!{info.name}"
                 yield from _guarded(where, lambda where=where, info=info: _tar_member(tf, info, where, budget, depth))
-            if _tar_is_cut(tf, stream):
+            if _tar_is_cut(tf, stream, budget):
                 raise tarfile.ReadError("it ends without the end-of-archive mark")
     except (tarfile.ReadError, EOFError, zlib.error, gzip.BadGzipFile, OSError) as e:
         yield failure(name, MalformedInput(
@@ -231,13 +231,13 @@ def _tar_members(name: str, stream: BinaryIO, budget: Budget, depth: int) -> Ite
             "download it again for the rest"))
 
 
-def _tar_is_cut(tf: tarfile.TarFile, stream: BinaryIO) -> bool:
+def _tar_is_cut(tf: tarfile.TarFile, stream: BinaryIO, budget: Budget) -> bool:
     """tarfile takes a file cut at a member boundary for a complete one; this tells them apart."""
     inner = tf.fileobj
     decompressor = getattr(inner, "cmp", None)
     if decompressor is not None:  # compressed: its stream must reach its own end mark
-        while inner.read(CHUNK):  # type: ignore[union-attr]
-            pass
+        while chunk := inner.read(CHUNK):  # type: ignore[union-attr]
+            budget.spend(len(chunk), kept=False)  # what follows the end mark counts too (a bomb may hide there)
         return not getattr(decompressor, "eof", True)
     if not stream.seekable():
         return False
