@@ -73,3 +73,25 @@ def test_a_writer_that_fails_leaves_the_folder_as_it_was(kursk_reports: Path, tm
     with pytest.raises(OSError, match="No space left"):
         write_outputs(dossier, out)
     assert _snapshot(out) == before
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real 256 KB file system (tmpfs), to fill; skipped where mounting is not allowed."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(where)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+def test_analyze_onto_a_full_disk_says_so_and_leaves_nothing_behind(examples: Path, tiny_disk: Path,
+                                                                     tmp_path: Path) -> None:
+    out = tiny_disk / "out"
+    run = subprocess.run([sys.executable, "-m", "consilience", "analyze", str(examples), "-o", str(out),
+                          "--db", str(tmp_path / "s.db"), "-q", "-j", "1"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 3, run.stderr[-2000:]
+    assert "No space left on device" in run.stderr and "Traceback" not in run.stderr
+    assert list(out.iterdir()) == []  # no dossier.json.tmp, no staging folder, no half set of reports
