@@ -51,3 +51,23 @@ def test_a_speech_act_is_one_speakers_saying() -> None:
     said = [_c("a", "1", "said", "the mayor", kind="statement"), _c("b", "2", "said", "police", kind="statement"),
             _c("c", "3", "said", kind="statement"), _c("d", "4", "said", "the mayor", kind="statement")]
     assert groups(*said) == [{"a", "d"}, {"b"}, {"c"}]
+
+
+def test_a_night_event_dated_the_next_day_is_still_one_event_but_months_apart_are_two() -> None:
+    assert groups(_c("a", "1", "shot", "gunman", day="2013-03-09"), _c("b", "2", "shot", "gunman", day="2013-03-10")) \
+        == [{"a", "b"}]
+    dec = When(start=date(2024, 12, 1), end=date(2024, 12, 31), text="December", precision="month")
+    feb = When(start=date(2025, 2, 1), end=date(2025, 2, 10), text="early February", precision="part_of_month")
+    a = Claim(id="a", article="1", start=0, end=1, text="x", kind="event", predicate="redeployed", when=dec)
+    b = Claim(id="b", article="2", start=0, end=1, text="x", kind="event", predicate="redeployed", when=feb)
+    assert groups(a, b) == [{"a"}, {"b"}]
+
+
+def test_two_senses_of_one_word_in_two_outlets_meet() -> None:
+    from consilience.records import Span
+
+    a = Claim(id="a", article="1", start=0, end=4, text="shot", kind="event", predicate="shot",
+              trigger=Span(0, 4, "shot"))
+    b = Claim(id="b", article="2", start=0, end=8, text="shooting", kind="event", predicate="shot:fire",
+              trigger=Span(0, 8, "shooting"))
+    assert groups(a, b) == [{"a", "b"}]
