@@ -131,3 +131,15 @@ def test_relations_of_buckets_by_measure() -> None:
     facts = [fact(c) for c in claims]
     rels = relations_of(facts, {fact(c).id: [c] for c in claims}, ARTICLES)
     assert [(r.kind, r.from_, r.to) for r in rels] == [("updates", "fw", "fm")]
+
+
+def test_a_running_count_a_year_apart_or_a_bare_share_is_not_compared() -> None:
+    then = claim("t", "a", "captured", 23, unit="pirates", subject="the navy", when=("2010-04-17", "2010-04-17"))
+    now = claim("n", "c", "captured", 26, unit="pirates", subject="the navy", when=("2011-11-11", "2011-11-11"))
+    assert rel(then, now) is None  # another capture, not a revised count
+    poll = claim("p", "a", "said", 35, unit="percent", kind="percent", subject="percent")
+    other = claim("q", "b", "said", 83.3, unit="percent", kind="percent", subject="percent")
+    assert rel(poll, other) is None
+    bare_a = claim("x", "a", "count", 35, unit="%", kind="percent", subject="voters")
+    bare_b = claim("y", "b", "count", 83, unit="%", kind="percent", subject="voters")
+    assert rel(bare_a, bare_b) is None

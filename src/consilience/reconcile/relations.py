@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from ..records import Article, Claim, Fact, Relation
 from ..timex import anchor_of
 from .compare import time_span, times_compatible
-from .entities import bare, same_entity
+from .entities import bare, core_words, same_entity
 from .measure import (
     bounds_after_rounding,
     bounds_as_worded,
@@ -46,6 +46,11 @@ INACTIVE = {("in_combat", True), ("withdrawn", False)}
 # compared across the days it is given for (a toll on Monday, another on Wednesday).
 RUNNING = {"killed", "wounded", "casualties", "captured", "missing", "displaced", "arrested", "evacuated", "trapped",
            "stranded", "injured", "died", "dead", "destroyed", "damaged", "deployed", "rescued", "affected"}
+# How far apart the days of two figures of one running count may be: a toll is revised over days
+# or weeks; a figure a year apart is about another event of the same class (ECB+ dev audit).
+RUNNING_MAX_GAP = timedelta(days=30)
+# Predicates that name no event, only that there is a number.
+GENERIC_PREDICATES = {"count", "percent", "time", "measure", "amount", "number", "share", "total", "money"}
 # Two figures of one measure said for the same day contradict only when they are of one order:
 # "20,000 protesters" against "5,000" is a dispute; "16,450" against "14,959,450" is two measures
 # the extractor could not tell apart (a salary and an income). Calibrated on the bbc-news audit
@@ -125,18 +130,46 @@ def claim_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str, A
 def why_same(a: Claim, b: Claim) -> str | None:
     """Why two quantity claims measure the same thing, or None when they need not."""
     qa, qb = a.quantity, b.quantity
-    if qa is None or qb is None or a.predicate == "count":
-        return None  # a bare number ("rose to 131") says too little of what it counts
-    if not same_entity(a.subject, b.subject):
+    if qa is None or qb is None or a.predicate.split(":")[0] in GENERIC_PREDICATES or a.predicate == qa.kind:
+        return None  # a bare number ("rose to 131", "35 percent") says too little of what it counts
+    if not same_entity(a.subject, b.subject) or _is_its_unit(a) or _is_its_unit(b):
         return None
     if not (a.where is None or b.where is None or same_entity(a.where, b.where)):
         return None
-    running = a.predicate in RUNNING and kind_of(qa) == "count"
-    if not running and not times_compatible(a.when, b.when):
+    if not times_compatible(a.when, b.when) and not _running_days_apart(a, b):
         return None  # revenue in 2023 and in 2024 are two measures, not an update
     what = measure_key(qa) or unit_key(qa) or kind_of(qa)
     whom = bare(a.subject or "")
     return f"both give the {what} for '{a.predicate.replace('_', ' ')}', of {whom}"
+
+
+def _is_its_unit(c: Claim) -> bool:
+    """The subject only repeats a unit of measure ("percent" of "35 percent", "dollars"): it names no
+    one. A counted noun is a subject ("112 people were killed": the people)."""
+    q = c.quantity
+    words = core_words(c.subject or "")
+    if q is None or kind_of(q) == "count" or len(words) != 1:
+        return False
+    return words[0] in (unit_key(q), (q.unit or "").lower(), "percent", "per", "pct")
+
+
+def _updatable(a: Claim, b: Claim, da: tuple[date, date], db: tuple[date, date]) -> bool:
+    """Figures as of two different days update one another only when close in time (``RUNNING_MAX_GAP``)
+    and either a running count or both as of their publication (no time of their own)."""
+    gap = max(da[0], db[0]) - min(da[1], db[1])
+    running = a.predicate in RUNNING and a.quantity is not None and kind_of(a.quantity) == "count"
+    return gap <= RUNNING_MAX_GAP and (running or (a.when is None and b.when is None))
+
+
+def _running_days_apart(a: Claim, b: Claim) -> bool:
+    """A running count of one event's outcome given for two days close together: a toll on Monday
+    and on Wednesday. Months or years apart, the same class of event is another event."""
+    sa, sb = time_span(a.when), time_span(b.when)
+    if a.predicate not in RUNNING or a.quantity is None or kind_of(a.quantity) != "count" or sa is None or sb is None:
+        return False
+    if date.max in (sa[1], sb[1]):
+        return False
+    return max(sa[0], sb[0]) - min(sa[1], sb[1]) <= RUNNING_MAX_GAP
 
 
 def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str, Article]) -> Relation | None:
@@ -152,6 +185,8 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
     ra, rb = bounds_after_rounding(qa), bounds_after_rounding(qb)
     da, db = as_of(a, articles), as_of(b, articles)
     apart = da is not None and db is not None and (da[0] > db[1] or db[0] > da[1])
+    if apart and not _updatable(a, b, da, db):
+        return None  # another time, another figure: a year's revenue, another quake's toll
     if apart and a.predicate in RUNNING and qa.value != qb.value:
         return _update(fa, fb, a, b, da, db, why)  # "at least 112" on Monday, "131" on Wednesday: the toll moved on
     if overlap(ra, rb):
