@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from consilience.clean.stopwords import stopwords
 from consilience.clean.text import cleaned_text
 from consilience.meta.article import article_from
@@ -100,3 +102,54 @@ def test_stop_words_come_without_the_language_package() -> None:
     assert {"le", "et", "les"} <= stopwords("fr")
     assert "spacy.lang.fr" not in sys.modules  # its tokenizer exceptions take seconds to build
     assert stopwords("en-US") == stopwords("xx") == frozenset()
+
+
+def test_a_whole_page_pasted_as_plain_text_keeps_its_article_only(fixtures: Path) -> None:
+    a = article_from(RawDocument(source="page.txt", kind="text", body=(fixtures / "pasted_page.txt").read_text()))
+    body = [ln for ln in a.text.split("\n\n")]
+    assert body[0].startswith("The main road bridge into the city centre will close")
+    assert body[-1].startswith("The council said it would review the work")
+    for sentence in ["About 18,000 vehicles cross the bridge", "We know this will be hard for people",
+                     "Buses will run on a temporary route", "Business owners in the old town"]:
+        assert sentence in a.text
+    furniture = ["Read more: Council warned", "SEE MORE: Traders fear", "Share on Facebook", "Sign up to our daily",
+                 "Get the Harbour Gazette app", "Ferry operator to add evening sailings", "Most read",
+                 "Storm damage closes coastal path", "not responsible for the content of external sites",
+                 "Copyright ©", "I drive over that bridge", "We were never told about the closure"]
+    for junk in furniture:
+        assert junk not in a.text
+        assert any(junk in line for line in a.removed)  # removed, and said so
+    assert a.title == "Bridge repairs to close city centre for three weeks" and a.author == "Anna Kowalski"
+    assert str(a.published.date) == "2025-03-04"
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Read more: Council warned of bridge corrosion two years ago", "teaser"),
+    ("SEE MORE: Traders fear empty streets during the closure", "teaser"),
+    ("Related: Five things to know about the vote", "teaser"),
+    ("Copyright © 2025 Harbour Gazette Media Ltd. All rights reserved.", "copyright"),
+    ("© Reuters 2025", "copyright"),
+    ("The BBC is not responsible for the content of external sites.", "external links"),
+    ("Share this article", "prompt"),
+    ("Download the app for breaking news alerts", "prompt"),
+    ("Officials said the bridge would reopen next month after repairs...", "teaser"),
+    ("The minister said copyright law would change, and more cuts would follow.", None),
+    ("Read the full statement on the council's website, a spokesman said.", None),
+])
+def test_page_furniture_by_its_words(line: str, reason: str | None) -> None:
+    from consilience.clean.page import furniture_reason
+
+    assert furniture_reason(line) == reason
+
+
+def test_the_article_run_crosses_no_wall_and_outweighs_the_furniture() -> None:
+    from consilience.clean.page import before_comments, body_span
+
+    weights = [-1, -1, 20, 15, -4, 18, -1, 10, 12, -1]
+    walls = [False] * 6 + [True] + [False] * 3  # "Most read" at 6: the list after it is another run
+    assert body_span(weights, walls) == (2, 6)
+    assert body_span(weights, [False] * 10) == (2, 9)  # without the wall one run takes in the list
+    assert body_span([-1.0, -2.0], [False, False]) == (0, 0)
+    lines = ["p"] * 6 + ["34 responses to \u201cCoach: we needed to win\u201d"] + ["c"] * 3
+    assert before_comments(lines, [30, 30, 0, 0, 0, 0, -1, 90, 90, 90]) == 6  # a long thread after an article
+    assert before_comments(lines, [10, 0, 0, 0, 0, 0, -1, 90, 90, 90]) == 10  # no article before it: no cut

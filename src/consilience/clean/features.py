@@ -24,6 +24,11 @@ password account accounts register click tap related recommended menu navigation
 reserved icon reply replies views
 """.split())
 ADDRESSEE = frozenset("we us our ours you your yours i me my".split())
+# Words of an appeal for money or sign-ups: with first or second person they make an appeal even in
+# an article that speaks to its reader throughout.
+SUPPORT = frozenset("""support supporting donate donation donations contribute contribution contributions subscribe
+subscription membership member members sponsor patron fund funding""".split())
+_INNER_END = re.compile(r"[a-z\d)][.!?…。！？؟।]['\"”’»)]*\s+['\"“‘«(]?[^\W\d_]", re.U)
 SENTENCE_END = re.compile(r"[.!?…。！？؟।]['\"”’»)\]]*$")
 _OPENERS = "“‘«„"
 _CLOSERS = "”’»"
@@ -40,6 +45,8 @@ class LineFeatures:
     addressee_hits: int
     ends_sentence: bool
     script_share: float
+    inner_sentences: int = 0  # sentence ends inside the line: prose, even when its last one is cut
+    support_hits: int = 0
 
 
 def line_features(line: str, stop: frozenset[str], script: str | None = "LATIN") -> LineFeatures:
@@ -62,6 +69,8 @@ def line_features(line: str, stop: frozenset[str], script: str | None = "LATIN")
         addressee_hits=addressee,
         ends_sentence=bool(SENTENCE_END.search(line.strip())),
         script_share=script_share("".join(found), script),
+        inner_sentences=len(_INNER_END.findall(line)),
+        support_hits=sum(w in SUPPORT for w in words),
     )
 
 

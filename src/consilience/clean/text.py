@@ -19,6 +19,15 @@ from dataclasses import dataclass
 
 from .dateline import split_dateline
 from .features import LineFeatures, line_features
+from .page import (
+    FURNITURE_COST,
+    FURNITURE_WORD_SHARE,
+    UNDECIDED_COST,
+    before_comments,
+    body_span,
+    furniture_reason,
+    is_wall,
+)
 from .script import SPACELESS, dominant_script
 
 GOOD, BAD, SHORT = "good", "bad", "short"
@@ -44,6 +53,10 @@ MIN_STOP_DENSITY = 0.25    # jusText uses 0.30-0.32; lowered for headline-style 
 OWN_DENSITY_SHARE = 0.5
 SHORT_LINE_WORDS = 3       # at most this many words and no sentence end: boilerplate
 ADDRESSEE_SHARE = 0.06     # first/second person outside quotes: appeals, not reports
+# ... unless this share of the article's own prose lines is written so (calibrated on the development
+# pages of bench/plaintext.py; a news report with a donation appeal has one or two such lines in ten).
+OWN_VOICE_SHARE = 0.3
+OWN_VOICE_MIN_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -68,11 +81,18 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
         stop = frozenset()  # stop words cannot be counted in text without spaces: shape rules only
     if title is None:
         title = headline(lines, stop, script)
-    features = [line_features(ln, stop, script) for ln in lines]
+    features = [line_features(_without_trailing_marker(ln)[0], stop, script) for ln in lines]  # "... [YONHAP]"
     labels = first_labels(lines, features, has_stopwords=bool(stop), light=light,
-                          min_density=stop_density_floor(features, has_stopwords=bool(stop)))
+                          min_density=stop_density_floor(features, has_stopwords=bool(stop)),
+                          own_voice=addresses_its_reader(features))
     labels = repeated_lines_marked(lines, labels, title)
+    span = (0, len(lines)) if light else article_span(lines, body_weights(features, labels))
+    if title is None and span[0] > 0:
+        title = headline_before(lines, span[0], stop, script)
+    if span[0] > len(header):  # a pasted page: its byline and date stand above the article, below the menus
+        header = tuple(lines[max(span[0] - HEADLINE_REACH, len(header)):span[0]]) + header
     labels = context_resolved(labels)
+    labels = [lab if span[0] <= i < span[1] or lab[0] != GOOD else (BAD, "outside") for i, lab in enumerate(labels)]
     kept, removed, author = [], [], None
     for line, (label, reason) in zip(lines, labels, strict=False):
         if label == GOOD:
@@ -91,8 +111,53 @@ def cleaned_text(raw: str, *, stop: frozenset[str], title: str | None = None, li
     return Cleaned("\n\n".join(kept), tuple(removed), title, author, header)
 
 
+def article_span(lines: list[str], weights: list[float]) -> tuple[int, int]:
+    """The lines of the article's run: before the readers' comments, the heaviest run between walls."""
+    end = before_comments(lines, weights)
+    return body_span(weights[:end], [is_wall(ln) for ln in lines[:end]])
+
+
+def body_weights(features: list[LineFeatures], labels: list[tuple[str, str]]) -> list[float]:
+    """Each line's weight in the article's run (``page.body_span``), from its own label: prose adds
+    its words, an undecided line costs a little, furniture costs more the longer it is."""
+    return [f.words if label == GOOD else SENTENCE_WEIGHT * f.words if reason == "sentence"
+            else -UNDECIDED_COST if label == SHORT or reason in _WEAK_REASONS
+            else -(FURNITURE_COST + FURNITURE_WORD_SHARE * f.words)
+            for f, (label, reason) in zip(features, labels, strict=True)]
+
+
+SENTENCE_WEIGHT = 0.5  # a full sentence thin in stop words (a lede of names) is half-sure prose
+_WEAK_REASONS = frozenset({"short", "context", "title", "repeated", "marker", "timestamp", "byline", "undecided"})
+
+
+def addresses_its_reader(features: list[LineFeatures]) -> bool:
+    """Whether the article's own prose speaks to its reader (a blog, a how-to, a column: "you'll
+    feel", "my approach"): then first and second person mark no appeal in it."""
+    prose = [f for f in features if f.words >= LONG_LINE_WORDS and f.ends_sentence]
+    addressed = sum(_is_appeal(f) for f in prose)
+    return addressed >= OWN_VOICE_MIN_LINES and addressed >= OWN_VOICE_SHARE * len(prose)
+
+
+def headline_before(lines: list[str], start: int, stop: frozenset[str], script: str | None) -> str | None:
+    """In a pasted page the headline stands just above its article, past the byline, the date and the
+    share buttons: the nearest headline-shaped line within ``HEADLINE_REACH`` lines before ``start``."""
+    for i in range(start - 1, max(start - HEADLINE_REACH, 0) - 1, -1):
+        line = lines[i]
+        if shape_reason(line) or _DATE_TIME.search(line) or _PRINTED_DATE.search(line):
+            continue
+        f = line_features(line, stop, script)
+        if HEADLINE_MIN_WORDS <= f.words <= 20 and not f.ends_sentence and f.interface_hits == 0:
+            return line
+    return None
+
+
+HEADLINE_REACH = 8
+HEADLINE_MIN_WORDS = 4
+_PRINTED_DATE = re.compile(r"\b\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}\b")
+
+
 def first_labels(lines: list[str], features: list[LineFeatures], *, has_stopwords: bool, light: bool,
-                 min_density: float) -> list[tuple[str, str]]:
+                 min_density: float, own_voice: bool = False) -> list[tuple[str, str]]:
     """Each line's label from its own shape and content, before its neighbours are looked at."""
     out = []
     for line, f in zip(lines, features, strict=True):
@@ -100,7 +165,8 @@ def first_labels(lines: list[str], features: list[LineFeatures], *, has_stopword
             out.append((GOOD, "extractor"))  # in extracted HTML a long line is the extractor's prose
             continue
         shape = shape_reason(line)
-        label = (BAD, shape) if shape else content_label(f, has_stopwords=has_stopwords, min_density=min_density)
+        label = (BAD, shape) if shape else content_label(f, has_stopwords=has_stopwords, min_density=min_density,
+                                                          own_voice=own_voice)
         out.append((GOOD, "extractor") if light and _extractor_keeps(line, label[1]) else label)
     return out
 
@@ -141,6 +207,9 @@ def line_label(line: str, stop: frozenset[str], script: str | None = "LATIN", *,
 def shape_reason(line: str) -> str | None:
     if _MARKER.match(line):
         return "marker"
+    furniture = furniture_reason(line)
+    if furniture:
+        return furniture
     if _BYLINE.match(line) or (_EMAIL.search(line) and len(line.split()) <= 8):
         return "byline"
     if _COUNTER.search(line) and len(line.split()) <= COUNTER_MAX_WORDS:
@@ -163,20 +232,25 @@ def _extractor_keeps(line: str, reason: str) -> bool:
     return reason == "appeal" and len(line.split()) > LIGHT_APPEAL_MAX_WORDS
 
 
-def content_label(f: LineFeatures, *, has_stopwords: bool, min_density: float = MIN_STOP_DENSITY) -> tuple[str, str]:
+def _is_appeal(f: LineFeatures) -> bool:
+    return f.addressee_hits >= 2 and f.addressee_share >= ADDRESSEE_SHARE
+
+
+def content_label(f: LineFeatures, *, has_stopwords: bool, min_density: float = MIN_STOP_DENSITY,
+                  own_voice: bool = False) -> tuple[str, str]:
     if f.script_share < 0.5 and f.words > 0:
         return BAD, "script"  # another script than the article's: a language menu, a foreign teaser
     if f.interface_hits >= 2 and f.interface_hits >= 0.15 * f.words:
         return BAD, "interface"
-    if f.addressee_hits >= 2 and f.addressee_share >= ADDRESSEE_SHARE:
+    if _is_appeal(f) and (not own_voice or f.support_hits):
         return BAD, "appeal"
     if f.words <= SHORT_LINE_WORDS and not f.ends_sentence:
         return BAD, "short"
     if f.interface_hits and f.words <= 6:
         return BAD, "interface"
     dense = f.stop_density >= min_density or not has_stopwords
-    if f.words >= LONG_LINE_WORDS and dense:
-        return GOOD, "text"
+    if f.words >= LONG_LINE_WORDS and dense and (f.ends_sentence or f.inner_sentences):
+        return GOOD, "text"  # without a full stop a line is a headline: of this story (kept beside text) or another
     if f.words >= LONG_LINE_WORDS and f.ends_sentence:
         return SHORT, "sentence"  # a full sentence dense with names: good beside any good text
     return SHORT, "undecided"
