@@ -16,7 +16,7 @@ rest stays in ``dossier.json`` and in ``consilience serve``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -248,7 +248,8 @@ def segments(text: str, spans: Sequence[tuple[str, int, int]]) -> list[Segment]:
     return out
 
 
-def citations(stories: Iterable[Story], claims: dict[str, Claim], articles: dict[str, Article]) -> dict[str, Citation]:
+def citations(stories: Iterable[Story], claims: Mapping[str, Claim | ClaimRef],
+              articles: dict[str, Article]) -> dict[str, Citation]:
     """Number each claim the briefings cite, in order of first citation across ``stories``."""
     out: dict[str, Citation] = {}
     for sentence in (x for story in stories for x in story.summary):
@@ -280,7 +281,7 @@ def report_title(dossier: Dossier) -> str:
     return f"{len(dossier.stories)} stories from {len(dossier.articles)} articles"
 
 
-def fact_view(fact: Fact, labels: dict[str, str], claims: dict[str, Claim]) -> FactView:
+def fact_view(fact: Fact, labels: dict[str, str], claims: Mapping[str, Claim | ClaimRef]) -> FactView:
     return FactView(
         id=fact.id, statement=fact.statement, status=fact.status, when=when_text(fact.when),
         when_start=_iso(fact.when.start) if fact.when else "",
@@ -367,16 +368,19 @@ class Context:
     """What every story's view looks up: records by id, names for unnamed sources, citation numbers."""
 
     articles: dict[str, Article]
-    claims: dict[str, Claim]
+    claims: dict[str, Claim | ClaimRef]
     per_article: dict[str, list[Claim]]
     labels: dict[str, str]
     cites: dict[str, Citation]
 
     @classmethod
-    def of(cls, articles: Iterable[Article], claims: Iterable[Claim], cited: Iterable[Story]) -> Context:
+    def of(cls, articles: Iterable[Article], claims: Iterable[Claim | ClaimRef], cited: Iterable[Story]) -> Context:
+        """``claims``: whole claims, or only which article holds each (``ClaimRef``) when no article
+        text is shown (the web app's story page), which saves reading them."""
         arts = {a.id: a for a in articles}
         by_id = {c.id: c for c in claims}
-        return cls(articles=arts, claims=by_id, per_article=claims_by_article(by_id.values()),
+        whole = [c for c in by_id.values() if isinstance(c, Claim)]
+        return cls(articles=arts, claims=by_id, per_article=claims_by_article(whole),
                    labels=outlet_labels(arts.values()), cites=citations(cited, by_id, arts))
 
     def marked_in(self, article: str, marked: set[str]) -> list[Claim] | None:

@@ -211,8 +211,7 @@ def story_page(conn: sqlite3.Connection, story_id: str, params: Params) -> Story
     if story is None:
         raise NotFound(f"no story {story_id!r} in this store; find one at /stories")
     articles = queries.analysed_articles(conn, story.articles)
-    claims = queries.claims_of_articles(conn, story.articles)
-    ctx = Context.of(articles, claims, [story])
+    ctx = Context.of(articles, queries.claim_refs(conn, story.articles), [story])
     return StoryPage(story=story_view(story, ctx, full=False, caps=STORY_CAPS))
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..records import Article, Claim, Story
+from ..report.view import ClaimRef
 
 # The sorts a list of stories offers: the SQL behind each name (names are what the URL says). Each
 # follows one of the store's indexes (stories_last_day, stories_n_outlets; rowid breaks ties, newest
@@ -193,6 +194,16 @@ def claims_of_articles(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Cla
         marks = ",".join("?" * len(chunk))
         out += [Claim.from_dict(json.loads(r[0])) for r in conn.execute(
             f"SELECT record FROM claims WHERE article IN ({marks}) ORDER BY article, n", chunk)]
+    return out
+
+
+def claim_refs(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[ClaimRef]:
+    """Which article holds each claim of ``article_ids``: all a page without article text needs of
+    them (reading and parsing whole claims took most of a story page's time)."""
+    out: list[ClaimRef] = []
+    for chunk in _chunks(list(dict.fromkeys(article_ids))):
+        out += [ClaimRef(i, a) for i, a in conn.execute(
+            f"SELECT id, article FROM claims WHERE article IN ({','.join('?' * len(chunk))})", chunk)]
     return out
 
 
