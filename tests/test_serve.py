@@ -213,3 +213,19 @@ def test_hostile_articles_never_become_markup(tmp_path: Path, hostile_dossier: d
             assert not [(t, a) for t, a in parsed.tags for k in a if k.startswith("on")], path
             links = [v for _, a in parsed.tags for k, v in a.items() if k in ("href", "src", "action") and v]
             assert not [v for v in links if v.strip().lower().startswith(("javascript:", "http", "//"))], path
+
+
+def test_a_search_kept_for_its_next_page_sees_what_analyze_adds(tmp_path: Path, dossier: Dossier) -> None:
+    import dataclasses
+
+    from consilience.store import open_store
+    from consilience.store.base import StoredStory
+
+    db = stored(dossier, tmp_path / "growing.db")
+    with live_server(db) as base, httpx.Client(base_url=base) as client:
+        assert get_json(client, "/stories.json?q=Zanzibar")["pager"]["total"] == 0
+        store = open_store(db)  # a writer, as `analyze` would be, while the server reads
+        story = dossier.stories[0]
+        store.put_stories([StoredStory(story=dataclasses.replace(story, id="s-new", title="Zanzibar ferry"), key="x")])
+        store.close()
+        assert [s["id"] for s in get_json(client, "/stories.json?q=Zanzibar")["stories"]] == ["s-new"]

@@ -9,7 +9,10 @@ on 100,000 (``bench/serve.py``).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -124,18 +127,44 @@ def stories(conn: sqlite3.Connection, f: StoryFilter, *, limit: int, offset: int
     Unfiltered, the count and the page each read an index. Filtered, the matching rowids are found
     once (``_matching``), put in order by one scan of the sort's index, and the page is cut from them.
     """
-    matched = _matching(conn, f)
-    if matched is None:
+    if not any((fts_query(f.q), f.start, f.end, f.outlet, f.source, f.flag)):
         total = int(conn.execute("SELECT count(*) FROM stories").fetchone()[0])
         rows = conn.execute(f"{_ROW} FROM stories s ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
                             (limit, offset)).fetchall()
         return [StoryRow(*r) for r in rows[:limit]], total
-    ordered = _in_order(conn, matched, f.sort)
+    ordered = _ordered_matches(conn, f)
     page = ordered[offset:offset + limit]
     found = {r[0]: StoryRow(*r[1:]) for r in conn.execute(
         f"SELECT s.rowid, {_ROW[len('SELECT '):]} FROM stories s WHERE s.rowid IN ({','.join('?' * len(page))})",
         page)} if page else {}
     return [found[i] for i in page if i in found], len(ordered)
+
+
+# Filtered lists kept, so the next page of a search does not search again. A key holds the
+# store's file times: a write by `analyze` makes a new key, so nothing stale is ever shown.
+KEPT_LISTS = 64
+_kept: OrderedDict[tuple[Any, ...], list[int]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _store_version(conn: sqlite3.Connection) -> tuple[int, ...]:
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    return tuple(os.stat(p).st_mtime_ns if os.path.exists(p) else 0 for p in (path, path + "-wal"))
+
+
+def _ordered_matches(conn: sqlite3.Connection, f: StoryFilter) -> list[int]:
+    """The rowids of the stories ``f`` selects, in its order (kept for the next pages)."""
+    key = (conn.execute("PRAGMA database_list").fetchone()[2], _store_version(conn), f)
+    with _kept_lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    ordered = _in_order(conn, _matching(conn, f) or set(), f.sort)
+    with _kept_lock:
+        _kept[key] = ordered
+        while len(_kept) > KEPT_LISTS:
+            _kept.popitem(last=False)
+    return ordered
 
 
 # Up to this many matches are put in order by reading their rows; more, by one scan of the sort's
