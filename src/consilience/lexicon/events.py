@@ -1,0 +1,131 @@
+"""The event lexicon: which words name events, and which event class each sense belongs to.
+
+Read from ``data/events.json.gz``, which ``tools/build_lexicon.py`` derives from WordNet 3.0 (see
+its docstring for how classes, names, argument profiles and event nouns are made). Standard
+library only at run time.
+
+A verb's sense is chosen by its arguments (``best_sense``): each sense carries the noun
+supersenses seen as its subject and object in WordNet's own example sentences and gloss, so "fired
+the coach" (a person as object) is the dismissal and "fired shots" the shooting; with no evidence
+the most frequent sense wins.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Lexicographer files whose verbs state something that happened. Thinking, feeling, perceiving and
+# being are not events a report can be checked on ("believed", "liked", "seemed"); a number still
+# makes such a clause a quantity claim ("costs $5m").
+NON_EVENT_VERB_FILES = frozenset({"verb.cognition", "verb.emotion", "verb.perception", "verb.stative"})
+SPEECH_FILE = "verb.communication"
+# Supersenses that stand in for each other when a sense's examples are few: a company acts like a
+# person, a flood happens like an attack.
+_COARSE = {"noun.person": "agent", "noun.group": "agent", "noun.act": "happening", "noun.event": "happening",
+           "noun.phenomenon": "happening", "noun.process": "happening", "noun.artifact": "thing",
+           "noun.object": "thing", "noun.possession": "thing", "noun.location": "place"}
+# Weights of the evidence for a sense (calibrated by hand on sentences in tests/test_lexicon.py):
+# an argument of the same supersense in the sense's examples counts most, one in its gloss less,
+# a coarse match (person ~ group) least; the sense's share of WordNet's tagged uses breaks ties.
+EXAMPLE_MATCH, GLOSS_MATCH, COARSE_MATCH, PRIOR_WEIGHT = 1.0, 0.4, 0.3, 0.5
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One WordNet sense of a word: its event class (``name``), the predicate a claim writes for it
+    (the class name in the past tense: "resigned", "struck:attack"), its lexicographer file and how
+    often it was tagged."""
+
+    name: str
+    predicate: str
+    lexname: str
+    count: int
+    synset: str
+
+    @property
+    def is_event(self) -> bool:
+        return self.lexname not in NON_EVENT_VERB_FILES
+
+    @property
+    def is_speech(self) -> bool:
+        return self.lexname == SPEECH_FILE
+
+
+@dataclass(frozen=True)
+class NounSense:
+    name: str
+    predicate: str
+    lexname: str
+    count: int
+    from_verb: bool  # "resignation" -> the class of "resign"
+
+
+class EventLexicon:
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._classes: dict[str, str] = data["classes"]
+        self._verbs: dict[str, list[list[Any]]] = data["verbs"]
+        self._profiles: dict[str, dict[str, dict[str, int]]] = data["profiles"]
+        self._nouns: dict[str, str] = data["nouns"]
+        self._event_nouns: dict[str, list[list[Any]]] = data["event_nouns"]
+
+    def senses(self, lemma: str) -> tuple[Sense, ...]:
+        """The verb's senses in WordNet's order (most frequent first); empty for a word WordNet lacks."""
+        return tuple(Sense(name, self._classes[name], lexname, count, synset)
+                     for name, lexname, count, synset in self._verbs.get(lemma.lower().replace(" ", "_"), ()))
+
+    def is_verb(self, lemma: str) -> bool:
+        return lemma.lower().replace(" ", "_") in self._verbs
+
+    def predicate_of(self, name: str) -> str | None:
+        """The predicate (past tense) of an event class named ``name``, if there is such a class."""
+        return self._classes.get(name)
+
+    def supersense(self, noun: str) -> str | None:
+        """The lexicographer file of a noun's most frequent sense ("noun.person", "noun.artifact")."""
+        return self._nouns.get(noun.lower().replace(" ", "_"))
+
+    def noun_senses(self, lemma: str) -> tuple[NounSense, ...]:
+        """The eventive senses of a noun whose most frequent sense is an act, event, phenomenon or process."""
+        return tuple(NounSense(name, self._classes.get(name, name), lexname, count, bool(from_verb))
+                     for name, lexname, count, from_verb in self._event_nouns.get(lemma.lower(), ()))
+
+    def best_sense(self, lemma: str, arguments: Mapping[str, str]) -> Sense | None:
+        """The sense of verb ``lemma`` that its arguments fit best.
+
+        ``arguments``: role ("subj", "obj", "pobj") -> the argument's noun supersense. Each sense
+        scores the evidence its WordNet examples and gloss give for those arguments, plus its share
+        of tagged uses; ties go to the more frequent sense."""
+        senses = self.senses(lemma)
+        if len(senses) <= 1:
+            return senses[0] if senses else None
+        total = sum(s.count for s in senses) + len(senses)
+        scored = [(self._fit(s, arguments) + PRIOR_WEIGHT * math.sqrt((s.count + 1) / total), -rank, s)
+                  for rank, s in enumerate(senses)]
+        return max(scored, key=lambda x: (x[0], x[1]))[2]
+
+    def _fit(self, sense: Sense, arguments: Mapping[str, str]) -> float:
+        profile = self._profiles.get(sense.synset, {})
+        gloss = profile.get("gloss", {})
+        score = 0.0
+        for role, supersense in arguments.items():
+            seen = profile.get(role, {})
+            if supersense in seen:
+                score += EXAMPLE_MATCH
+            elif supersense in gloss:
+                score += GLOSS_MATCH
+            elif _COARSE.get(supersense) and any(_COARSE.get(s) == _COARSE[supersense] for s in (*seen, *gloss)):
+                score += COARSE_MATCH
+        return score
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    raw = resources.files("consilience.data").joinpath("events.json.gz").read_bytes()
+    return EventLexicon(json.loads(gzip.decompress(raw)))
