@@ -102,7 +102,8 @@ def test_several_agencies_are_several_sources() -> None:
 
 @pytest.mark.parametrize("text,modality", [
     ("Up to 50 villages may be flooded, engineers said.", "speculative"),
-    ("The company reportedly laid off 300 workers.", "speculative"),
+    ("The company reportedly laid off 300 workers.", "reported"),
+    ("The company may lay off 300 workers.", "speculative"),
     ("The airline cancelled 120 flights, officials said.", "reported"),
     ("The airline cancelled 120 flights.", "asserted"),
 ])
@@ -127,18 +128,6 @@ def test_offsets_always_index_the_article_text(words: list[str]) -> None:
     a = Article(id="p", source="p.txt", text=text, published=DAY, language="en")
     for c in claims_of([a])[0]:
         assert text[c.start : c.end] == c.text
-
-
-def test_candidate_filter_follows_the_predicate_gazetteer() -> None:
-    from consilience.claims.parse import candidate_pattern, is_candidate
-
-    triggers = candidate_pattern(["evacuate", "fight"], ["taken off the front"])
-    assert is_candidate("Residents were evacuated overnight.", triggers)
-    assert is_candidate("They fought for a week.", triggers)
-    assert is_candidate("Two units were taken off the front.", triggers)
-    assert is_candidate("Some 40 buses stood idle.", triggers)
-    assert not is_candidate("The mayor spoke on March 3, 2021, at noon.", triggers)
-    assert not is_candidate("The weather was pleasant.", triggers)
 
 
 def test_worker_processes_give_the_same_claims(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -210,29 +199,17 @@ def test_a_source_phrase_never_glues_the_ends_of_a_dropped_clause() -> None:
     assert all("southwest" not in s for s in sources)
 
 
-def test_an_event_word_alone_is_not_worth_parsing() -> None:
-    from consilience.claims.parse import candidate_pattern, cue_pattern, is_candidate
+def test_modality_reads_hedges_and_plans_of_the_events_own_clause() -> None:
+    def mod(text: str, word: str) -> str:
+        return next(c.modality for c in claims(text, outlet=None) if c.trigger and c.trigger.text == word)
 
-    triggers, cues = candidate_pattern(["evacuate", "arrest"]), cue_pattern(["say", "tell"])
-    assert not is_candidate("Residents were evacuated in a hurry.", triggers, cues)
-    assert is_candidate("Residents were evacuated on Tuesday.", triggers, cues)
-    assert is_candidate("Residents were evacuated, the mayor told reporters.", triggers, cues)
-    assert is_candidate("Police arrested 14 men.", triggers, cues)
-    assert is_candidate("Police arrested them, according to witnesses.", triggers, cues)
-    assert not is_candidate("The mayor said the roads were clear.", triggers, cues)
-
-
-def test_modality_reads_hedges_and_plans_not_months() -> None:
-    from consilience.claims.modality import modality_of
-    from consilience.claims.parse import nlp
-
-    def mod(text: str, attributed: bool = False) -> str:
-        return modality_of(nlp()(text), attributed=attributed)
-
-    assert mod("The dam may have failed.") == "speculative"
-    assert mod("The dam failed in May.") == "asserted"
-    assert mod("Officials will release the report on Friday.") == "speculative"
-    assert mod("The dam failed, officials said.", attributed=True) == "reported"
+    assert mod("The dam may have failed.", "failed") == "speculative"
+    assert mod("The dam failed in May.", "failed") == "asserted"
+    assert mod("Officials will release the report on Friday.", "release") == "speculative"
+    assert mod("The dam failed, officials said.", "failed") == "reported"
+    assert mod("The minister plans to resign in June.", "resign") == "speculative"
+    assert mod("Police said the man, who may have been armed, was arrested on Friday.", "arrested") == "reported"
+    assert mod("If the bill passes, the tax will rise.", "passes") == "speculative"
 
 
 SPLIT_CASES = (
@@ -252,15 +229,6 @@ def test_one_sentence_shortcut_splits_as_the_sentencizer_does(text: str, monkeyp
     fast = parse.sentence_spans(text)
     monkeypatch.setattr(parse, "_is_one_sentence", lambda _para: False)
     assert parse.sentence_spans(text) == fast
-
-
-def test_paragraphs_without_numbers_or_event_words_are_not_split() -> None:
-    from consilience.claims.parse import may_hold_candidates, sentence_filters, sentence_spans
-
-    triggers, _ = sentence_filters()
-    text = "The weather was mild. People walked.\nSeven people were evacuated. The sea was calm."
-    spans = sentence_spans(text, lambda p: may_hold_candidates(p, triggers))
-    assert [text[s:e] for s, e in spans] == ["Seven people were evacuated.", "The sea was calm."]
 
 
 ANNOTATION_CASES = (
@@ -378,11 +346,3 @@ def test_the_verb_tense_decides_which_weekday() -> None:
     assert [c.when.start for c in past if c.quantity and c.when] == [date(2023, 9, 5)]
 
 
-def test_phone_numbers_and_slash_dates_do_not_make_a_candidate_but_a_clock_time_pins_an_event() -> None:
-    from consilience.claims.parse import is_candidate, sentence_filters
-
-    triggers, cues = sentence_filters()
-    assert not is_candidate("For tickets call 0845 125 2222 or visit the box office.", triggers, cues)
-    assert not is_candidate("Posted 10/3/21 in the community pages.", triggers, cues)
-    assert is_candidate("The quake struck at 23:40 local time.", triggers, cues)
-    assert is_candidate("Rangers counted 212 elephants in the reserve.", triggers, cues)

@@ -142,6 +142,17 @@ def class_names(wn, classes: dict[str, int]) -> dict[int, str]:  # type: ignore[
     return names
 
 
+def class_files(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """class name -> the lexicographer file of its most-tagged synset ("strike:attack" -> verb.competition)."""
+    best: dict[int, tuple[int, str, str]] = {}
+    for synset, cls in sorted(classes.items()):
+        s = wn.synset(synset)
+        count = sum(lm.count() for lm in s.lemmas())
+        if cls not in best or count > best[cls][0]:
+            best[cls] = (count, synset, s.lexname())
+    return {names[cls]: lexname for cls, (_, _, lexname) in sorted(best.items())}
+
+
 def past_tense(lemma: str) -> str:
     """"resign" -> "resigned", "rise" -> "rose", "step_down" -> "stepped_down" (lemminflect; the first word
     is inflected, a qualifier kept: "strike:attack" -> "struck:attack")."""
@@ -203,22 +214,50 @@ def argument_supersense(t, supersense: dict[str, str]) -> str | None:  # type: i
 
 
 def event_nouns(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str, list]:  # type: ignore[no-untyped-def]
-    """noun lemma -> [class name, lexicographer file, tag count] of its eventive senses (top 3)."""
+    """noun lemma -> [class name, lexicographer file, tag count, derived from a verb] of its eventive
+    senses (top 3). A sense is eventive when it is an act, event, phenomenon or process, or names
+    what a verb of doing brings about ("offer", "indictment", "resignation"); a noun is listed when
+    one of its two most frequent senses is."""
     out = {}
     for lemma in sorted({name for s in wn.all_synsets("n") for name in s.lemma_names()}):
         senses = wn.synsets(lemma, pos="n")
-        if not senses or senses[0].lexname() not in EVENT_NOUN_FILES:
+        if not senses or not any(_eventive_noun(s, lemma, classes, wn) for s in senses[:2]):
             continue
         rows = []
         for s in senses[:3]:
-            if s.lexname() not in EVENT_NOUN_FILES:
+            if not _eventive_noun(s, lemma, classes, wn):
                 continue
             verb = derived_verb_class(s, lemma, classes)
-            cls = names[verb] if verb is not None else lemma.lower()
+            cls = names[verb] if verb is not None and _same_stem(lemma, names[verb]) else lemma.lower()
             count = sum(lm.count() for lm in s.lemmas() if lm.name().lower() == lemma.lower())
             rows.append([cls, s.lexname(), count, verb is not None])
-        out[lemma.lower()] = rows
+        if rows:
+            out[lemma.lower()] = rows
     return out
+
+
+NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing", "ery", "iry", "ship")
+DERIVED_EVENT_FILES = ("noun.communication", "noun.state", "noun.possession", "noun.attribute")
+EVENT_VERB_FILES = ("verb.social", "verb.competition", "verb.contact", "verb.motion", "verb.change",
+                    "verb.possession", "verb.creation", "verb.communication", "verb.consumption", "verb.body")
+
+
+def _eventive_noun(s, lemma: str, classes: dict[str, int], wn) -> bool:  # type: ignore[no-untyped-def]
+    if s.lexname() in EVENT_NOUN_FILES:
+        return True
+    if s.lexname() not in DERIVED_EVENT_FILES or not lemma.lower().endswith(NOMINAL_SUFFIXES):
+        return False  # "the bill" (a draft law) is named after "to bill" only by WordNet's spelling
+    return any(d.synset().pos() == "v" and d.synset().lexname() in EVENT_VERB_FILES
+               for lm in s.lemmas() if lm.name().lower() == lemma.lower() for d in lm.derivationally_related_forms())
+
+
+def _same_stem(noun: str, verb_class: str) -> bool:
+    """A noun writes its verb's class only when it is that verb's word ("resignation" -> resign,
+    "killing" -> kill), not a distant synonym WordNet links ("defeat" -> veto)."""
+    verb = verb_class.split(":")[0].split("_")[0]
+    n = noun.lower().split("_")[0]
+    k = min(len(verb), len(n), 4)
+    return k >= 3 and n[:k] == verb[:k]
 
 
 def derived_verb_class(s, lemma: str, classes: dict[str, int]) -> int | None:  # type: ignore[no-untyped-def]
@@ -262,6 +301,7 @@ def build(root: str) -> dict:  # type: ignore[type-arg]
             "_about": "Derived from WordNet 3.0 by tools/build_lexicon.py; licence in LICENSE-WordNet.txt.",
             "lexnames": lexnames,
             "classes": {name: past_tense(name) for name in sorted(set(names.values()))},
+            "class_files": class_files(wn, classes, names),
             "verbs": verbs,
             "profiles": {k: v for k, v in profiles.items() if k in used},
             "nouns": supersense,

@@ -320,6 +320,7 @@ class Claim:
     subject_text: str | None = None
     object: str | None = None
     object_text: str | None = None
+    speech: bool = False  # a speech act ("said", "denied", "urged"): its subject is the speaker
 
     def __post_init__(self) -> None:
         if self.end - self.start != len(self.text):
@@ -351,6 +352,7 @@ class Claim:
             "subject_text": self.subject_text,
             "object": self.object,
             "object_text": self.object_text,
+            "speech": self.speech,
         }
 
     @classmethod
@@ -366,6 +368,7 @@ class Claim:
             modality=d.get("modality") or "asserted",
             trigger=Span.from_dict(t) if t else None,
             subject_text=d.get("subject_text"), object=d.get("object"), object_text=d.get("object_text"),
+            speech=bool(d.get("speech", False)),
         )
 
 

@@ -3,6 +3,7 @@ pronouns and "the agency" carried forward to the last named source in the articl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -12,6 +13,7 @@ from ..records import Attribution
 from .syntax import doc_text, phrase
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
+_RELATIVE = {"who", "whom", "which", "that"}
 _GENERIC = {"agency", "ministry", "service", "spokesman", "spokeswoman", "spokesperson", "office", "official",
             "officials", "department", "military", "army", "government", "president", "leader", "committee"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -30,13 +32,45 @@ class Memory:
             self.by_kind[kind] = name
 
 
-def attribution_of(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str | None) -> Attribution | None:
-    found = _according_to(doc) or _speech(doc, gaz)
+def attribution_of(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str | None,
+                   resolve: Resolver | None = None) -> Attribution | None:
+    """Who the sentence says said its content: "according to X", else its speech verb nearest the root."""
+    return attribution_with_verb(doc, gaz, memory, outlet, resolve)[0]
+
+
+Resolver = Callable[[Token], "str | None"]
+
+
+def attribution_with_verb(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str | None,
+                          resolve: Resolver | None = None) -> tuple[Attribution | None, Token | None]:
+    """The sentence's attribution and the speech verb it comes from (None for "according to")."""
+    found = _according_to(doc)
+    verb = None
     if found is None:
-        return None
+        verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")]
+        verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
+        for v in verbs:
+            found = speech_source(v, gaz)
+            if found is not None:
+                verb = v
+                break
+    if found is None:
+        return None, None
+    return _attribution(found, gaz, memory, outlet, resolve), verb
+
+
+def attribution_at(verb: Token, gaz: Gazetteer, memory: Memory, outlet: str | None,
+                   resolve: Resolver | None = None) -> Attribution | None:
+    """What speech verb ``verb`` attributes: its speaker as source, intermediaries and the outlet as ``via``."""
+    found = speech_source(verb, gaz)
+    return _attribution(found, gaz, memory, outlet, resolve) if found is not None else None
+
+
+def _attribution(found: tuple[list[Token | str], list[str], str], gaz: Gazetteer, memory: Memory, outlet: str | None,
+                 resolve: Resolver | None) -> Attribution | None:
     raw_sources, via, text = found
-    sources = [_resolved(s, gaz, memory) for s in raw_sources]
-    sources = [s for s in sources if s]
+    sources = [_resolved(s, gaz, memory, resolve) for s in raw_sources]
+    sources = list(dict.fromkeys(s for s in sources if s))
     if not sources:
         return None
     via_names = [gaz.source_name(v) for v in via]
@@ -52,7 +86,7 @@ def _joined(sources: list[str]) -> str:
     return ", ".join(sources[:-1]) + " and " + sources[-1]
 
 
-def _according_to(doc: Doc) -> tuple[list[str], list[str], str] | None:
+def _according_to(doc: Doc) -> tuple[list[Token | str], list[str], str] | None:
     if "according" not in doc_text(doc).lower():
         return None
     for t in doc:
@@ -64,27 +98,27 @@ def _according_to(doc: Doc) -> tuple[list[str], list[str], str] | None:
     return None
 
 
-def _speech(doc: Doc, gaz: Gazetteer) -> tuple[list[str], list[str], str] | None:
-    verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")]
-    verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
-    for verb in verbs:
-        subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
-                or _name_before(verb))
-        if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
-            continue
-        if subj.dep_ == "nsubjpass":
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            if agent is None:
-                continue
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
-        name, via = _source_and_cited(subj)
-        via += _told(verb)
-        citing = _citing(verb)
-        if citing:
-            via.insert(0, name)
-            subj, name = citing, phrase(citing)
-        return _split_sources(subj, name), via, f"{name} {verb.text}"
-    return None
+def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[str], str] | None:
+    """(speakers, intermediaries, attributing words) of one speech verb, or None when it names no speaker
+    ("Neither Moscow nor Pyongyang has confirmed" attributes nothing to them)."""
+    if verb.lemma_.lower() not in gaz.speech_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
+            or _name_before(verb))
+    if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
+        return None
+    if subj.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is None:
+            return None
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
+    name, via = _source_and_cited(subj)
+    via += _told(verb)
+    citing = _citing(verb)
+    if citing:
+        via.insert(0, name)
+        subj, name = citing, phrase(citing)
+    return _split_sources(subj, name), via, f"{name} {verb.text}"
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -138,19 +172,32 @@ def _citing(verb: Token) -> Token | None:
     return None
 
 
-def _split_sources(head: Token, name: str) -> list[str]:
+def _split_sources(head: Token, name: str) -> list[Token | str]:
     """"Western, South Korean and Ukrainian intelligence agencies" -> three sources."""
     left = min(t.i for t in head.subtree)
     while left > 1 and head.doc[left - 1].text == "," and head.doc[left - 2].ent_type_ == "NORP":
         left -= 2
     before = [t for t in head.doc[left : head.i] if t.dep_ not in ("det", "poss", "case")]
     if not any(t.dep_ == "cc" or t.text == "," for t in before):
-        return [name]
+        return [head if _is_named_by(head, name) else name]
     modifiers, nouns = _coordinated(before)
     if len(modifiers) < 2:
-        return [name]
+        return [head if _is_named_by(head, name) else name]
     tail = " ".join([*nouns, head.text])
     return [f"{m} {tail}" for m in modifiers]
+
+
+def _refers_back(name: str) -> bool:
+    """"the ministry", "the agency": a description that means the source of that kind named before."""
+    words = name.lower().split()
+    named = any(w[:1].isupper() for w in name.split()[1:])
+    return bool(words) and words[0] == "the" and len(words) <= 3 and words[-1] in _GENERIC and not named
+
+
+def _is_named_by(head: Token, name: str) -> bool:
+    """Whether ``name`` is simply the phrase ``head`` heads, so the head token can stand for it (and
+    a pronoun or an appositive name can be resolved through it)."""
+    return name == phrase(head)
 
 
 def _coordinated(tokens: list[Token]) -> tuple[list[str], list[str]]:
@@ -172,13 +219,33 @@ def _coordinated(tokens: list[Token]) -> tuple[list[str], list[str]]:
     return [" ".join(g) for g in groups], shared
 
 
-def _resolved(name: str, gaz: Gazetteer, memory: Memory) -> str | None:
+def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Resolver | None) -> str | None:
+    """A speaker's canonical name. A pronoun or relative word is never a source by itself: "he" is
+    the person the article last named, "who" the noun its clause describes, "it"/"they" the source
+    named last; when nothing is there, no source."""
+    if isinstance(speaker, Token):
+        if speaker.lower_ in _RELATIVE:
+            clause = next((a for a in speaker.ancestors if a.dep_ in ("relcl", "acl")), None)
+            return _resolved(phrase(clause.head), gaz, memory, resolve) if clause is not None else None
+        written = phrase(speaker)
+        known = gaz.known_source(written)  # "Britain's Ministry of Defence": the gazetteer's name
+        if known:
+            return known
+        if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "him", "her"):
+            return memory.last if speaker.lower_ in ("it", "they", "we") else None
+        if not _refers_back(written):
+            named = resolve(speaker) if resolve is not None else None
+            if named:
+                return gaz.source_name(named)
+        if speaker.pos_ == "PRON":
+            return None
+        speaker = written
+    name = speaker
     lowered = name.lower().strip()
-    if lowered in _PRONOUNS:
-        return memory.last
+    if lowered in _PRONOUNS or lowered in _RELATIVE or lowered in ("i", "you", "me", "us", "them", "him", "her"):
+        return memory.last if lowered in _PRONOUNS and lowered not in ("he", "she") else None
     words = lowered.split()
-    named = any(w[:1].isupper() for w in name.split()[1:])  # "the Interior Ministry" names one; "the spy agency" refers back
-    if words and words[0] == "the" and len(words) <= 3 and words[-1] in _GENERIC and not named:
+    if _refers_back(name):  # "the Interior Ministry" names one; "the spy agency" refers back
         kind = {"agency": "agency", "service": "agency"}.get(words[-1])
         return memory.by_kind.get(kind or "", None) or memory.last or gaz.source_name(name)
     return gaz.source_name(name)

@@ -1,45 +1,46 @@
-"""Article -> Claims. The steps, per article:
+"""Article -> Claims: one claim per event mention. The steps, per article:
 
 1. split into sentences (rule-based, cheap) and keep those that can hold a claim;
 2. parse the kept sentences in one ``nlp.pipe`` batch across all articles;
-3. per sentence: time expressions (timex), attribution (carried forward through the article),
-   modality, quantities, and events not already stated as a quantity;
-4. each claim's text is its sentence; ``article.text[start:end] == claim.text`` always.
+3. per sentence, in reading order: the names it mentions (for "he", "the company" later on);
+   its time expressions; its speech acts and who they attribute what to;
+4. per event trigger (a verb or event noun, ``triggers``): its event class, arguments resolved to
+   the entities they mean, negation, modality, time, place and attribution; each number
+   (``quantities``) belongs to the event of its clause and makes that claim a quantity claim;
+5. each claim spans its own clause or phrase (``spans``) and records its trigger's offsets;
+   ``article.text[start:end] == claim.text`` always.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..lexicon.events import EventLexicon, event_lexicon
 from ..lexicon.gazetteer import Gazetteer, gazetteer
-from ..records import Article, Attribution, Claim
+from ..records import Article, Attribution, Claim, Quantity, Span
 from ..timex import Anchor, anchor_of, durations, mentions
 from ..workers import stop_now, worker_pool
-from .attribution import Memory, attribution_of
-from .events import canonical_subject, events_in, place_of, subject_of
-from .modality import modality_of
-from .parse import (
-    is_candidate,
-    load_resources,
-    may_hold_candidates,
-    one_blas_thread,
-    parsed,
-    sentence_filters,
-    sentence_spans,
-)
-from .quantities import quantities_in
-from .syntax import doc_text
-from .timing import times_in, when_of
+from .arguments import arguments_of
+from .attribution import Memory, attribution_at, attribution_with_verb
+from .entities import Entities, inside_quotes
+from .modality import RAISING, modality_of
+from .parse import load_resources, one_blas_thread, parsed, sentence_cased, sentence_spans, worth_parsing
+from .places import place_of
+from .quantities import Found, quantities_in
+from .spans import char_span, clause_tokens
+from .syntax import doc_text, phrase, written
+from .timing import TimeAt, time_of, times_in, when_of
+from .triggers import Trigger, triggers_in
 
 SUPPORTED_LANGUAGES = ("en",)
-
-
 PARALLEL_MIN_ARTICLES = 40  # below this, starting worker processes costs more than it saves
 BATCH_ARTICLES = 25
+# Predicates a number carries itself, whatever verb it hangs on ("the death toll rose to 131" counts deaths).
+_MEASURE_PREDICATES = {"killed", "casualties"}
 
 
 def claims_of(articles: Sequence[Article], *, n_process: int = 1,
@@ -75,73 +76,288 @@ def claims_of(articles: Sequence[Article], *, n_process: int = 1,
     return claims, notes
 
 
+@dataclass
+class Reading:
+    """What one article has said so far, as its sentences are read in order."""
+
+    memory: Memory
+    entities: Entities
+    last_attribution: Attribution | None = None
+    ids: set[str] = field(default_factory=set)
+
+
 def claims_of_batch(articles: Sequence[Article]) -> list[Claim]:
     """Claims of English ``articles``: candidate sentences parsed in one ``nlp.pipe`` batch."""
-    gaz = gazetteer()
-    triggers, cues = sentence_filters()
-    worth_splitting = partial(may_hold_candidates, triggers=triggers)
-    jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text, worth_splitting)
-            if is_candidate(a.text[s:e], triggers, cues)]
+    gaz, lex = gazetteer(), event_lexicon()
+    jobs = [(a, s, a.text[s:e]) for a in articles for s, e in sentence_spans(a.text) if worth_parsing(a.text[s:e])]
     claims: list[Claim] = []
-    memories: dict[str, Memory] = {}
+    readings: dict[str, Reading] = {}
     with one_blas_thread():
-        for (article, start, _), doc in zip(jobs, parsed([j[2] for j in jobs]), strict=True):
-            memory = memories.setdefault(article.id, Memory())
-            claims.extend(sentence_claims(article, start, doc, gaz, memory, anchor_of(article.published)))
+        texts = [sentence_cased(j[2], lex.is_verb) for j in jobs]
+        for (article, start, original), doc in zip(jobs, parsed(texts), strict=True):
+            if doc_text(doc) != original:
+                doc.user_data["original"] = original
+            reading = readings.setdefault(article.id, Reading(Memory(), Entities(lex)))
+            claims.extend(sentence_claims(article, start, doc, gaz, lex, reading, anchor_of(article.published)))
     return claims
 
 
-def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, memory: Memory,
+@dataclass(frozen=True)
+class Sentence:
+    """One parsed sentence of an article, with what all its claims share."""
+
+    article: Article
+    start: int
+    doc: Doc
+    times: list[TimeAt]
+    reading: Reading
+    gaz: Gazetteer
+    lex: EventLexicon
+
+
+def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex: EventLexicon, reading: Reading,
                     anchor: Anchor | None) -> list[Claim]:
     text = doc_text(doc)
+    reading.entities.read(doc)
     found = mentions(text)
     excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
-    attribution = attribution_of(doc, gaz, memory, article.outlet)
-    modality = modality_of(doc, attributed=attribution is not None)
-    where_exclude = attribution.text if attribution else ""
-    times = times_in(doc, found, anchor, gaz)
+    s = Sentence(article, start, doc, times_in(doc, found, anchor, gaz), reading, gaz, lex)
+    said, said_by = attribution_with_verb(doc, gaz, reading.memory, article.outlet, reading.entities.name_of)
+    if said is not None:
+        reading.entities.quote_speaker = said.source  # "'I will not resign,' the governor said": I is the governor
+    triggers = triggers_in(doc, gaz, lex)
+    speech = {tr.token.i: said if tr.token.lower_ == "according" else
+              attribution_at(tr.token, gaz, reading.memory, article.outlet, reading.entities.name_of)
+              for tr in triggers if tr.speech}
+    attributed = _attributions(doc, triggers, speech, said, said_by, reading.last_attribution)
+    by_token = {tr.token.i: tr for tr in triggers}
     out: list[Claim] = []
-    quantity_predicates = set()
+    measured: set[int] = set()
     for q in quantities_in(doc, gaz, excluded):
-        predicate = q.predicate or "count"
-        share = q.unit_token is not None and (q.unit_token.pos_ == "PRON" or q.unit_token.lower_ in _SHARE_WORDS)
-        if share:  # "1,404 of them", "329 others": part of a figure given before; counted, not compared
-            predicate = "count"
-        quantity_predicates.add(predicate)
-        actor = subject_of(q.token, gaz)
-        subject = None if share else (canonical_subject(q.unit_token, gaz) if q.unit_token is not None else actor)
-        subject = _actor(subject, attribution, gaz)
-        out.append(_claim(article, start, text, "quantity", predicate, subject=subject, negated=False,
-                          quantity=q.quantity, when=when_of(q.token, times),
-                          where=place_of(doc, q.token, f"{where_exclude} {actor or ''}"),
-                          attribution=attribution, modality=modality))
-    for ev in events_in(doc, gaz):
-        if ev.predicate in quantity_predicates and not ev.negated:
+        trigger = _event_of(q, by_token)
+        if trigger is not None and not trigger.negated:
+            measured.add(trigger.token.i)
+        if q.unit_token is not None:
+            measured.add(q.unit_token.i)  # "100 deaths": the count is the event
+        out.append(_quantity_claim(s, q, trigger, attributed.get(trigger.token.i if trigger else -1, said)))
+    for tr in triggers:
+        if tr.token.i in measured or _restates(tr, by_token):
             continue
-        subject = _actor(subject_of(ev.trigger, gaz), attribution, gaz)
-        out.append(_claim(article, start, text, "event", ev.predicate, subject=subject,
-                          negated=ev.negated, quantity=None, when=when_of(ev.trigger, times),
-                          where=place_of(doc, ev.trigger, f"{where_exclude} {subject or ''}"),
-                          attribution=attribution, modality=modality))
+        out.append(_event_claim(s, tr, attributed.get(tr.token.i), by_token))
+    reading.last_attribution = said if said is not None else (reading.last_attribution if _continues_quote(doc) else None)
+    return [c for c in out if _new_id(c, reading)]
+
+
+def _attributions(doc: Doc, triggers: list[Trigger], speech: dict[int, Attribution | None], said: Attribution | None,
+                  said_by: Token | None, carried: Attribution | None) -> dict[int, Attribution | None]:
+    """trigger token -> who the article says said it: the nearest speech verb above it whose speaker
+    is named; else the sentence's own attribution ("according to", a trailing "police said"); else,
+    inside a quotation that goes on from the sentence before, that sentence's speaker. A speech
+    act itself, and anything said of the speaker in their own noun phrase, is the outlet's."""
+    out: dict[int, Attribution | None] = {}
+    for tr in triggers:
+        if tr.speech and speech.get(tr.token.i) is not None:
+            out[tr.token.i] = speech[tr.token.i]  # what a source said rests on that source, whoever repeats it
+            continue
+        found = None
+        for anc in tr.token.ancestors:
+            if anc.i in speech and speech[anc.i] is not None and not _in_subject(tr.token, anc):
+                found = speech[anc.i]
+                break
+        if found is None and said is not None and (said_by is None or (tr.token.i != said_by.i
+                                                                      and not _in_subject(tr.token, said_by))):
+            found = said
+        if found is None and carried is not None and inside_quotes(tr.token):
+            found = carried
+        out[tr.token.i] = found
     return out
 
 
-_SHARE_WORDS = {"them", "whom", "which", "those"}
+def _in_subject(t: Token, verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and t in c.subtree for c in verb.children)
 
 
-def _actor(subject: str | None, attribution: Attribution | None, gaz: Gazetteer) -> str | None:
-    """The subject, unless it is the source speaking ("the NIS said ... troops have not fought")."""
-    if subject is None or attribution is None:
-        return subject
-    if subject in attribution.text or gaz.source_name(subject) in (attribution.source, *attribution.sources):
+def _continues_quote(doc: Doc) -> bool:
+    first = next((t for t in doc if not t.is_space), None)
+    return first is not None and first.text in ('"', "“")
+
+
+def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The event a number measures: the nearest trigger above it in its own clause (not a speech verb
+    above the clause: in "officials said 14 died", 14 measures the dying)."""
+    for anc in [q.token, *q.token.ancestors]:
+        tr = by_token.get(anc.i)
+        if tr is not None:
+            return None if tr.speech else tr
+        if anc.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis") and anc.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _restates(tr: Trigger, by_token: dict[int, Trigger]) -> bool:
+    """An event noun inside a verb's clause of the same class: "a powerful earthquake struck", "have
+    not engaged in combat": one event, not two."""
+    if not tr.noun:
+        return False
+    for anc in tr.token.ancestors:
+        other = by_token.get(anc.i)
+        if other is not None and other.predicate == tr.predicate:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _governing_verb(t: Token, by_token: dict[int, Trigger]) -> Token | None:
+    """The verb an event noun is an argument of, when that verb states no event itself: "made an
+    incursion", "there has been no combat activity", "seen in combat". The noun's claim is then
+    that verb's clause, which holds its time and place."""
+    head = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    if t.dep_ not in ("dobj", "attr", "pobj", "nsubj", "nsubjpass", "oprd") or head.i == t.i:
         return None
-    return subject
+    if head.pos_ not in ("VERB", "AUX") or head.i in by_token:
+        return None
+    return head
 
 
-def _claim(article: Article, start: int, text: str, kind: str, predicate: str, *, attribution: Attribution | None,
-           **fields: object) -> Claim:
-    q = fields.get("quantity")
-    key = f"{article.id}:{start}:{kind}:{predicate}:{fields.get('negated')}:{getattr(q, 'value', '')}"
+def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution: Attribution | None) -> Claim:
+    predicate = q.predicate if q.predicate in _MEASURE_PREDICATES or q.predicate in s.gaz.states.values() \
+        else trigger.predicate if trigger is not None else q.predicate or "count"
+    share = q.unit_token is not None and (q.unit_token.pos_ == "PRON" or q.unit_token.lower_ in _SHARE_WORDS)
+    if share:  # "1,404 of them", "329 others": part of a figure given before; counted, not compared
+        predicate = "count"
+    anchor = trigger.token if trigger is not None else q.token
+    args = arguments_of(trigger.token, noun=trigger.noun) if trigger is not None else None
+    container = args is not None and args.subject is not None and args.subject.lemma_.lower() in _CONTAINERS
+    subject, subject_text = _argument(None if container else args.subject if args else None, s)
+    if container and q.quantity.unit and q.quantity.kind == "count":
+        subject, subject_text = q.quantity.unit, None  # "the death toll rose to 131": 131 deaths
+    obj, obj_text = _argument(args.object if args else None, s)
+    if args is None and q.unit_token is not None and q.unit_token.pos_ in ("NOUN", "PROPN"):
+        subject, subject_text = _actor_name(q.unit_token, s), phrase(q.unit_token)  # "31 climbers were missing"
+    if share:
+        subject = subject_text = None
+    head = _raised(_clause_head(anchor))
+    first, last = clause_tokens(head, speech=head.i != _clause_head(anchor).i, noun=bool(trigger and trigger.noun))
+    first = min(first, q.token, key=lambda t: t.i)
+    last = max(last, q.token, key=lambda t: t.i)
+    kind = "event" if trigger is not None else "quantity"  # a number of an event is that event, measured
+    return _claim(s, first, last, kind, predicate, trigger=trigger, number=q.token, quantity=q.quantity,
+                  subject=subject, subject_text=subject_text, object=obj, object_text=obj_text,
+                  negated=False, attribution=attribution, modality=modality_of(anchor, attributed=attribution is not None))
+
+
+def _raised(t: Token) -> Token:
+    """The clause a hedging verb wraps around ``t``'s: "Since mid-January, it appears that the troops
+    have not fought" is one claim, its time and hedge included."""
+    while t.dep_ == "ccomp" and t.head.lemma_.lower() in RAISING:
+        t = t.head
+    return t
+
+
+def _clause_head(t: Token) -> Token:
+    """The verb whose clause ``t`` stands in (``t`` itself for a verb or an event noun); a copula
+    under another verb gives that verb's clause ("estimate the figure to be at least 1,000")."""
+    if t.pos_ in ("VERB", "AUX", "NOUN"):
+        return t
+    verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t)
+    if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and verb.head.pos_ == "VERB":
+        return verb.head
+    return verb
+
+
+_SHARE_WORDS = {"them", "whom", "which", "those"}
+# Nouns that hold a count rather than act: "the death toll rose to 131" is about deaths, not a toll.
+_CONTAINERS = {"toll", "number", "figure", "total", "count", "tally", "estimate", "death", "casualty"}
+
+
+def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_token: dict[int, Trigger]) -> Claim:
+    args = arguments_of(tr.token, noun=tr.noun)
+    subject, subject_text = _argument(args.subject, s)
+    obj, obj_text = _argument(args.object, s)
+    verb = _governing_verb(tr.token, by_token) if tr.noun else None
+    if verb is not None and args.subject is None:  # "troops have not been seen in combat": the troops fought
+        governing = arguments_of(verb, noun=False)
+        actor = governing.subject or governing.object
+        inside = tr.token.dep_ != "pobj" or tr.token.head.lower_ in ("in", "into", "during")  # "seen in combat"
+        if inside and actor is not None and actor.i != tr.token.i and tr.token not in actor.subtree:
+            subject, subject_text = _argument(actor, s)
+    head = _raised(verb if verb is not None else tr.token)
+    first, last = clause_tokens(head, speech=tr.speech or head.i != (verb or tr.token).i, noun=tr.noun and verb is None)
+    return _claim(s, first, last, "event", tr.predicate, trigger=tr, number=None, quantity=None,
+                  subject=subject, subject_text=subject_text,
+                  object=obj, object_text=obj_text, negated=tr.negated, attribution=attribution,
+                  modality=modality_of(tr.token, attributed=attribution is not None), speech=tr.speech)
+
+
+def _argument(t: Token | None, s: Sentence) -> tuple[str | None, str | None]:
+    """(canonical name, words as written) of an argument; a pronoun or description that does not
+    clearly mean a named entity has no canonical name (never "he", "who" or "it")."""
+    if t is None:
+        return None, None
+    written = phrase(t) or t.text
+    if t.pos_ == "PRON" or t.lower_ in ("who", "whom", "which", "that"):
+        return s.reading.entities.resolve(t), written
+    if any(c.dep_ == "nummod" for c in t.children) or t.like_num:
+        return _actor_name(t, s), written  # "two men", "12 people": the count is the quantity's
+    return (s.reading.entities.name_of(t) or _actor_name(t, s)), written
+
+
+def _actor_name(head: Token, s: Sentence) -> str:
+    """A noun phrase without its article, with an actor noun written as its group's head
+    ("Pyongyang's soldiers" -> "Pyongyang troops", per ``actors`` in the predicate table)."""
+    kind = s.gaz.actor_heads.get(head.lemma_.lower())
+    if kind:
+        origin = [c for c in head.children if c.ent_type_ in ("NORP", "GPE") or c.dep_ == "poss" and c.ent_type_]
+        if origin:
+            return f"{phrase(origin[0]).replace(chr(8217) + 's', '').replace(chr(39) + 's', '')} {kind}".strip()
+        return kind
+    dropped = {d.i for c in head.children if c.dep_ in ("det", "nummod", "quantmod") for d in c.subtree}
+    kept = [t for t in _phrase_tokens(head) if t.i not in dropped]
+    name = "".join(written(head.doc, t.idx, t.idx + len(t.text_with_ws)) for t in kept).strip()
+    return name or head.text
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of ``phrase(head)``: the noun phrase without clauses and coordination."""
+    text = phrase(head)
+    start = written(head.doc, 0, len(doc_text(head.doc))).find(text, max(0, head.left_edge.idx - 1)) if text else -1
+    if start < 0:
+        return [head]
+    return [t for t in head.doc if start <= t.idx < start + len(text)]
+
+
+def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *, trigger: Trigger | None,
+           number: Token | None, quantity: Quantity | None, attribution: Attribution | None, negated: bool,
+           subject: str | None, subject_text: str | None, object: str | None, object_text: str | None,
+           modality: str, speech: bool = False) -> Claim:
+    lo, hi = char_span(first, last)
+    anchor = trigger.token if trigger is not None else number
+    assert anchor is not None
+    when = when_of(anchor, s.times)
+    at = time_of(anchor, s.times) if when is not None else None
+    if at is not None:  # the claim holds the time it is about: "Since mid-January, it appears ... have not fought"
+        lo, hi = min(lo, at.mention.start), max(hi, at.mention.end)
+    begin, end = s.start + lo, s.start + hi
+    span = None
+    if trigger is not None:
+        t0, t1 = char_span(*sorted((trigger.token, trigger.last), key=lambda t: t.i))
+        begin, end = min(begin, s.start + t0), max(end, s.start + t1)
+        span = Span(s.start + t0, s.start + t1, s.article.text[s.start + t0 : s.start + t1])
+    key = f"{s.article.id}:{s.start + anchor.idx}:{kind}:{predicate}:{s.start + number.idx if number is not None else ''}"
     cid = hashlib.sha1(key.encode()).hexdigest()[:16]
-    return Claim(id=cid, article=article.id, start=start, end=start + len(text), text=text, kind=kind,
-                 predicate=predicate, attribution=attribution, **fields)  # type: ignore[arg-type]
+    where_exclude = f"{attribution.text if attribution else ''} {subject or ''}"
+    return Claim(id=cid, article=s.article.id, start=begin, end=end, text=s.article.text[begin:end], kind=kind,  # type: ignore[arg-type]
+                 predicate=predicate, subject=subject, negated=negated, quantity=quantity,
+                 when=when, where=place_of(s.doc, anchor, where_exclude), attribution=attribution,
+                 modality=modality, trigger=span, subject_text=subject_text, object=object, object_text=object_text,
+                 speech=speech)  # type: ignore[arg-type]
+
+
+def _new_id(c: Claim, reading: Reading) -> bool:
+    """Ids are unique: a second claim with the same id (the same trigger, kind, predicate and
+    number) would be the same claim twice."""
+    if c.id in reading.ids:
+        return False
+    reading.ids.add(c.id)
+    return True

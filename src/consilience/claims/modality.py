@@ -1,27 +1,56 @@
-"""asserted / reported / speculative, from the words of the sentence (one regex pass, no token walk)."""
+"""asserted / reported / speculative, for one event of a sentence.
+
+Speculative when the event's own clause hedges it or puts it in the future: a modal on its verb
+("may have failed", "will release"), a hedging adverb ("probably", "apparently"), a verb of
+planning, expecting or trying above it ("plans to resign", "is expected to rule", "is to be
+freed", "seems to have"), or a condition ("if the bill passes"). Else reported when a source is
+named for it or it is hearsay ("reportedly", "allegedly"), else asserted. Other clauses of the sentence do not count: in "police said the
+man, who may be armed, was arrested", the arrest is reported, not speculative.
+"""
 
 from __future__ import annotations
 
-import re
+from spacy.tokens import Token
 
-from spacy.tokens import Doc
+_MODALS = {"may", "might", "could", "would", "will", "shall", "'ll", "wo", "should", "must", "can", "ca"}
+_HEDGES = {"apparently", "possibly", "probably", "likely", "perhaps", "presumably", "seemingly", "maybe", "potentially"}
+# Words that pass a report on without naming who made it: attributed, not a guess ("reportedly
+# dispatched 11,000 soldiers" is somebody's report that they were dispatched).
+_HEARSAY = {"reportedly", "allegedly", "supposedly", "purportedly", "according"}
+# Heads of an infinitive that make it a plan, forecast, attempt or hypothesis ("plans to", "is due to").
+_FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "want", "seek", "try", "attempt", "prepare", "schedule",
+                 "set", "due", "likely", "go", "propose", "threaten", "vow", "promise", "agree", "decide", "offer",
+                 "wish", "appear", "seem", "be", "tend", "consider", "need", "have", "mean", "bound", "poised",
+                 "unlikely", "ready", "eager", "keen", "willing", "intent", "urge", "ask", "call", "press", "push",
+                 "encourage", "order", "invite", "demand", "pledge", "struggle"}
+_CONDITIONS = {"if", "unless", "whether"}
+# Verbs that only hedge the clause they take: "it appears that", "it seems".
+RAISING = {"appear", "seem", "look"}
 
-from .syntax import doc_text
 
-# Hedges, in the forms they take: "may", "appears", "reportedly", "is believed", "speculated" ...
-_HEDGES = (r"might|could|likely|possibly|perhaps|apparently|seemingly|probably|reportedly|allegedly|"
-           r"unconfirmed|presumably|speculation|appear(?:s|ed|ing)?|seem(?:s|ed|ing)?|speculat(?:e|es|ed|ing)|"
-           r"suspect(?:s|ed|ing)?|expect(?:s|ed|ing)?|believ(?:e|es|ed|ing)")
-# Plans and forecasts are not yet facts: "will release", "are to be freed", "is due to", "plans to".
-_FUTURE = (r"will|shall|\w+'ll|plans?\s+to|planned\s+to|scheduled|intends?\s+to|(?:is|are)\s+to\s+|"
-           r"(?:is|are)\s+due\s+to|due\s+to\s+take|set\s+to\s|would")
-_SPECULATIVE = re.compile(r"\b(?:" + _HEDGES + "|" + _FUTURE + r")\b", re.I)
-_MAY = re.compile(r"\bmay\b")  # the verb, in lower case: "in May" is a month
-
-
-def modality_of(doc: Doc, *, attributed: bool) -> str:
-    """Speculative when hedged ("may", "appears", "reportedly") or about the future ("will", "is to");
-    reported when attributed; else asserted."""
-    if _SPECULATIVE.search(doc_text(doc)) or _MAY.search(doc_text(doc)):
-        return "speculative"
-    return "reported" if attributed else "asserted"
+def modality_of(t: Token, *, attributed: bool) -> str:
+    """The modality of the event whose trigger is ``t``."""
+    node = t
+    for _ in range(4):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in node.children):
+            return "speculative"
+        if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEDGES for c in node.children):
+            return "speculative"
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+            return "speculative"
+        if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
+            break
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING:
+            break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS:
+            return "speculative"
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in RAISING:
+            return "speculative"  # "it appears that the troops have not fought"
+        node = node.head
+    if t.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("planned", "proposed", "expected", "possible",
+                                                                   "potential", "alleged", "suspected", "likely")
+                                for c in t.children):
+        return "speculative"  # "the planned strike", "an alleged fraud"
+    if attributed or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in t.children):
+        return "reported"
+    return "asserted"

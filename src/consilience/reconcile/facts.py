@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Article, Claim, Fact, When
-from .compare import event_words, same_event, subjects_compatible
+from .compare import event_words, kind_of_claim, same_event, subjects_compatible
 from .sources import independent_sources
 
 # An article's weight in fact scoring falls with each reliability flag it carries.
@@ -47,7 +47,7 @@ def event_buckets(claims: Sequence[Claim]) -> list[list[Claim]]:
             k = parent[k]
         return k
 
-    keys = {c.id: [f"{c.kind}|{c.negated}|{w}" for w in sorted(event_words(c))] for c in claims}
+    keys = {c.id: [f"{kind_of_claim(c)}|{c.negated}|{w}" for w in sorted(event_words(c))] for c in claims}
     for ks in keys.values():
         for k in ks[1:]:
             parent[root(k)] = root(ks[0])

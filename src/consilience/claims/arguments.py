@@ -1,0 +1,121 @@
+"""The subject and object of an event trigger, from the parse, active or passive.
+
+The subject is who did it (the agent of a passive: "was arrested by police" -> police), the
+object what it was done to ("two men"); a passive that names no agent is about what it was done
+to, which is then its subject ("two men were arrested": two men). A verb with no subject of its own takes it from where the
+sentence gives it: the first verb of a coordination ("arrested two men and charged them"), the
+controller of an infinitive ("urged Smith to resign": Smith; "plans to resign": the planner),
+the noun a relative clause describes ("Tara Reid, who starred in ...": Tara Reid). An event noun
+takes its possessor as subject ("his resignation") and its "of" phrase as object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+# Verbs whose object, not subject, does what their infinitive says ("urged Smith to resign").
+_OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "persuade", "encourage", "invite", "require",
+                   "call", "push", "press", "pressure", "help", "enable", "permit", "instruct", "direct", "warn",
+                   "advise", "compel", "oblige", "authorize", "authorise", "lead", "cause", "expect"}
+_MAX_HOPS = 4
+
+
+@dataclass(frozen=True)
+class Arguments:
+    subject: Token | None
+    object: Token | None
+
+
+def arguments_of(t: Token, *, noun: bool) -> Arguments:
+    return _noun_arguments(t) if noun else _verb_arguments(t)
+
+
+def _verb_arguments(t: Token) -> Arguments:
+    if t.lower_ == "according":  # "according to her publicist": the publicist speaks
+        to = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+        return Arguments(next((c for c in to.children if c.dep_ == "pobj"), None), None)
+    subj, obj = _own(t)
+    node = t
+    for _ in range(_MAX_HOPS):
+        if subj is not None:
+            break
+        inherited = _inherited(node)
+        if inherited is None:
+            break
+        source, role = inherited
+        if role == "relative":
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children) or node.tag_ == "VBN" and node.dep_ == "acl"
+            if passive:
+                obj = obj or source
+            else:
+                subj = source
+            break
+        if role == "object":
+            subj = source
+            break
+        head_subj, head_obj = _own(source)
+        if node.dep_ == "conj" and head_obj is not None and _passive(source) and obj is None:
+            obj = head_obj  # "was arrested and charged": both were done to the same person
+        subj = head_subj
+        node = source
+    if subj is None and obj is not None and _passive(t) and not any(c.dep_ == "agent" for c in t.children):
+        subj, obj = obj, None  # "112 people have been killed": what the claim is about
+    return Arguments(_not_relative(subj, t), _not_relative(obj, t))
+
+
+def _own(t: Token) -> tuple[Token | None, Token | None]:
+    subj = obj = None
+    for c in t.children:
+        if c.dep_ == "nsubj" and subj is None:
+            subj = c
+        elif c.dep_ == "nsubjpass" and obj is None:
+            obj = c
+        elif c.dep_ in ("dobj", "dative") and obj is None:
+            obj = c
+        elif c.dep_ == "agent" and subj is None:
+            subj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    return subj, obj
+
+
+def _passive(t: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+
+
+def _inherited(t: Token) -> tuple[Token, str] | None:
+    """Where a verb without a subject of its own gets one: (token, how)."""
+    head = t.head
+    if head.i == t.i:
+        return None
+    if t.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return head, "verb"
+    if t.dep_ == "xcomp":
+        if head.lemma_.lower() in _OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return obj, "object"
+        return head, "verb"
+    if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children):
+        return head, "verb"  # "..., killing 12 people": the main clause's subject did it
+    if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head, "relative"
+    return None
+
+
+def _not_relative(arg: Token | None, trigger: Token) -> Token | None:
+    """A relative word stands for the noun its clause describes ("who" -> "Tara Reid")."""
+    if arg is None or arg.lower_ not in _RELATIVE:
+        return arg
+    clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ in ("relcl", "acl")), None)
+    return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _noun_arguments(t: Token) -> Arguments:
+    subj = next((c for c in t.children if c.dep_ == "poss"), None)
+    if subj is None:
+        subj = next((c for c in t.children if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return Arguments(subj, obj)

@@ -1,0 +1,156 @@
+"""Who a pronoun or a description means: the named mentions an article has made so far.
+
+Read in order, sentence by sentence. A person named in full once ("Speaker John A. Boehner of
+Ohio") is written that way whenever the article names him again ("Boehner"), and is what "he" or
+"the speaker" refers to; "the company" is the organisation last named. Conservative by design: a
+pronoun that could mean several things ("they", "it" without a recent organisation) stays
+unresolved, because a wrong subject is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon.events import EventLexicon
+from .syntax import written
+
+_PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+_IT = {"it", "its", "itself"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+# How far back (in sentences) each kind of reference looks for what it means.
+PERSON_REACH, ORG_REACH, IT_REACH = 4, 6, 1
+# Heads of descriptions that stand for an organisation ("the company", "the ministry").
+_ORG_HEADS = {"company", "firm", "group", "bank", "agency", "ministry", "department", "club", "team", "party",
+              "government", "council", "committee", "union", "organisation", "organization", "network", "airline",
+              "carrier", "retailer", "manufacturer", "maker", "operator", "giant", "chain", "broadcaster", "newspaper",
+              "paper", "board", "court", "commission", "authority", "office", "service", "corporation", "business",
+              "insurer", "lender", "regulator", "watchdog", "body", "institute", "university", "school", "hospital"}
+_PLACE_HEADS = {"country", "nation", "state", "city", "town", "region", "province", "capital"}
+
+
+@dataclass
+class Named:
+    name: str
+    label: str
+    at: tuple[int, int]  # (sentence, token) of its last mention
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Entities:
+    """The named mentions of one article, in reading order."""
+
+    lex: EventLexicon
+    sentence: int = -1
+    named: list[Named] = field(default_factory=list)
+    quote_speaker: str | None = None
+
+    def read(self, doc: Doc) -> None:
+        """Take in the names of the next sentence (call once per sentence, in order)."""
+        self.sentence += 1
+        for ent in doc.ents:
+            if ent.label_ in _NAMED and entity_text(ent):
+                self._mention(ent)
+
+    def _mention(self, ent: Span) -> None:
+        name = self.canonical_name(entity_text(ent), ent.label_)
+        at = (self.sentence, ent.root.i)
+        titles = self._titles(ent)
+        for n in self.named:
+            if n.name == name and n.label == ent.label_:
+                n.at, n.titles = at, n.titles | titles
+                return
+        self.named.append(Named(name, ent.label_, at, titles))
+
+    def _titles(self, ent: Span) -> set[str]:
+        """Role words said of a person: "President Bush", "Bush, the president"."""
+        doc = ent.doc
+        out = set()
+        i = ent.start - 1
+        while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_:
+            if self.lex.supersense(doc[i].lemma_) == "noun.person":
+                out.add(doc[i].lemma_.lower())
+            i -= 1
+        for child in ent.root.children:
+            if child.dep_ == "appos" and self.lex.supersense(child.lemma_) == "noun.person":
+                out.add(child.lemma_.lower())
+        return out
+
+    def canonical_name(self, text: str, label: str) -> str:
+        """The fullest form of a name the article has used: "Boehner" -> "John A. Boehner"."""
+        text = text.removesuffix("'s").removesuffix("’s").strip()
+        if label != "PERSON":
+            person = self.canonical_name(text, "PERSON") if " " not in text else text
+            return person if person != text else text.removeprefix("the ").removeprefix("The ")  # "Brandt" tagged ORG
+        last = text.split()[-1].lower() if text.split() else ""
+        fuller = [n.name for n in self.named if n.label == "PERSON" and n.name.split()[-1].lower() == last
+                  and len(n.name) > len(text)]
+        return max(fuller, key=len) if fuller else text
+
+    def name_of(self, token: Token) -> str | None:
+        """The canonical name of the entity ``token`` heads: its named entity's fullest form, else what
+        the pronoun or description means (None when that is not clear)."""
+        ent = _entity_at(token) or next((e for c in token.children if c.dep_ == "appos"
+                                         for e in [_entity_at(c)] if e is not None and e.root.i == c.i), None)
+        if ent is not None and ent.label_ in _NAMED:
+            return self.canonical_name(entity_text(ent), ent.label_)  # "her publicist, Jack Ketsoyan": Jack Ketsoyan
+        if token.pos_ == "PROPN":  # a surname the model did not tag: "Brandt had lost" after "Liam Brandt"
+            name = written(token.doc, token.idx, token.idx + len(token.text))
+            fuller = self.canonical_name(name, "PERSON")
+            return fuller if fuller != name else None
+        return self.resolve(token)
+
+    def resolve(self, token: Token) -> str | None:
+        """The named entity a pronoun or a description means, if one is clearly there; None when not."""
+        low = token.lower_
+        here = (self.sentence, token.i)
+        if low in _PERSONAL:
+            return self._latest({"PERSON"}, here, PERSON_REACH)
+        if low in _FIRST_PERSON:
+            return self.quote_speaker if inside_quotes(token) else None
+        if low in _IT:
+            return self._latest({"ORG"}, here, IT_REACH)
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return self._described(token, here)
+        return None
+
+    def _described(self, token: Token, here: tuple[int, int]) -> str | None:
+        head = token.lemma_.lower()
+        if head in _ORG_HEADS:
+            named = [n for n in self._recent({"ORG"}, here, ORG_REACH) if head in n.name.lower()]
+            return named[-1].name if named else self._latest({"ORG"}, here, ORG_REACH)
+        if head in _PLACE_HEADS:
+            return self._latest({"GPE"}, here, ORG_REACH)
+        if self.lex.supersense(head) == "noun.person":
+            titled = [n for n in self._recent({"PERSON"}, here, PERSON_REACH * 2) if head in n.titles]
+            return titled[-1].name if titled else None
+        return None
+
+    def _recent(self, labels: set[str], here: tuple[int, int], reach: int) -> list[Named]:
+        return sorted((n for n in self.named if n.label in labels and n.at < here and here[0] - n.at[0] <= reach),
+                      key=lambda n: n.at)
+
+    def _latest(self, labels: set[str], here: tuple[int, int], reach: int) -> str | None:
+        found = self._recent(labels, here, reach)
+        return found[-1].name if found else None
+
+
+def entity_text(ent: Span) -> str:
+    return written(ent.doc, ent.start_char, ent.end_char).strip()
+
+
+def _entity_at(token: Token) -> Span | None:
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+_QUOTES = {'"', "“", "”", "«", "»"}
+
+
+def inside_quotes(token: Token) -> bool:
+    """Whether ``token`` stands inside a quotation of its sentence (an odd number of quote marks
+    before it, or an opening mark with no closing one)."""
+    before = [t.text for t in token.doc[: token.i] if t.text in _QUOTES]
+    return len(before) % 2 == 1 or (bool(before) and before[-1] in ("“", "«"))

@@ -1,0 +1,311 @@
+"""Event triggers in a parsed sentence: each verb or event noun that states something happened.
+
+A trigger's predicate is its event class, so different outlets' words meet ("stepped down",
+"resigned" -> ``resigned``). In order:
+1. a phrase of the predicate table ("take into custody", "in combat");
+2. the predicate table's verbs and nouns (the user's corrections), a verb with ``needs_context``
+   only beside one of its context words ("launched a missile strike", not "launched a phone");
+3. the WordNet event lexicon, the sense chosen by the trigger's arguments (``lexicon.events``):
+   "fired the coach" is a dismissal, "the quake struck" is no attack;
+4. a verb WordNet lacks keeps its own lemma.
+Thinking, feeling and being are not events ("believed", "seemed"), nor are auxiliaries,
+adjectival participles ("the injured man"), questions, or a noun used generically ("trade is
+vital"): an event noun needs a determiner, possessor, argument or date that makes it one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon.events import EventLexicon, NounSense, Sense
+from ..lexicon.gazetteer import Gazetteer
+
+_NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
+# Verbs that say nothing happened by themselves: the event is their complement or object.
+_LIGHT = {"be", "have", "do", "get", "become", "seem", "appear", "let", "make", "keep", "go", "come", "begin", "start",
+          "continue", "try", "want", "need", "use", "help", "say"}  # "say" is a speech verb: handled as one
+_PARTICLES = {"prt"}
+_REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
+_NOUN_SPECIFIERS = {"det", "poss", "nummod", "compound", "amod", "prep", "npadvmod"}
+# Noun supersenses of arguments: what a named entity or pronoun is, when WordNet has no entry.
+NER_SUPERSENSE = {"PERSON": "noun.person", "ORG": "noun.group", "NORP": "noun.group", "GPE": "noun.location",
+                  "LOC": "noun.location", "FAC": "noun.artifact", "PRODUCT": "noun.artifact", "EVENT": "noun.event",
+                  "WORK_OF_ART": "noun.communication", "LAW": "noun.communication", "MONEY": "noun.possession"}
+_PERSON_PRONOUNS = {"i", "you", "he", "she", "we", "they", "him", "her", "us", "them", "me", "who", "whom"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token       # the verb or noun naming the event
+    last: Token        # the last token of its words ("stepped down": "down")
+    predicate: str
+    negated: bool
+    speech: bool       # a speech act: what its clause complement says is attributed to its subject
+    noun: bool
+
+
+def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
+    if doc_is_question(doc):
+        return []
+    out = []
+    for t in doc:
+        if t.lower_ == "according":
+            found = _according_to(t)
+        elif t.pos_ == "VERB":
+            found = _verb_trigger(t, gaz, lex)
+        elif t.pos_ == "NOUN":
+            found = _noun_trigger(t, gaz, lex)
+        elif t.pos_ == "ADJ":
+            found = _state_trigger(t, gaz)
+        else:
+            found = None
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _state_trigger(t: Token, gaz: Gazetteer) -> Trigger | None:
+    """A state said of someone: "was found dead", "remain missing", "Williams Dead"."""
+    if t.lower_ not in gaz.states or t.dep_ not in ("acomp", "oprd", "ROOT", "xcomp", "conj"):
+        return None
+    return Trigger(t, t, gaz.states[t.lower_], is_negated(t, gaz), False, noun=False)
+
+
+def _according_to(t: Token) -> Trigger | None:
+    """"according to her publicist": a speech act with the publicist as speaker."""
+    if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ != "to":
+        return None
+    return Trigger(t, t.doc[t.i + 1], "said", False, True, noun=False)
+
+
+def doc_is_question(doc: Doc) -> bool:
+    last = next((t for t in reversed(doc) if not t.is_space and t.text not in ('"', "”", "’", "'", ")")), None)
+    return last is not None and last.text == "?"
+
+
+def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None:
+    if t.dep_ in ("amod", "aux", "auxpass") or t.tag_ == "VBG" and t.dep_ in ("amod", "compound"):
+        return None
+    lemma = t.lemma_.lower()
+    words, last = _multiword(t, lex)
+    speech = lemma in gaz.speech_verbs and bool(_content_children(t))
+    predicate, phrase_end = _phrase(t, gaz)
+    if predicate is not None:
+        last = phrase_end
+    else:
+        predicate = _overridden(t, words, gaz)
+    if predicate is None:
+        if lemma in _LIGHT and not speech and words == lemma:
+            return None
+        sense = lex.best_sense(words, argument_types(t, lex))
+        if sense is not None and sense.lexname in PHYSICAL and _abstract_target(t, lex):
+            sense = _figurative(words, t, lex)  # "attacked the press", "struck the right balance"
+            if sense is None:
+                return None
+        if sense is not None:
+            speech = speech or (sense.is_speech and bool(_content_children(t)))
+            if not (sense.is_event or speech or lemma in gaz.eventive_verbs or _acts_on_something(t, words, sense, lex)):
+                return None
+            predicate = sense.predicate
+        elif lex.is_verb(lemma):
+            return None
+        else:
+            predicate = t.lemma_.lower()
+    if lemma in gaz.hazard_verbs and _hazard(t, gaz):
+        predicate = "occurred"  # "a powerful earthquake struck": nobody attacked
+    return Trigger(t, last, predicate, is_negated(t, gaz), speech, noun=False)
+
+
+PHYSICAL = frozenset({"verb.contact", "verb.competition", "verb.body"})
+# What a blow, a capture or an attack cannot land on: ideas, states, qualities ("an attack on
+# democracy", "strike the right balance"): the verb is figurative there.
+ABSTRACT = frozenset({"noun.cognition", "noun.attribute", "noun.state", "noun.feeling", "noun.relation", "noun.motive"})
+
+
+def _target(t: Token) -> Token | None:
+    """What a verb or event noun acts on: its object, or the noun after "on"/"against"."""
+    obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None:
+        return obj
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+
+
+def _abstract_target(t: Token, lex: EventLexicon) -> bool:
+    target = _target(t)
+    return target is not None and not target.ent_type_ and supersense_of(target, lex) in ABSTRACT
+
+
+def _figurative(words: str, t: Token, lex: EventLexicon) -> Sense | None:
+    """The best sense of a verb that is not a physical act, for a figurative use; None when it has none."""
+    spoken = tuple(s for s in lex.senses(words) if s.is_speech and lex.takes_someone(s))
+    return lex.best_of(spoken, argument_types(t, lex))  # "attacked the press" in words; else no event
+
+
+def _phrase(t: Token, gaz: Gazetteer) -> tuple[str | None, Token]:
+    """A phrase of the predicate table that starts at this verb ("taken into custody" -> arrested)."""
+    obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    starts = [t.i + 1] + ([obj.right_edge.i + 1] if obj is not None else [])  # "took the suspect into custody"
+    for phrase, predicate in gaz.phrases.items():
+        first, *rest = phrase.split()
+        if not rest or (t.lower_ != first and t.lemma_.lower() != first):
+            continue
+        for start in starts:
+            following = t.doc[start : start + len(rest)]
+            if len(following) == len(rest) and all(w.lower_ == r or w.lemma_.lower() == r
+                                                   for w, r in zip(following, rest, strict=True)):
+                return predicate, following[-1]
+    return None, t
+
+
+def _acts_on_something(t: Token, words: str, sense: Sense, lex: EventLexicon) -> bool:
+    """A verb whose chosen sense is one of knowing or perceiving, but which has senses of doing too and
+    here takes a thing or a place, not a clause ("checked herself into a clinic", not "believed it")."""
+    if sense.lexname not in ("verb.cognition", "verb.perception"):
+        return False
+    if not any(s.is_event for s in (*lex.senses(words)[:3], *lex.senses(t.lemma_)[:3])):
+        return False
+    return any(c.dep_ in ("dobj", "prep", "dative", "prt") for c in t.children)
+
+
+def _multiword(t: Token, lex: EventLexicon) -> tuple[str, Token]:
+    """The WordNet lemma of a verb with its particle, preposition or object noun: "step_down",
+    "call_for", "open_fire", "take_place"."""
+    lemma = t.lemma_.lower()
+    for child in t.children:
+        between = t.doc[t.i + 1 : child.i]
+        adjacent = all(b.lower_ in _REFLEXIVE for b in between)  # "checked herself into"
+        particle = child.dep_ in _PARTICLES or (child.dep_ in ("advmod", "prep") and child.i > t.i and adjacent)
+        if particle and lex.is_verb(f"{lemma}_{child.lower_}"):
+            return f"{lemma}_{child.lower_}", max(child, t, key=lambda x: x.i)
+        if child.dep_ == "dobj" and not any(g.dep_ in ("det", "poss") for g in child.children) \
+                and lex.is_verb(f"{lemma}_{child.lemma_.lower()}"):
+            return f"{lemma}_{child.lemma_.lower()}", max(child, t, key=lambda x: x.i)
+    return lemma, t
+
+
+def _overridden(t: Token, words: str, gaz: Gazetteer) -> str | None:
+    """The predicate table's entry for this verb, when its context words (if any) are in its phrase."""
+    for key in (words.replace("_", " "), t.lemma_.lower()):
+        if key in gaz.verbs:
+            if key == "pull" and not _pulled_away(t):
+                return None  # "pulled the trigger": only "pull out / back / from" withdraws
+            context = gaz.needs_context.get(key)
+            if context and not any(w.lemma_.lower() in context or w.lower_ in context for w in t.subtree):
+                return None
+            return gaz.verbs[key]
+    return None
+
+
+def _pulled_away(t: Token) -> bool:
+    return any((c.dep_ == "prt" and c.lower_ in ("out", "back", "away")) or (c.dep_ == "prep" and c.lower_ in ("from", "out"))
+               for c in t.children)
+
+
+def _content_children(t: Token) -> list[Token]:
+    """What a speech verb says: its clause complement, or the sentence it is a parenthesis to."""
+    return [c for c in t.children if c.dep_ in ("ccomp", "parataxis", "xcomp") and c.pos_ in ("VERB", "AUX")] or \
+        ([t.head] if t.dep_ in ("parataxis",) and t.head.pos_ in ("VERB", "AUX") else [])
+
+
+def _hazard(t: Token, gaz: Gazetteer) -> bool:
+    """The trigger's subject (or, for a noun trigger, the noun itself) is a natural or accidental hazard."""
+    heads = [t] if t.pos_ in ("NOUN", "PROPN") else [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(h.lemma_.lower() in gaz.hazards for h in heads)
+
+
+def argument_types(t: Token, lex: EventLexicon) -> dict[str, str]:
+    """role ("subj", "obj", "pobj") -> the noun supersense of the argument, for choosing a sense.
+    A subject that can act (a person or group) says little about the sense, since almost every
+    sense has one; only a subject that cannot ("the quake struck", "the car hit a tree") counts."""
+    out = {}
+    for child in t.children:
+        role = {"nsubj": "subj", "dobj": "obj", "nsubjpass": "obj", "attr": "obj"}.get(child.dep_)
+        target = child
+        if child.dep_ == "prep":
+            target = next((g for g in child.children if g.dep_ == "pobj"), child)
+            role = "pobj" if target is not child else None
+        if child.dep_ == "agent":
+            target = next((g for g in child.children if g.dep_ == "pobj"), child)
+            role = "subj"
+        if role and role not in out:
+            sense = supersense_of(target, lex)
+            if sense and not (role == "subj" and sense in _AGENTS):
+                out[role] = sense
+    return out
+
+
+_AGENTS = frozenset({"noun.person", "noun.group"})
+
+
+def supersense_of(t: Token, lex: EventLexicon) -> str | None:
+    if t.ent_type_ in NER_SUPERSENSE:
+        return NER_SUPERSENSE[t.ent_type_]
+    if t.lower_ in _PERSON_PRONOUNS:
+        return "noun.person"
+    return lex.supersense(t.lemma_)
+
+
+def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None:
+    lemma = t.lemma_.lower()
+    if t.ent_type_ and t.ent_type_ not in ("EVENT", "DATE"):
+        return None  # "the Defence Ministry", "Operation Storm": a name, not an event mention
+    if t.dep_ == "compound":
+        return None  # "death toll", "murder charges": a modifier of another noun
+    compound = next((c.lemma_.lower() for c in t.children if c.dep_ == "compound"), None)
+    if compound and f"{compound} {lemma}" in gaz.phrases:
+        predicate = gaz.phrases[f"{compound} {lemma}"]  # "combat activity"
+    elif lemma in gaz.nouns:
+        predicate = gaz.nouns[lemma]
+    else:
+        senses = [s for s in lex.noun_senses(lemma) if s.from_verb or s.lexname != "noun.act"]
+        if not senses or not _specific(t):
+            return None  # an act noun no verb names ("effort", "policy") is an idea, not an event
+        if lex.class_file(senses[0].name) in PHYSICAL and _abstract_target(t, lex):
+            return None  # "an attack on democracy": a figure of speech
+        predicate = _noun_predicate(senses[0])
+    return Trigger(t, t, predicate, is_negated(t, gaz), False, noun=True)
+
+
+def _noun_predicate(sense: NounSense) -> str:
+    """The predicate of the verb class the noun is named after ("resignation", "the murder" ->
+    "resigned", "murdered"), else the noun itself ("earthquake")."""
+    return sense.predicate
+
+
+def _specific(t: Token) -> bool:
+    """One event, not the idea of it: "the vote", "his resignation", "Tuesday's attack", "an
+    earthquake in Chile" — not "trade is vital" or "calls for reform"."""
+    return any(c.dep_ in _NOUN_SPECIFIERS and c.lower_ not in ("no",) for c in t.children)
+
+
+_NEGATING_HEADS = {"fail", "refuse", "decline", "deny"}  # "failed to win", "refused to resign"
+# Clauses a negation above does not reach into: "the man, who was not armed, fled"; "after he did
+# not pay, the firm sued".
+_NEGATION_STOPS = {"advcl", "relcl", "appos", "parataxis"}
+
+
+def is_negated(t: Token, gaz: Gazetteer) -> bool:
+    """Negated by its own words ("did not fight", "no combat"), by a verb of stopping above it
+    ("stopped fighting"), a negating head ("failed to win"), or a negated noun it depends on
+    ("no indications that troops have fought"); a speech verb above ends the search ("denied that"
+    is the denial's, not a negation of what was denied)."""
+    for node in [t, *t.ancestors]:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NEGATING_HEADS:
+            return True
+        if node is not t and node.pos_ == "VERB" and node.lemma_.lower() in gaz.speech_verbs:
+            return False
+        if node is not t and node.lemma_.lower() in gaz.stopping_verbs:
+            return True
+        for child in node.children:
+            if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS:
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("neither", "no", "none") for g in child.children):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "neither"):
+                return True
+        if node.dep_ in _NEGATION_STOPS:
+            break
+    return False

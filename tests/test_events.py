@@ -1,0 +1,152 @@
+"""One claim per event mention, with an open vocabulary: sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consilience.claims import claims_of
+from consilience.records import Article, Claim, Published
+
+DAY = Published(date=date(2024, 3, 6), earliest=date(2024, 3, 6), latest=date(2024, 3, 6), basis="metadata")
+
+
+def claims(text: str, outlet: str | None = "Valley Courier", article: str = "t1") -> list[Claim]:
+    a = Article(id=article, source=f"{article}.txt", text=text, outlet=outlet, published=DAY, language="en")
+    return claims_of([a])[0]
+
+
+def by_trigger(found: list[Claim], word: str) -> Claim:
+    hits = [c for c in found if c.trigger is not None and c.trigger.text == word]
+    assert hits, f"no claim triggered by {word!r} in {[(c.trigger and c.trigger.text, c.predicate) for c in found]}"
+    return hits[0]
+
+
+def test_each_event_of_a_sentence_is_a_claim_of_its_own_clause() -> None:
+    text = ("Inspectors closed the bakery on Monday, fined its owner $4,000 and reopened the shop on Friday, "
+            "the city said.")
+    found = claims(text)
+    closed, fined, reopened = (by_trigger(found, w) for w in ("closed", "fined", "reopened"))
+    for c in (closed, fined, reopened):
+        assert text[c.start:c.end] == c.text and c.trigger is not None
+        assert text[c.trigger.start:c.trigger.end] == c.trigger.text and c.start <= c.trigger.start < c.trigger.end <= c.end
+    assert len({(c.start, c.end) for c in (closed, fined, reopened)}) == 3
+    assert "fined" not in closed.text and "reopened" not in fined.text
+    assert fined.quantity is not None and fined.quantity.value == 4000 and closed.quantity is None
+    assert closed.when is not None and closed.when.start == date(2024, 3, 4)
+    assert all(c.attribution is not None and c.attribution.source == "city" for c in (closed, fined, reopened))
+
+
+@pytest.mark.parametrize("words", [
+    ("The treasurer resigned on Tuesday.", "The treasurer stepped down on Tuesday.", "The treasurer quit on Tuesday."),
+    ("Police arrested the driver on Sunday.", "Police took the driver into custody on Sunday."),
+    ("The council passed the zoning bill.", "The council approved the zoning bill."),
+])
+def test_different_words_for_one_event_meet_in_one_class(words: tuple[str, ...]) -> None:
+    predicates = {next(c.predicate for c in claims(w) if c.kind == "event" and not c.speech) for w in words}
+    assert len(predicates) == 1, predicates
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("A grand jury indicted the mayor on Thursday.", "indicted"),
+    ("The senator endorsed the governor for a second term.", "endorsed"),
+    ("The shop owner pleaded guilty to two counts of fraud.", "pleaded"),
+    ("The union voted to end the strike.", "voted"),
+    ("The club fired its manager after the derby.", "fired"),
+    ("The mayor's indictment was unsealed on Thursday.", "indictment"),
+    ("His resignation surprised the board.", "resignation"),
+])
+def test_any_event_a_report_states_is_a_claim(text: str, trigger: str) -> None:
+    c = by_trigger(claims(text), trigger)
+    assert c.kind == "event" and c.predicate
+
+
+def test_a_speech_act_is_a_claim_and_what_was_said_is_attributed_to_the_speaker() -> None:
+    found = claims("The harbour master said that two trawlers collided near the breakwater.")
+    said, collided = by_trigger(found, "said"), by_trigger(found, "collided")
+    assert said.speech and said.subject == "harbour master"
+    assert collided.attribution is not None and collided.attribution.source == "harbour master"
+    assert collided.attribution.via == ("Valley Courier",) and collided.modality == "reported"
+    for text, verb, content in [
+        ("The minister denied that she had leaked the report.", "denied", "leaked"),
+        ("Residents urged the council to rebuild the footbridge.", "urged", "rebuild"),
+        ("The union warned that staff would walk out in May.", "warned", "walk"),
+    ]:
+        found = claims(text)
+        speech, said_thing = by_trigger(found, verb), [c for c in found if c.trigger and c.trigger.text.startswith(content)][0]
+        assert speech.speech and speech.subject
+        assert said_thing.attribution is not None and said_thing.attribution.source == speech.subject
+
+
+def test_what_is_urged_or_called_for_has_not_happened() -> None:
+    found = claims("Residents urged the council to rebuild the footbridge.")
+    assert by_trigger(found, "rebuild").modality == "speculative"
+    assert by_trigger(found, "rebuild").subject == "council"
+
+
+@pytest.mark.parametrize("verb,a,b", [
+    ("fired", "The club fired its coach after the defeat.", "Soldiers fired shots at the convoy."),
+    ("sent", "Rebels sent troops to the border town.", "The mayor sent a photo to the newspaper."),
+    ("launched", "The navy launched a missile strike on the port.", "The company launched a new phone."),
+])
+def test_the_arguments_decide_the_sense(verb: str, a: str, b: str) -> None:
+    assert by_trigger(claims(a), verb).predicate != by_trigger(claims(b), verb).predicate
+
+
+def test_a_hazard_that_strikes_occurs_and_a_figure_of_speech_is_no_attack() -> None:
+    quake = claims("A strong earthquake struck the mountain villages on Saturday.")
+    assert by_trigger(quake, "struck").predicate == "occurred"
+    assert not [c for c in claims("The editorial called the new law an attack on democracy.") if c.predicate == "attacked"]
+    assert not [c for c in claims("The coach struck the right balance between youth and experience.")
+                if c.trigger and c.trigger.text == "struck"]
+    assert [c for c in claims("Gunmen attacked the police station on Saturday.") if c.predicate == "attacked"]
+
+
+def test_subjects_and_objects_active_passive_and_resolved() -> None:
+    found = claims("Two fishermen were rescued by the coast guard on Sunday.")
+    rescued = by_trigger(found, "rescued")
+    assert rescued.subject == "coast guard" and rescued.object == "fishermen"
+    found = claims("Three hikers were rescued on Sunday.")
+    assert by_trigger(found, "rescued").subject == "hikers"
+    text = ("Maria Okafor, the mayor of Lindport, opened the bridge on Friday. She cut the ribbon herself. "
+            "Harbor Freight Lines said it would add two ferries. The company hired 40 crew members.")
+    found = claims(text)
+    assert by_trigger(found, "cut").subject == "Maria Okafor" and by_trigger(found, "cut").subject_text == "She"
+    assert by_trigger(found, "hired").subject == "Harbor Freight Lines"
+    assert by_trigger(found, "hired").subject_text == "The company"
+
+
+def test_a_relative_word_or_a_pronoun_is_never_a_subject() -> None:
+    found = claims("The engineer who designed the dam resigned. They said it was safe.")
+    assert by_trigger(found, "designed").subject == "engineer"
+    assert all((c.subject or "").lower() not in ("who", "they", "it", "he", "she", "which") for c in found)
+    said = by_trigger(found, "said")
+    assert said.subject is None and said.subject_text == "They"
+
+
+def test_a_title_resolves_to_the_person_who_holds_it() -> None:
+    found = claims("President Ana Ruiz visited the flooded town on Monday. The president promised new levees.")
+    assert by_trigger(found, "promised").subject == "Ana Ruiz"
+    found = claims("Coach Liam Brandt was sacked on Monday. Brandt had lost nine games.")
+    assert by_trigger(found, "lost").subject == "Liam Brandt"
+
+
+def test_first_person_inside_a_quote_is_the_speaker() -> None:
+    found = claims('"I will not resign," Governor Tom Weller said on Friday.')
+    resign = by_trigger(found, "resign")
+    assert resign.negated and resign.subject == "Tom Weller" and resign.modality == "speculative"
+
+
+def test_a_headline_in_title_case_gives_claims() -> None:
+    found = claims("Mayor Resigns After Harbour Fraud Inquiry")
+    assert any(c.predicate == "resigned" for c in found)
+
+
+def test_claim_ids_are_unique_and_stable_over_repeated_sentences() -> None:
+    text = "Police arrested two men. Police arrested two men.\nThe mayor said the bridge would reopen."
+    first = claims(text, article="r1") + claims(text, article="r2")
+    again = claims(text, article="r1") + claims(text, article="r2")
+    ids = [c.id for c in first]
+    assert len(ids) == len(set(ids)) and ids == [c.id for c in again]
+    assert len([c for c in first if c.article == "r1" and c.predicate == "arrested"]) == 2
