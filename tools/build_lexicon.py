@@ -217,12 +217,14 @@ def event_nouns(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str,
     """noun lemma -> [class name, lexicographer file, tag count, derived from a verb] of its eventive
     senses (top 3). A sense is eventive when it is an act, event, phenomenon or process, or names
     what a verb of doing brings about ("offer", "indictment", "resignation"); a noun is listed when
-    one of its two most frequent senses is."""
+    one of its two most frequent senses is and the most frequent is no person, group or thing
+    ("Ukrainian forces" are no event of forcing)."""
     out = {}
     for lemma in sorted({name for s in wn.all_synsets("n") for name in s.lemma_names()}):
         senses = wn.synsets(lemma, pos="n")
-        if not senses or not any(_eventive_noun(s, lemma, classes, wn) for s in senses[:2]):
-            continue
+        if not senses or senses[0].lexname() in CONCRETE_NOUN_FILES \
+                or not any(_eventive_noun(s, lemma, classes, wn) for s in senses[:2]):
+            continue  # "forces", "party": mostly who or what, not something that happens
         rows = []
         for s in senses[:3]:
             if not _eventive_noun(s, lemma, classes, wn):
@@ -236,6 +238,9 @@ def event_nouns(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str,
     return out
 
 
+CONCRETE_NOUN_FILES = ("noun.person", "noun.group", "noun.artifact", "noun.object", "noun.location", "noun.body",
+                       "noun.animal", "noun.plant", "noun.food", "noun.substance", "noun.time", "noun.quantity",
+                       "noun.shape")
 NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing", "ery", "iry", "ship")
 DERIVED_EVENT_FILES = ("noun.communication", "noun.state", "noun.possession", "noun.attribute")
 EVENT_VERB_FILES = ("verb.social", "verb.competition", "verb.contact", "verb.motion", "verb.change",

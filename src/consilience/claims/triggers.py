@@ -252,8 +252,8 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
     lemma = t.lemma_.lower()
     if t.ent_type_ and t.ent_type_ not in ("EVENT", "DATE"):
         return None  # "the Defence Ministry", "Operation Storm": a name, not an event mention
-    if t.dep_ == "compound":
-        return None  # "death toll", "murder charges": a modifier of another noun
+    if t.dep_ == "compound" or gaz.actor_group(t.lower_) is not None:
+        return None  # "death toll", "murder charges": a modifier of another noun; "forces" are actors
     compound = next((c.lemma_.lower() for c in t.children if c.dep_ == "compound"), None)
     if compound and f"{compound} {lemma}" in gaz.phrases:
         predicate = gaz.phrases[f"{compound} {lemma}"]  # "combat activity"
