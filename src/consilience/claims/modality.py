@@ -24,8 +24,17 @@ _FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "want", "seek", "try
                  "unlikely", "ready", "eager", "keen", "willing", "intent", "urge", "ask", "call", "press", "push",
                  "encourage", "order", "invite", "demand", "pledge", "struggle"}
 _CONDITIONS = {"if", "unless", "whether"}
+# Words that put a clause ahead of the one it hangs on: it is no surer than that one.
+_AHEAD = {"before", "until", "till", "once"}
 # Verbs that only hedge the clause they take: "it appears that", "it seems".
 RAISING = {"appear", "seem", "look"}
+
+
+def _ahead_of(node: Token) -> bool:
+    """"before being redeployed", "until the talks end": a clause set ahead of its head's."""
+    if node.dep_ == "pcomp" and node.head.lower_ in _AHEAD:
+        return True
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AHEAD for c in node.children)
 
 
 def modality_of(t: Token, *, attributed: bool) -> str:
@@ -38,6 +47,9 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             return "speculative"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return "speculative"
+        if _ahead_of(node):
+            node = node.head.head if node.head.dep_ == "prep" else node.head
+            continue  # "might undergo training before being redeployed": as unsure as what it comes before
         if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING:

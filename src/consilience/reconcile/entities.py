@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..lexicon.gazetteer import gazetteer
+
 PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
             "them", "their", "who", "whom", "whose", "which", "that", "this", "these", "those", "one", "someone",
             "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "what", "whoever", "there",
@@ -141,7 +143,9 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
     join nothing are left out (they stand for themselves); pronouns map to ""."""
     names = sorted(set(names))
     out: dict[str, str] = {n: "" for n in names if names_nobody(n)}
-    people = [n for n in names if n not in out and is_person_like(core_words(n), _AFTER_NAME.sub("", n))]
+    known = gazetteer()
+    people = [n for n in names if n not in out and known.kind_of(n) in (None, "person")  # the gazetteer's bodies stay whole
+              and is_person_like(core_words(n), _AFTER_NAME.sub("", n))]
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
         core = core_words(n)
