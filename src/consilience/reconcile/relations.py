@@ -134,8 +134,9 @@ def why_same(a: Claim, b: Claim) -> str | None:
         return None  # a bare number ("rose to 131", "35 percent") says too little of what it counts
     if not same_entity(a.subject, b.subject) or _is_its_unit(a) or _is_its_unit(b):
         return None
-    if not (a.where is None or b.where is None or same_entity(a.where, b.where)):
-        return None
+    running = a.predicate in RUNNING and kind_of(qa) == "count"
+    if not running and not (a.where is None or b.where is None or same_entity(a.where, b.where)):
+        return None  # a running toll of the story's event is one count, whether placed in a city or its country
     if not times_compatible(a.when, b.when) and not _running_days_apart(a, b):
         return None  # revenue in 2023 and in 2024 are two measures, not an update
     what = measure_key(qa) or unit_key(qa) or kind_of(qa)
