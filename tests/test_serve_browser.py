@@ -80,3 +80,29 @@ def test_search_open_cite_and_follow_a_source(chromium, base: str, dossier: Doss
 
     assert problems == [], problems
     assert requests and all(u.startswith(base + "/") for u in requests), [u for u in requests if not u.startswith(base)]
+
+
+def test_hostile_store_runs_nothing(chromium, tmp_path: Path, hostile_dossier: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    from urllib.parse import quote
+
+    from test_serve import stored
+
+    evil = quote(hostile_dossier["articles"][0]["outlet"], safe="")
+    db = stored(Dossier.from_dict(hostile_dossier), tmp_path / "hostile.db")
+    with live_server(db) as url:
+        page = chromium.new_page()
+        requests: list[str] = []
+        dialogs: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in ("/stories", "/stories/s1", "/facts/f1", "/articles/a1", f"/sources/{evil}", f"/outlets/{evil}"):
+            page.goto(url + path)
+            hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")[:20]
+            for href in hrefs:  # follow each link the page offers (bounded), then come back
+                if href.startswith(("/", "#")):
+                    page.goto(url + path + href if href.startswith("#") else url + href)
+                assert page.evaluate("window.__pwned") is None, (path, href)
+            page.goto(url + path)
+            assert page.evaluate("window.__pwned") is None, path
+        assert dialogs == []
+        assert all(u.startswith(url + "/") for u in requests), [u for u in requests if not u.startswith(url)]

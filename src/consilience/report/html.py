@@ -27,7 +27,7 @@ def environment(link: object) -> Environment:
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
     env.globals.update(link=link, css=Markup(asset("report.css")), js=Markup(asset("report.js")),
-                       claim_links=CLAIM_LINKS, timeline_rows=TIMELINE_ROWS)
+                       claim_links=CLAIM_LINKS, timeline_rows=TIMELINE_ROWS, source_links=False)
     return env
 
 

@@ -67,7 +67,7 @@ def environment() -> Environment:
                                            PackageLoader("consilience.report", "templates")]),
                       autoescape=select_autoescape(["html", "j2"], default=True), undefined=StrictUndefined)
     env.globals.update(link=link, css=Markup(asset("report.css")), js=Markup(asset("report.js")),
-                       claim_links=CLAIM_LINKS, more_where=" (see the store's tables at /store)")
+                       claim_links=CLAIM_LINKS, more_where=" (see the store's tables at /store)", source_links=True)
     return env
 
 
