@@ -51,7 +51,7 @@ from .workers import stopping, worker_pool
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, "int | None"], None]
-CHUNK = 8  # documents per task sent to a worker: enough sentences to fill a parse batch
+CHUNK = 48  # documents per task sent to a worker: enough sentences (about 900 of news) to fill a parse batch
 # Below this many documents to clean and parse, starting worker processes (fork, models warming up)
 # costs more than it saves: bench/pipeline.py's "20 new articles" run, ~2x faster in this process.
 PARALLEL_MIN = 40
@@ -180,7 +180,7 @@ def _sha256(path: Path) -> str | None:
 
 # -- steps 1-4 -----------------------------------------------------------------------------------
 
-def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 64,
+def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 96,
            workers: int = 1, extract: bool = False, read_urls: UrlReader | None = None,
            read_options: ReadOptions = DEFAULT_READ) -> IngestResult:
     """Read, clean, prepare and store every document under ``paths``; stored ones are not redone.

@@ -38,7 +38,7 @@ from .triggers import Trigger, triggers_in
 
 SUPPORTED_LANGUAGES = ("en",)
 PARALLEL_MIN_ARTICLES = 40  # below this, starting worker processes costs more than it saves
-BATCH_ARTICLES = 25
+BATCH_ARTICLES = 48  # about 900 sentences of news: one full parse batch (parse.PARSE_BATCH)
 # Predicates a number carries itself, whatever verb it hangs on ("the death toll rose to 131" counts deaths).
 _MEASURE_PREDICATES = {"killed", "casualties"}
 
