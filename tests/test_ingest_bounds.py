@@ -423,3 +423,14 @@ def test_ingest_batches_end_at_a_character_budget(monkeypatch) -> None:  # type:
     docs = [RawDocument(source=f"{i}.txt", kind="text", body="x" * 400) for i in range(10)]
     monkeypatch.setattr(pipeline, "BATCH_CHARS", 1000)
     assert [len(b) for b in pipeline._batches(docs, 64)] == [3, 3, 3, 1]
+
+
+def test_a_billion_laughs_feed_is_not_expanded(tmp_path: Path) -> None:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol;" if i == 1 else f"&lol{i - 1};") * 10}">' for i in range(1, 10))
+    p = tmp_path / "laughs.rss"
+    p.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel><title>t</title>'
+                 "<item><title>&lol9;</title><description>Tolls rise by 10% in March, the council said on Monday."
+                 "</description></item></channel></rss>", encoding="utf-8")
+    items = list(read_inputs([str(p)]))
+    assert all(len(getattr(i, "title", None) or "") < 1000 and len(getattr(i, "body", "")) < 1000 for i in items)
