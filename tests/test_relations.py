@@ -143,3 +143,14 @@ def test_a_running_count_a_year_apart_or_a_bare_share_is_not_compared() -> None:
     bare_a = claim("x", "a", "count", 35, unit="%", kind="percent", subject="voters")
     bare_b = claim("y", "b", "count", 83, unit="%", kind="percent", subject="voters")
     assert rel(bare_a, bare_b) is None
+
+
+def test_two_rounded_figures_are_not_both_widened_and_small_shares_are_exact() -> None:
+    dec = claim("d", "a", "rose", 7.1e9, unit="GBP", kind="money", subject="mortgage lending")
+    jan = claim("j", "b", "rose", 7.2e9, unit="GBP", kind="money", subject="mortgage lending")
+    assert kind(dec, jan) != "refines" and kind(dec, jan) != "compatible"
+    small = claim("s", "a", "rose", 0.8, unit="%", kind="percent", subject="house prices")
+    one = claim("o", "b", "rose", 1, unit="%", kind="percent", subject="house prices")
+    assert kind(small, one) not in ("refines", "compatible")
+    level = claim("l", "a", "closed", 51.15, unit="USD", kind="money", subject="oil", low=2.8, high=51.15)
+    assert rel(level, claim("m", "b", "closed", 51.15, unit="USD", kind="money", subject="oil")) is None

@@ -59,10 +59,11 @@ def bounds_as_worded(q: Quantity) -> tuple[float, float]:
 
 def bounds_after_rounding(q: Quantity) -> tuple[float, float]:
     """``bounds_as_worded`` widened for a round figure: "$43 million" stands for what rounds or is cut
-    down to it ($42.5m to $44m), so it does not exclude "$43,885,310". The widening is at most a tenth
-    of the figure ("3,000" allows 2,850 to 3,300, not 3,500): a journalist's rounding, not a different
-    estimate. A whole percent or measure allows half a unit either way ("41%" ~ "41.3%").
-    Exact counts below 100 ("12 arrested") and figures with their own last digit ("112") are kept exact."""
+    down to it ($42.5m up to, not including, $44m), so it does not exclude "$43,885,310". The widening
+    is at most a tenth of the figure ("3,000" allows 2,850 to 3,300, not 3,500): a journalist's
+    rounding, not a different estimate. A decimal allows half its last place either way ("2.25%":
+    2.245% to 2.255%); a whole percent of ten or more half a unit ("41%" ~ "41.3%"), a smaller one
+    none ("1%" is not "0.8%"). Counts below 1,000 and figures with their own last digit ("112") are exact."""
     lo, hi = bounds_as_worded(q)
     if q.qualifier != "exact" or q.tally or (q.low is not None and q.high is not None and q.low != q.high):
         return lo, hi
@@ -70,14 +71,22 @@ def bounds_after_rounding(q: Quantity) -> tuple[float, float]:
     if not float(v).is_integer():
         decimals = len(f"{v:.6f}".rstrip("0").split(".")[1])
         half = 0.5 * 10 ** -decimals
-        return q.value - half, q.value + half
+        return q.value - half, q.value + half - 1e-9
     if kind_of(q) in ("percent", "measure") and v < 1000:
-        return q.value - 0.5, q.value + 0.5
+        return (q.value - 0.5, q.value + 0.5 - 1e-9) if v >= 10 else (lo, hi)
     zeros = len(str(int(v))) - len(str(int(v)).rstrip("0"))
     if zeros < 2 or v < 1000:
         return lo, hi
     tolerance = min(10.0 ** zeros, v / 10)
-    return q.value - tolerance / 2, q.value + tolerance
+    return q.value - tolerance / 2, q.value + tolerance * (1 - 1e-9)  # up to, not including
+
+
+def comparable_range(q: Quantity) -> bool:
+    """A stated range narrow enough to be one figure's uncertainty ("10% to 15%"); "up $2.80 to
+    $51.15" read as one range is a change and a level, not one measure."""
+    if q.low is None or q.high is None or q.low == q.high or q.qualifier != "exact":
+        return True
+    return q.low > 0 and q.high / q.low <= 3
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

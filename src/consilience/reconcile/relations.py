@@ -31,6 +31,7 @@ from .entities import bare, core_words, same_entity
 from .measure import (
     bounds_after_rounding,
     bounds_as_worded,
+    comparable_range,
     complements,
     kind_of,
     measure_key,
@@ -183,15 +184,17 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
     evidence = (a.id, b.id)
     if complements(qa, qb):
         return Relation("compatible", fa.id, fb.id, f"{wa} and {wb} are two shares of one whole ({why}).", evidence)
+    if not (comparable_range(qa) and comparable_range(qb)):
+        return None
     ra, rb = bounds_after_rounding(qa), bounds_after_rounding(qb)
+    na, nb = bounds_as_worded(qa), bounds_as_worded(qb)
     da, db = as_of(a, articles), as_of(b, articles)
     apart = da is not None and db is not None and (da[0] > db[1] or db[0] > da[1])
     if apart and not _updatable(a, b, da, db):
         return None  # another time, another figure: a year's revenue, another quake's toll
     if apart and a.predicate in RUNNING and qa.value != qb.value:
         return _update(fa, fb, a, b, da, db, why)  # "at least 112" on Monday, "131" on Wednesday: the toll moved on
-    if overlap(ra, rb):
-        na, nb = bounds_as_worded(qa), bounds_as_worded(qb)
+    if overlap(na, rb) or overlap(ra, nb):  # one figure within the other's rounding, not both widened
         if na != nb and within(na, rb):
             return Relation("refines", fa.id, fb.id, f"{wa} lies within {wb} and is more exact ({why}).", evidence)
         if na != nb and within(nb, ra):
