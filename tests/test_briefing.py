@@ -73,3 +73,16 @@ def test_dropped_drafts_are_counted() -> None:
                                       "end": 41, "trigger": Span(16, 24, "arrested")})}
     sentences, dropped = briefing(FACTS, [UPDATE], wrong, ARTICLES)
     assert dropped == 1 and not any("31" in s.text for s in sentences)
+
+
+def test_fragments_are_not_quoted_as_statements() -> None:
+    from consilience.reconcile.briefing import quotable
+
+    assert quotable(CLAIMS["r1"])
+    fragment = Claim(id="x", article="a", start=0, end=20, text="provided by councils", kind="event",
+                     predicate="provided", subject="councils", trigger=Span(0, 8, "provided"))
+    short = Claim(id="y", article="a", start=0, end=27, text="Jonathan Kaplan's decisions", kind="event",
+                  predicate="decided", subject="Jonathan Kaplan", trigger=Span(18, 27, "decisions"))
+    elsewhere = Claim(id="z", article="a", start=0, end=33, text="The vote was held late on Monday.", kind="event",
+                      predicate="voted", subject="the Senate", trigger=Span(4, 8, "vote"))
+    assert not quotable(fragment) and not quotable(short) and not quotable(elsewhere)

@@ -26,6 +26,8 @@ MAX_CHANGES = 4
 MAX_DETAILS = 6
 # A claim longer than this is quoted only up to its event's clause; beyond it, it is not quoted.
 MAX_QUOTE_CHARS = 240
+# Fewer words than this are a fragment ("Jonathan Kaplan's decisions"), not a statement to quote.
+MIN_QUOTE_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,20 @@ def _reach(f: Fact, claims: dict[str, Claim]) -> tuple:  # type: ignore[type-arg
 
 def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
     """A fact a reader can check: a claim of it names its actor and its event, and is not a forecast."""
-    return f.status != "speculative" and any(_named(c) and (c.trigger is not None or c.quantity is not None
-                                                            or c.kind == "event") for c in _members(f, claims))
+    return f.status != "speculative" and any(quotable(c) and (c.trigger is not None or c.quantity is not None
+                                                              or c.kind == "event") for c in _members(f, claims))
+
+
+def quotable(c: Claim) -> bool:
+    """A claim whose words read as a statement on their own: a named actor, at least
+    ``MIN_QUOTE_WORDS`` words, starting like a sentence, and naming its actor as written ("provided
+    by councils", "the game progresses" are fragments, not statements)."""
+    text = quoted(c)
+    if not _named(c) or len(text.split()) < MIN_QUOTE_WORDS or not text[:1].isupper():
+        return False
+    written = (c.subject_text or "").lower()
+    core = core_words(c.subject or "")
+    return (bool(written) and written in text.lower()) or (bool(core) and _mentions(text.lower(), c.subject or ""))
 
 
 def _named(c: Claim) -> bool:
@@ -84,7 +98,7 @@ def _members(f: Fact, claims: dict[str, Claim]) -> list[Claim]:
 
 def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article], *, lead: str | None) -> Draft:
     """'Main event, reported by 3 outlets (A, B, C) citing 2 independent sources (X, Y): "quote" (when).'"""
-    members = [c for c in _members(f, claims) if _named(c)] or _members(f, claims)
+    members = [c for c in _members(f, claims) if quotable(c)] or _members(f, claims)
     c = members[0]
     cited = tuple(dict.fromkeys([c.id, *(m.id for m in members if m.article != c.article)][:3]))
     quote = quoted(c)
