@@ -86,3 +86,18 @@ def test_fragments_are_not_quoted_as_statements() -> None:
     elsewhere = Claim(id="z", article="a", start=0, end=33, text="The vote was held late on Monday.", kind="event",
                       predicate="voted", subject="the Senate", trigger=Span(4, 8, "vote"))
     assert not quotable(fragment) and not quotable(short) and not quotable(elsewhere)
+
+
+def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_sentence_shows() -> None:
+    from consilience.reconcile.briefing import quoted
+
+    text = "Half of the money is benefiting people who do not need it, a study has found. Next sentence."
+    art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
+    c = Claim(id="h", article="q", start=0, end=38, text=text[:38], kind="event", predicate="benefited",
+              subject="money", trigger=Span(21, 31, "benefiting"))
+    assert quoted(c, {"q": art}).endswith("who do not need it, a study has found")
+    sentences, _ = briefing(FACTS, [], {**CLAIMS, "r2": Claim(**{**CLAIMS["r2"].__dict__, "attribution": Attribution(
+        source="Gazette reporter", via=(), text="x")})}, {**ARTICLES, **{a: Article(**{**ARTICLES[a].__dict__,
+                                                                                        "text": CLAIMS[c].text})
+                                                                      for a, c in (("a", "r1"), ("b", "r2"))}})
+    assert "council" in sentences[0].text and "Gazette reporter" not in sentences[0].text

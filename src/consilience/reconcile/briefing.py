@@ -28,6 +28,10 @@ MAX_DETAILS = 6
 MAX_QUOTE_CHARS = 240
 # Fewer words than this are a fragment ("Jonathan Kaplan's decisions"), not a statement to quote.
 MIN_QUOTE_WORDS = 5
+# The rest of a claim's sentence is quoted with it when at most this long (an attribution, a relative
+# clause); a longer rest is marked '…'.
+MAX_TAIL_CHARS = 80
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 @dataclass(frozen=True)
@@ -101,14 +105,16 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     members = [c for c in _members(f, claims) if quotable(c)] or _members(f, claims)
     c = members[0]
     cited = tuple(dict.fromkeys([c.id, *(m.id for m in members if m.article != c.article)][:3]))
-    quote = quoted(c)
+    quote = quoted(c, articles)
     when = f" ({span_words(c.when.start, c.when.end, c.when.precision)})" if c.when and c.when.start else ""
     outlets = _names(f.outlets, articles)
     by = (f"reported by {_count(len(f.outlets), 'outlet')} ({outlets})" if len(f.outlets) > 1
           else f"reported by {outlets}")
-    sources = _names(f.sources, articles)
-    who = (f"citing {_count(len(f.sources), 'independent source')} ({sources})" if len(f.sources) > 1
-           else f"citing {sources}" if f.sources and set(f.sources) != set(f.outlets) else "on its own authority")
+    named = [x for x in f.sources if x not in f.outlets and _named_in_sentences(x, members, articles)]
+    own = all(m.attribution is None for m in members)
+    sources = _names(named, articles)
+    who = (f"citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
+           else f"citing {sources}" if named else "on its own authority" if own else "citing a source it names")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
     return Draft(text=f"{head}, {who}: “{quote}”{when}.", claims=cited, subject=c.subject,
@@ -149,12 +155,47 @@ def _said_by(f: Fact, c: Claim, articles: dict[str, Article]) -> str:
     return f"per {source}, in {outlet}{when}" if source else f"in {outlet}{when}"
 
 
-def quoted(c: Claim) -> str:
-    """The claim's own words, one line, at most ``MAX_QUOTE_CHARS`` (cut at a word, marked '…')."""
+def quoted(c: Claim, articles: dict[str, Article] | None = None) -> str:
+    """The claim's own words, one line, at most ``MAX_QUOTE_CHARS`` (cut at a word, marked '…').
+    With its article: the rest of its sentence when short (``MAX_TAIL_CHARS``: "is benefiting people"
+    must not lose "who do not need it"), else '…' marks that the sentence goes on."""
     text = " ".join(c.text.split())
+    article = (articles or {}).get(c.article)
+    if article is not None:
+        tail = _rest_of_sentence(article.text, c.end)
+        text += tail if len(tail) <= MAX_TAIL_CHARS else " …"
     if len(text) <= MAX_QUOTE_CHARS:
         return text
     return text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _rest_of_sentence(text: str, end: int) -> str:
+    """What follows ``end`` up to its sentence's end (its full stop dropped), on one line."""
+    m = _SENTENCE_END.search(text, end)
+    stop = m.start() if m else len(text)
+    return " ".join(text[end:stop].split()).rstrip(".") if stop > end else ""
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around ``start``..``end`` (as a full stop, question mark or line break bound it)."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start)) + 1
+    m = _SENTENCE_END.search(text, end)
+    return text[begin:m.start() if m else len(text)]
+
+
+def _named_in_sentences(source: str, members: Sequence[Claim], articles: dict[str, Article]) -> bool:
+    """The source is named (its last core word) in the sentence of a claim it is given for: an
+    attribution the reader can see ("…, the country's government said"), not one carried from afar."""
+    core = core_words(source.split(" (")[0])
+    if not core:
+        return False
+    word = re.compile(r"\b" + re.escape(core[-1]) + r"\b", re.I)
+    for c in members:
+        a = articles.get(c.article)
+        said = c.attribution is not None and source in (c.attribution.source, *c.attribution.sources)
+        if a is not None and (said or c.attribution is None) and word.search(_sentence_of(a.text, c.start, c.end)):
+            return True
+    return False
 
 
 def _stated_numbers(c: Claim) -> tuple[float, ...]:
