@@ -95,7 +95,7 @@ def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_s
     art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
     c = Claim(id="h", article="q", start=0, end=38, text=text[:38], kind="event", predicate="benefited",
               subject="money", trigger=Span(21, 31, "benefiting"))
-    assert quoted(c, {"q": art}).endswith("who do not need it, a study has found")
+    assert quoted(c, {"q": art}).endswith("people who do not need it, a study has found")
     sentences, _ = briefing(FACTS, [], {**CLAIMS, "r2": Claim(**{**CLAIMS["r2"].__dict__, "attribution": Attribution(
         source="Gazette reporter", via=(), text="x")})}, {**ARTICLES, **{a: Article(**{**ARTICLES[a].__dict__,
                                                                                         "text": CLAIMS[c].text})

@@ -173,7 +173,8 @@ def _rest_of_sentence(text: str, end: int) -> str:
     """What follows ``end`` up to its sentence's end (its full stop dropped), on one line."""
     m = _SENTENCE_END.search(text, end)
     stop = m.start() if m else len(text)
-    return " ".join(text[end:stop].split()).rstrip(".") if stop > end else ""
+    rest = " ".join(text[end:stop].split()).rstrip(".") if stop > end else ""
+    return " " + rest if rest and text[end:end + 1].isspace() else rest
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
