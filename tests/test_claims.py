@@ -209,7 +209,8 @@ def test_modality_reads_hedges_and_plans_of_the_events_own_clause() -> None:
     assert mod("The dam failed, officials said.", "failed") == "reported"
     assert mod("The minister plans to resign in June.", "resign") == "speculative"
     assert mod("Police said the man, who may have been armed, was arrested on Friday.", "arrested") == "reported"
-    assert mod("If the bill passes, the tax will rise.", "passes") == "speculative"
+    assert mod("If the bill passes, the tax will rise.", "rise") == "speculative"
+    assert not [c for c in claims("If the bill passes, the tax will rise.") if c.trigger and c.trigger.text == "passes"]
 
 
 SPLIT_CASES = (

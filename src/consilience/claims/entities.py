@@ -90,6 +90,13 @@ class Entities:
                   and len(n.name) > len(text)]
         return max(fuller, key=len) if fuller else text
 
+    def fits(self, pronoun: Token, name: str) -> bool:
+        """Whether ``pronoun`` can stand for ``name``: "he"/"she" for a person the article named,
+        "it"/"they"/"we" for anything else."""
+        person = any(n.name == name and n.label == "PERSON" for n in self.named)
+        low = pronoun.lower_
+        return person if low in _PERSONAL else (not person and low in _IT | {"they", "them", "we", "us"})
+
     def name_of(self, token: Token) -> str | None:
         """The canonical name of the entity ``token`` heads: its named entity's fullest form, else what
         the pronoun or description means (None when that is not clear)."""

@@ -134,6 +134,8 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     out: list[Claim] = []
     measured: set[int] = set()
     for q in quantities_in(doc, gaz, excluded):
+        if _conversion(q):
+            continue  # "$30.2m (£15.5m)": the same amount in another currency
         trigger = _event_of(q, by_token)
         if trigger is not None and not trigger.negated:
             measured.add(trigger.token.i)
@@ -156,16 +158,13 @@ def _attributions(doc: Doc, triggers: list[Trigger], speech: dict[int, Attributi
     act itself, and anything said of the speaker in their own noun phrase, is the outlet's."""
     out: dict[int, Attribution | None] = {}
     for tr in triggers:
-        if tr.speech and speech.get(tr.token.i) is not None:
-            out[tr.token.i] = speech[tr.token.i]  # what a source said rests on that source, whoever repeats it
-            continue
-        found = None
+        found = None  # a speech act itself is the outlet's report that its speaker spoke
         for anc in tr.token.ancestors:
             if anc.i in speech and speech[anc.i] is not None and not _in_subject(tr.token, anc):
                 found = speech[anc.i]
                 break
-        if found is None and said is not None and (said_by is None or (tr.token.i != said_by.i
-                                                                      and not _in_subject(tr.token, said_by))):
+        if found is None and said is not None and not tr.speech and (said_by is None or (
+                tr.token.i != said_by.i and not _in_subject(tr.token, said_by))):
             found = said
         if found is None and carried is not None and inside_quotes(tr.token):
             found = carried
@@ -180,6 +179,16 @@ def _in_subject(t: Token, verb: Token) -> bool:
 def _continues_quote(doc: Doc) -> bool:
     first = next((t for t in doc if not t.is_space), None)
     return first is not None and first.text in ('"', "“")
+
+
+def _conversion(q: Found) -> bool:
+    """A sum in brackets right after another sum: a conversion of it, not a second figure."""
+    doc, t = q.token.doc, q.token
+    start = t.i
+    while start > 0 and doc[start - 1].text in ("£", "$", "€", "¥", "US$") or (start > 0 and doc[start - 1].like_num):
+        start -= 1
+    return q.quantity.kind == "money" and start > 0 and doc[start - 1].text == "(" and start > 1 \
+        and (doc[start - 2].like_num or doc[start - 2].lower_ in ("m", "bn", "million", "billion", "k"))
 
 
 def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
@@ -229,7 +238,8 @@ def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution:
     anchor = trigger.token if trigger is not None else q.token
     args = arguments_of(trigger.token, noun=trigger.noun) if trigger is not None else None
     container = args is not None and args.subject is not None and args.subject.lemma_.lower() in _CONTAINERS
-    subject, subject_text = _argument(None if container else args.subject if args else None, s)
+    subject, subject_text = _argument(None if container else args.subject if args else None, s,
+                                      attribution.source if attribution else None)
     if container and q.quantity.unit and q.quantity.kind == "count":
         subject, subject_text = q.quantity.unit, None  # "the death toll rose to 131": 131 deaths
     obj, obj_text = _argument(args.object if args else None, s)
@@ -273,7 +283,7 @@ _CONTAINERS = {"toll", "number", "figure", "total", "count", "tally", "estimate"
 
 def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_token: dict[int, Trigger]) -> Claim:
     args = arguments_of(tr.token, noun=tr.noun)
-    subject, subject_text = _argument(args.subject, s)
+    subject, subject_text = _argument(args.subject, s, attribution.source if attribution else None)
     obj, obj_text = _argument(args.object, s)
     verb = _governing_verb(tr.token, by_token) if tr.noun else None
     if verb is not None and args.subject is None:  # "troops have not been seen in combat": the troops fought
@@ -290,13 +300,17 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
                   modality=modality_of(tr.token, attributed=attribution is not None), speech=tr.speech)
 
 
-def _argument(t: Token | None, s: Sentence) -> tuple[str | None, str | None]:
+def _argument(t: Token | None, s: Sentence, speaker: str | None = None) -> tuple[str | None, str | None]:
     """(canonical name, words as written) of an argument; a pronoun or description that does not
-    clearly mean a named entity has no canonical name (never "he", "who" or "it")."""
+    clearly mean a named entity has no canonical name (never "he", "who" or "it"). Inside what a
+    named speaker said, "he", "she", "it", "they" or "we" as a subject is that speaker ("the US
+    said it could not approve", "Smith said he would resign") when the speaker is of their kind."""
     if t is None:
         return None, None
     written = phrase(t) or t.text
     if t.pos_ == "PRON" or t.lower_ in ("who", "whom", "which", "that"):
+        if speaker and t.dep_ in ("nsubj", "nsubjpass") and s.reading.entities.fits(t, speaker):
+            return speaker, written
         return s.reading.entities.resolve(t), written
     if any(c.dep_ == "nummod" for c in t.children) or t.like_num:
         return _actor_name(t, s), written  # "two men", "12 people": the count is the quantity's
@@ -334,10 +348,13 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
     lo, hi = char_span(first, last)
     anchor = trigger.token if trigger is not None else number
     assert anchor is not None
-    when = when_of(anchor, s.times)
-    at = time_of(anchor, s.times) if when is not None else None
+    times = [t for t in s.times if t.speech] if trigger is not None and trigger.speech else s.times
+    when = when_of(anchor, times)  # a speech act is dated only by the time of its saying
+    at = time_of(anchor, times) if when is not None else None
     if at is not None:  # the claim holds the time it is about: "Since mid-January, it appears ... have not fought"
-        lo, hi = min(lo, at.mention.start), max(hi, at.mention.end)
+        before = s.doc[at.token.i - 1] if at.token.i > 0 else None
+        start = before.idx if before is not None and before.dep_ == "prep" and at.token.head.i == before.i else at.mention.start
+        lo, hi = min(lo, start), max(hi, at.mention.end)  # "In December", not "December"
     begin, end = s.start + lo, s.start + hi
     span = None
     if trigger is not None:

@@ -25,7 +25,7 @@ from ..lexicon.gazetteer import Gazetteer
 _NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
 # Verbs that say nothing happened by themselves: the event is their complement or object.
 _LIGHT = {"be", "have", "do", "get", "become", "seem", "appear", "let", "make", "keep", "go", "come", "begin", "start",
-          "continue", "try", "want", "need", "use", "help", "say"}  # "say" is a speech verb: handled as one
+          "continue", "try", "want", "need", "use", "help", "say", "expect", "tend"}  # "say" is a speech verb: handled as one
 _PARTICLES = {"prt"}
 _REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 _NOUN_SPECIFIERS = {"det", "poss", "nummod", "compound", "amod", "prep", "npadvmod"}
@@ -52,7 +52,7 @@ def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
     out = []
     for t in doc:
         if t.lower_ == "according":
-            found = _according_to(t)
+            found = None  # "according to X" attributes what the sentence says; it is no event of its own
         elif t.pos_ == "VERB":
             found = _verb_trigger(t, gaz, lex)
         elif t.pos_ == "NOUN":
@@ -61,9 +61,59 @@ def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
             found = _state_trigger(t, gaz)
         else:
             found = None
-        if found is not None:
+        if found is not None and not in_condition(t) and not _purpose(t) and not _evaluated(t):
             out.append(found)
-    return out
+    return [tr for tr in out if not _supports(tr, out)]
+
+
+# Heads whose infinitive is an aim, not an event or a plan: "tried to join", "needs to cope with".
+_AIM_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "like", "love", "need", "go", "help", "strive", "struggle"}
+
+
+def _purpose(t: Token) -> bool:
+    """An infinitive of purpose or aim ("to cope with demand", "the process to decide", "tried to
+    join"): what someone meant to do, not what was done or planned."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    return t.dep_ in ("advcl", "acl", "relcl") or (t.dep_ == "xcomp" and t.head.lemma_.lower() in _AIM_HEADS)
+
+
+def _evaluated(t: Token) -> bool:
+    """An event noun that a sentence only judges ("Mr Conte's statements have been wildly
+    contradictory"): the claim is the opinion, not the event."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = t.head
+    return head.lemma_ == "be" and any(c.dep_ == "acomp" for c in head.children)
+
+
+# Verbs that report an event their object names: "recorded a price rise", "posted a loss", "saw a rise".
+_REPORTING_SUPPORT = {"record", "post", "see", "register", "experience", "enjoy", "show", "report", "suffer", "make",
+                      "hold", "take", "give", "conduct", "stage", "undergo", "mount"}
+
+
+def _supports(tr: Trigger, found: list[Trigger]) -> bool:
+    """A verb whose object is an event with a claim of its own, when the verb only carries it."""
+    if tr.noun or tr.speech or tr.token.lemma_.lower() not in _REPORTING_SUPPORT:
+        return False
+    return any(o.noun and o.token.head.i == tr.token.i and o.token.dep_ in ("dobj", "attr") for o in found)
+
+
+_CONDITIONS = {"if", "unless", "whether", "when"}
+
+
+def in_condition(t: Token) -> bool:
+    """Inside a condition, nothing is stated: "if it wants to rebuild the business", "only when
+    property is protected would inventors prosper"."""
+    for node in [t, *t.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS - {"when"} for c in node.children):
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in node.children) \
+                and any(c.lower_ == "when" for c in node.children):
+            return True
+        if node.dep_ in ("ROOT",):
+            break
+    return False
 
 
 def _state_trigger(t: Token, gaz: Gazetteer) -> Trigger | None:
@@ -71,13 +121,6 @@ def _state_trigger(t: Token, gaz: Gazetteer) -> Trigger | None:
     if t.lower_ not in gaz.states or t.dep_ not in ("acomp", "oprd", "ROOT", "xcomp", "conj"):
         return None
     return Trigger(t, t, gaz.states[t.lower_], is_negated(t, gaz), False, noun=False)
-
-
-def _according_to(t: Token) -> Trigger | None:
-    """"according to her publicist": a speech act with the publicist as speaker."""
-    if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ != "to":
-        return None
-    return Trigger(t, t.doc[t.i + 1], "said", False, True, noun=False)
 
 
 def doc_is_question(doc: Doc) -> bool:
@@ -276,9 +319,25 @@ def _noun_predicate(sense: NounSense) -> str:
 
 
 def _specific(t: Token) -> bool:
-    """One event, not the idea of it: "the vote", "his resignation", "Tuesday's attack", "an
-    earthquake in Chile" — not "trade is vital" or "calls for reform"."""
-    return any(c.dep_ in _NOUN_SPECIFIERS and c.lower_ not in ("no",) for c in t.children)
+    """One event, told with what pins it down: whose it is ("his resignation", "Iran's
+    application"), what it is of ("the launch of its model"), when ("a rise in December"), how
+    many ("11 nominations"), what it says ("accusations that ..."), or a light verb doing it ("had
+    surgery", "made an offer"). Not a noun with only an article or adjective ("the agreement",
+    "strong demand", "the housing market"): that names a thing or an idea as often as an event."""
+    for c in t.children:
+        if c.dep_ in ("poss", "nummod") or (c.dep_ == "prep" and c.lower_ == "of"):
+            return True
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return True
+        if c.dep_ in ("prep", "npadvmod") and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
+            return True
+    head = t.head
+    return t.dep_ in ("dobj", "attr") and head.lemma_.lower() in _SUPPORT_VERBS
+
+
+# Verbs that only carry the event their object names: "made an offer", "had surgery", "held talks".
+_SUPPORT_VERBS = {"make", "have", "hold", "take", "give", "conduct", "carry", "stage", "undergo", "suffer", "launch",
+                  "mount", "announce", "order", "call", "begin", "start", "complete", "finish", "face"}
 
 
 _NEGATING_HEADS = {"fail", "refuse", "decline", "deny"}  # "failed to win", "refused to resign"
