@@ -146,3 +146,13 @@ def test_workers_give_the_same_dossier(corpus: tuple[list[str], list[str]], tmp_
     one = analyze(first + second, store=open_store(tmp_path / "one.db"))
     two = analyze(first + second, store=open_store(tmp_path / "two.db"), workers=2)
     assert dossier_json(one) == dossier_json(two)
+
+
+def test_what_ingest_prepared_is_not_prepared_again(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    first, _ = corpus
+    calls: list[str] = []
+    real = pipeline.prepared_of
+    monkeypatch.setattr(pipeline, "prepared_of", lambda a: calls.append(a.id) or real(a))
+    updated(first, store=open_store(tmp_path / "s.db"))
+    assert len(calls) == 3  # once each, while ingesting

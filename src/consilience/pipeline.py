@@ -198,6 +198,8 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     in_flight: deque[tuple[int, Iterable[list[NewArticle]]]] = deque()
     added = seen = 0
     extractor = keys.extractor_version() if extract else None  # read from source: loads no model
+    if store.state("prepare") is None:  # a new store: what is prepared below is current (else step 5 checks)
+        store.put_state("prepare", _versions()["prepare"])
 
     def store_oldest() -> None:
         nonlocal added
