@@ -78,3 +78,12 @@ def test_outlets_are_keyed_by_registered_domain(url: str, outlet: str) -> None:
     from consilience.meta.outlet import host_name
 
     assert host_name(url) == outlet
+
+
+def test_a_spokesperson_is_the_body_and_a_short_name_the_one_long_name_it_ends() -> None:
+    claims = [_said("1", "a", "Bat spokeswoman"), _said("2", "b", "Bat"), _said("3", "c", "Police"),
+              _said("4", "d", "Greater Manchester Police"), _said("5", "a", "Many of those interviewed")]
+    names = speaker_names(claims, ARTICLES)
+    assert names["Bat spokeswoman"] == "Bat" and names["Police"] == "Greater Manchester Police"
+    assert independent_sources(claims, ARTICLES, names) == ["Bat", "Greater Manchester Police",
+                                                            "an unnamed source (Reuters)"]

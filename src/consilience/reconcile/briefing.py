@@ -106,7 +106,9 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     c = members[0]
     cited = tuple(dict.fromkeys([c.id, *(m.id for m in members if m.article != c.article)][:3]))
     quote = quoted(c, articles)
-    when = f" ({span_words(c.when.start, c.when.end, c.when.precision)})" if c.when and c.when.start else ""
+    when = ""
+    if c.when and c.when.start and c.when.text.lower() not in quote.lower():
+        when = f" ({span_words(c.when.start, c.when.end, c.when.precision)})"  # "on Tuesday": which Tuesday
     outlets = _names(f.outlets, articles)
     by = (f"reported by {_count(len(f.outlets), 'outlet')} ({outlets})" if len(f.outlets) > 1
           else f"reported by {outlets}")

@@ -21,7 +21,8 @@ from ..lexicon.gazetteer import gazetteer
 PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they",
             "them", "their", "who", "whom", "whose", "which", "that", "this", "these", "those", "one", "someone",
             "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "none", "what", "whoever", "there",
-            "here", "himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"}
+            "here", "himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself", "many", "most",
+            "some", "several", "few", "all", "both", "each", "either", "neither", "others", "interviewed"}
 
 # Words of a title or office written before a person's name; also what a role alone is called
 # ("the speaker"). Lower case, without the final full stop.

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..records import Article, Claim
-from .entities import core_words, entity_names, names_nobody
+from .entities import core_words, entity_names, names_nobody, same_entity
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
 _VAGUE_OWNERS = re.compile(r"^(?:the\s+)?(?:country|nation|state|city|region|government)['’]s\s", re.I)
@@ -112,7 +112,29 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     texts = [articles[a].text for a in sorted({c.article for c in claims}) if a in articles]
     people = entity_names(raw, texts)
     orgs = source_aliases(n for n in raw if n not in people)
-    return {**orgs, **people}
+    names = {**orgs, **people}
+    return {**names, **_spoken_for(raw, names)}
+
+
+_SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
+
+
+def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
+    """A body's spokesperson is the body ("Bat spokeswoman" = "Bat"); a short name joins the one
+    longer name of the story it ends ("Police" = "Greater Manchester Police")."""
+    out: dict[str, str] = {}
+    for n in raw:
+        base = _SPOKESPEOPLE.sub("", n).strip()
+        if base != n and base:
+            out[n] = names.get(base, base)
+            continue
+        if n in names and names[n] != n:
+            continue
+        longer = {names.get(m, m) for m in raw if m != n and len(m) > len(n) and same_entity(m, n)
+                  and not names_nobody(m)}
+        if len(longer) == 1 and not names_nobody(n):
+            out[n] = longer.pop()
+    return out
 
 
 def outlet_name(a: Article, articles: dict[str, Article]) -> str:
