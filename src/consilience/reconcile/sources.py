@@ -113,7 +113,11 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     people = entity_names(raw, texts)
     orgs = source_aliases(n for n in raw if n not in people)
     names = {**orgs, **people}
-    return {**names, **_spoken_for(raw, names)}
+    names = {**names, **_spoken_for(raw, names)}
+    first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
+    for n in raw:
+        first.setdefault(names.get(n, n).lower(), names.get(n, n))
+    return {n: first[names.get(n, n).lower()] for n in raw}
 
 
 _SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
