@@ -156,3 +156,18 @@ def test_what_ingest_prepared_is_not_prepared_again(corpus: tuple[list[str], lis
     monkeypatch.setattr(pipeline, "prepared_of", lambda a: calls.append(a.id) or real(a))
     updated(first, store=open_store(tmp_path / "s.db"))
     assert len(calls) == 3  # once each, while ingesting
+
+
+def test_the_dossier_put_together_from_the_store_is_the_dossier(corpus: tuple[list[str], list[str]],
+                                                                 tmp_path: Path) -> None:
+    from consilience.records import Failure
+
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    assert "".join(store.dossier_pieces()) == dossier_json(dossier_from(store))  # empty: "[]" lists
+    updated(first + second, store=store)
+    failures = [Failure("in/x.txt", "ingest", "empty", "no text; check the file")]
+    d = dossier_from(store, failures=failures)
+    assert "".join(store.dossier_pieces(failures, ["a note"])) == dossier_json(
+        type(d)(d.articles, d.claims, d.stories, d.failures, (*d.notes, "a note")))
+    assert len(d.claims) > 10 and len(d.stories) >= 3

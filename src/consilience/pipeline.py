@@ -46,7 +46,7 @@ from .ingest.limits import article_within_limits
 from .meta.article import article_from, document_id
 from .records import Article, Claim, Dossier, Failure, RawDocument, Skipped, Story
 from .store.base import Extraction, Prepared, Store, StoredStory
-from .store.sqlite import SQLiteStore
+from .store.sqlite import SQLiteStore, fragment
 from .workers import stopping, worker_pool
 
 log = logging.getLogger(__name__)
@@ -130,10 +130,8 @@ def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
 def dossier_from(store: Store, *, failures: Sequence[Failure] = ()) -> Dossier:
     """The store's analysis as a dossier (step 10)."""
     articles = store.analysed_articles()
-    extractions = store.extractions()
-    notes = [n for a in articles if (x := extractions.get(a.id)) is not None and (n := x.note)]
     return Dossier(articles=tuple(articles), claims=tuple(store.claims()), stories=tuple(store.stories()),
-                   failures=tuple(failures), notes=tuple(notes))
+                   failures=tuple(failures), notes=tuple(store.notes(articles)))
 
 
 @dataclass(frozen=True)
@@ -162,13 +160,19 @@ def published(store: Store, update: Update, outdir: Path, *, reports: bool = Tru
     memo = store.state(memo_key)
     if memo and memo["key"] == key and all(_sha256(outdir / name) == sha for name, sha in memo["files"].items()):
         return Written(tuple(outdir / name for name in memo["files"]), *memo["counts"], tuple(memo["notes"]), False)
-    dossier = dossier_from(store, failures=update.failures)
-    dossier = replace(dossier, notes=(*dossier.notes, *(s.note() for s in update.skipped)))
-    files = write_outputs(dossier, outdir, reports=reports, progress=progress)
-    counts = [len(dossier.articles), len(dossier.claims), len(dossier.stories)]
+    notes = [s.note() for s in update.skipped]
+    pieces = store.dossier_pieces(update.failures, notes)
+    if reports:  # the reports read records; dossier.json is put together from the stored texts either way
+        dossier = dossier_from(store, failures=update.failures)
+        dossier = replace(dossier, notes=(*dossier.notes, *notes))
+        files = write_outputs(dossier, outdir, reports=True, progress=progress, pieces=pieces)
+        counts, notes = [len(dossier.articles), len(dossier.claims), len(dossier.stories)], list(dossier.notes)
+    else:
+        files = write_outputs(None, outdir, reports=False, progress=progress, pieces=pieces)
+        counts, notes = list(store.counts()), [*store.notes(store.analysed_articles()), *notes]
     store.put_state(memo_key, {"key": key, "files": {str(f.relative_to(outdir)): _sha256(f) for f in files},
-                               "counts": counts, "notes": list(dossier.notes)})
-    return Written(tuple(files), *counts, dossier.notes, True)
+                               "counts": counts, "notes": notes})
+    return Written(tuple(files), *counts, tuple(notes), True)
 
 
 def _sha256(path: Path) -> str | None:
@@ -210,7 +214,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
         added += store.put_articles([o.article for o in ready], {o.article.id: o.prepared for o in ready})
         extracted = {o.article.id: o.claims for o in ready if o.claims is not None}
         if extracted:
-            store.put_claims(extracted)
+            store.put_claims(extracted, {o.article.id: o.fragments for o in ready if o.fragments is not None})
         progress("ingest", n, None)
 
     with _mapper(workers, load=_load_extraction if extract else _load_cleaning) as map_each:
@@ -244,6 +248,7 @@ class NewArticle:
     article: Article
     prepared: Prepared
     claims: tuple[Extraction, list[Claim]] | None = None
+    fragments: list[str] | None = None  # the claims' stored text (store.sqlite.fragment)
 
 
 def _prepared_chunk(options: ReadOptions, items: list[tuple[str, RawDocument, str | None]]) -> list[NewArticle | Failure]:
@@ -260,7 +265,8 @@ def _prepared_chunk(options: ReadOptions, items: list[tuple[str, RawDocument, st
     if extractor is None:
         return out
     found = extracted([o.article for o in out if isinstance(o, NewArticle)], extractor)
-    return [NewArticle(o.article, o.prepared, found[o.article.id]) if isinstance(o, NewArticle) else o for o in out]
+    return [NewArticle(o.article, o.prepared, found[o.article.id], [fragment(c.to_dict()) for c in found[o.article.id][1]])
+            if isinstance(o, NewArticle) else o for o in out]
 
 
 def prepared_of(article: Article) -> Prepared:
@@ -461,9 +467,9 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
              for k in range(0, len(todo), STORY_CHUNK)]
     done: list[StoredStory] = []
     with _mapper(workers, load=_load_reconcile) as map_each:
-        for n, story in enumerate((s for chunk in map_each(_reconciled, tasks, size=len(todo)) for s in chunk), 1):
+        for n, (story, text) in enumerate((s for chunk in map_each(_reconciled, tasks, size=len(todo)) for s in chunk), 1):
             group, key = todo[n - 1]
-            done.append(_stored(story, key, [by_id[i] for i in group]))
+            done.append(_stored(story, key, [by_id[i] for i in group], text))
             progress("reconcile", n, len(todo))
             if len(done) >= 200:  # bounded memory, and a killed run keeps whole stories
                 store.put_stories(done)
@@ -472,22 +478,24 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
     return len(todo)
 
 
-def _reconciled(task: list[tuple[list[str], list[Article], list[Claim]]]) -> list[Story]:
+def _reconciled(task: list[tuple[list[str], list[Article], list[Claim]]]) -> list[tuple[Story, str]]:
+    """Stories, each with the text it is stored as: both made in the worker."""
     from .reconcile import stories_of  # noqa: PLC0415
 
-    return [stories_of(members, claims, [group])[0] for group, members, claims in task]
+    stories = [stories_of(members, claims, [group])[0] for group, members, claims in task]
+    return [(s, fragment(s.to_dict())) for s in stories]
 
 
 def _load_reconcile() -> None:
     import consilience.reconcile  # noqa: F401, PLC0415 - imported once, before the workers fork
 
 
-def _stored(story: Story, key: str, members: Sequence[Article]) -> StoredStory:
+def _stored(story: Story, key: str, members: Sequence[Article], text: str | None = None) -> StoredStory:
     lows = [d for a in members if (d := a.published.date or a.published.earliest)]
     highs = [d for a in members if (d := a.published.date or a.published.latest)]
     return StoredStory(story, key, first_day=min(lows).isoformat() if lows else None,
                        last_day=max(highs).isoformat() if highs else None,
-                       flags=tuple(sorted({f.code for a in members for f in a.flags})))
+                       flags=tuple(sorted({f.code for a in members for f in a.flags})), record=text)
 
 
 def _write_analysed(store: Store, articles: Sequence[Article], groups: Sequence[Sequence[str]]) -> None:

@@ -40,10 +40,11 @@ class DateMarks:
 
 def date_marks(a: Article) -> DateMarks:
     """The time expressions of ``a`` the date flags need: a per-article step, run once when it is stored."""
-    yearless = tuple(m for m in mentions(a.text) if m.kind in _YEARLESS)
+    in_text = mentions(a.text)
+    yearless = tuple(m for m in in_text if m.kind in _YEARLESS)
     explicit = []
-    for piece in (a.text, *a.removed):
-        for m in mentions(piece):
+    for found in (in_text, *(mentions(piece) for piece in a.removed)):
+        for m in found:
             iv = resolved(m, None) if m.kind in _EXPLICIT else None
             if iv is not None:
                 explicit.append((iv.start, m.text))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,15 @@ __all__ = ["dossier_json", "load_dossier", "write_dossier", "write_outputs", "wr
 Progress = Callable[[str, int, int | None], None]
 
 
-def write_outputs(dossier: Dossier, outdir: str | Path, *, reports: bool = True,
-                  progress: Progress | None = None) -> list[Path]:
+def write_outputs(dossier: Dossier | None, outdir: str | Path, *, reports: bool = True,
+                  progress: Progress | None = None, pieces: Iterable[str] | None = None) -> list[Path]:
     """``dossier.json`` and, with ``reports``, every report, moved into ``outdir`` together (dossier first in
-    the list returned); on any failure ``outdir`` keeps the previous run's files and no temporary one."""
+    the list returned); on any failure ``outdir`` keeps the previous run's files and no temporary one.
+    ``pieces``: the text of ``dossier.json`` when put together already (the store's ``dossier_pieces``);
+    ``dossier`` may then be None when there are no reports."""
     with staging(outdir) as stage:
-        files = [write_dossier(dossier, stage)] + (_rendered(dossier, stage, progress) if reports else [])
+        first = write_dossier(dossier, stage, pieces=pieces)
+        files = [first] + (_rendered(dossier, stage, progress) if reports and dossier is not None else [])
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..records import DOSSIER_FORMAT, Dossier
@@ -12,13 +13,19 @@ def dossier_json(dossier: Dossier) -> str:
     return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def write_dossier(dossier: Dossier, outdir: str | Path) -> Path:
+def write_dossier(dossier: Dossier | None, outdir: str | Path, *, pieces: Iterable[str] | None = None) -> Path:
+    """``outdir/dossier.json`` of ``dossier``, or from ``pieces`` of its text when given (written as they come)."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / "dossier.json"
     tmp = path.with_suffix(".json.tmp")
+    if pieces is None:
+        if dossier is None:
+            raise ValueError("write_dossier needs a dossier or the pieces of its text")
+        pieces = [dossier_json(dossier)]
     try:
-        tmp.write_text(dossier_json(dossier), encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as f:
+            f.writelines(pieces)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)  # a failed write (a full disk) leaves no .tmp behind

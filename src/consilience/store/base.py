@@ -6,7 +6,7 @@ the keys that say which parts of that analysis are still current.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -42,6 +42,7 @@ class StoredStory:
     first_day: str | None = None
     last_day: str | None = None
     flags: tuple[str, ...] = ()
+    record: str | None = None  # the story's ``fragment``, when made already (in a worker)
 
 
 class Store(Protocol):
@@ -69,7 +70,12 @@ class Store(Protocol):
 
     def extractions(self) -> dict[str, Extraction]: ...
 
-    def put_claims(self, extracted: Mapping[str, tuple[Extraction, Sequence[Claim]]]) -> None: ...
+    def put_claims(self, extracted: Mapping[str, tuple[Extraction, Sequence[Claim]]],
+                   fragments: Mapping[str, Sequence[str]] | None = None) -> None: ...
+
+    def dossier_pieces(self, failures: Sequence[Failure] = (), notes: Sequence[str] = ()) -> Iterator[str]: ...
+
+    def notes(self, articles: Sequence[Article]) -> list[str]: ...
 
     def claims(self) -> list[Claim]: ...
 

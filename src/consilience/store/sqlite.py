@@ -99,6 +99,12 @@ class SQLiteStore:
         """Every stored article's id, sorted."""
         return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
 
+    def counts(self) -> tuple[int, int, int]:
+        """How many articles, claims and stories the store holds."""
+        return tuple(self._db.execute(  # type: ignore[return-value]
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM claims), (SELECT count(*) FROM stories)"
+        ).fetchone())
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -157,8 +163,11 @@ class SQLiteStore:
         return {a: Extraction(key=k, extractor=x, note=note)
                 for a, k, x, note in self._db.execute("SELECT article, key, extractor, note FROM extractions")}
 
-    def put_claims(self, extracted: Mapping[str, tuple[Extraction, Sequence[Claim]]]) -> None:
-        """Replace the claims of each article in ``extracted`` with its new ones, in one transaction."""
+    def put_claims(self, extracted: Mapping[str, tuple[Extraction, Sequence[Claim]]],
+                   fragments: Mapping[str, Sequence[str]] | None = None) -> None:
+        """Replace the claims of each article in ``extracted`` with its new ones, in one transaction.
+        ``fragments``: their ``record`` text when made already (``fragment``), by article."""
+        made = fragments or {}
         with self._writing() as db:
             ids = [(a,) for a in extracted]
             db.executemany("DELETE FROM claims WHERE article = ?", ids)
@@ -169,7 +178,8 @@ class SQLiteStore:
                 'INSERT INTO claims(article, n, id, start, "end", text, kind, predicate, subject, object, negated, '
                 "value, low, high, unit, qualifier, when_start, when_end, when_precision, place, source, via, "
                 "modality, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a, n, *_claim_columns(c)) for a, (_, cs) in extracted.items() for n, c in enumerate(cs)])
+                [(a, n, *_claim_columns(c), made[a][n] if a in made else fragment(c.to_dict()))
+                 for a, (_, cs) in extracted.items() for n, c in enumerate(cs)])
 
     def claims(self) -> list[Claim]:
         """Every stored claim, by article id then position."""
@@ -179,6 +189,26 @@ class SQLiteStore:
     def claims_of(self, article_ids: Sequence[str]) -> list[Claim]:
         rows = self._rows("SELECT article, n, record FROM claims WHERE article IN ({marks})", article_ids)
         return [Claim.from_dict(json.loads(r[2])) for r in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+    def dossier_pieces(self, failures: Sequence[Failure] = (), notes: Sequence[str] = ()) -> Iterator[str]:
+        """The text of the store's ``dossier.json``, in pieces (joined, it is ``dossier_json`` of
+        ``dossier_from``): stored claims and stories as they were stored, nothing encoded twice."""
+        articles = self.analysed_articles()
+        yield '{\n "format": "consilience.dossier/1",\n'
+        yield from _listed((fragment(a.to_dict()) for a in articles), "articles")
+        yield from _listed((_as_fragment(r[0]) for r in self._db.execute("SELECT record FROM claims ORDER BY article, n")),
+                           "claims")
+        first = dict(self._db.execute("SELECT story, min(id) FROM articles WHERE story IS NOT NULL GROUP BY story"))
+        stories = sorted(self._db.execute("SELECT id, record FROM stories"), key=lambda r: (first.get(r[0], ""), r[0]))
+        yield from _listed((_as_fragment(r[1]) for r in stories), "stories")
+        yield from _listed((fragment(f.to_dict()) for f in failures), "failures")
+        yield from _listed((json.dumps(n, ensure_ascii=False) for n in (*self.notes(articles), *notes)), "notes", last=True)
+        yield "}\n"
+
+    def notes(self, articles: Sequence[Article]) -> list[str]:
+        """Why articles have no claims (not English), in the order of ``articles``."""
+        found = dict(self._db.execute("SELECT article, note FROM extractions WHERE note IS NOT NULL").fetchall())
+        return [found[a.id] for a in articles if a.id in found]
 
     # -- stories -----------------------------------------------------------------------------------
 
@@ -236,6 +266,26 @@ def open_store(path: str | Path) -> SQLiteStore:
     return SQLiteStore(path)
 
 
+def fragment(record: Mapping[str, Any]) -> str:
+    """A record's ``to_dict()`` as ``dossier.json`` prints it (indented by one space a level): stored
+    as ``record``, so the dossier is put together from the stored texts instead of encoded again."""
+    return json.dumps(record, ensure_ascii=False, indent=1)
+
+
+def _as_fragment(text: str) -> str:
+    """A stored record in ``fragment`` form (a store written before it held compact JSON)."""
+    return text if text.startswith("{\n") else fragment(json.loads(text))
+
+
+def _listed(items: Iterable[str], key: str, last: bool = False) -> Iterator[str]:
+    """``"key": [...]`` at the dossier's first level, from fragments of its items."""
+    first = True
+    for item in items:
+        yield (f' "{key}": [\n  ' if first else ",\n  ") + item.replace("\n", "\n  ")
+        first = False
+    yield (f' "{key}": []' if first else "\n ]") + ("\n" if last else ",\n")
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -254,8 +304,7 @@ def _claim_columns(c: Claim) -> tuple[Any, ...]:
             q.value if q else None, q.low if q else None, q.high if q else None, q.unit if q else None,
             q.qualifier if q else None, _iso(w.start) if w else None, _iso(w.end) if w else None,
             w.precision if w else None, c.where, a.source if a else None,
-            json.dumps(list(a.via), ensure_ascii=False) if a else None, c.modality,
-            json.dumps(c.to_dict(), ensure_ascii=False))
+            json.dumps(list(a.via), ensure_ascii=False) if a else None, c.modality)
 
 
 def _json(values: Iterable[str]) -> str:
@@ -271,7 +320,7 @@ def _insert_story(db: sqlite3.Connection, stored: StoredStory) -> None:
         "sources, flags, briefing, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (s.id, s.title, stored.key, stored.first_day, stored.last_day, len(s.articles), len(outlets), len(s.facts),
          len(sources), _json(outlets), _json(sources), _json(stored.flags), " ".join(x.text for x in s.summary),
-         json.dumps(s.to_dict(), ensure_ascii=False)))
+         stored.record or fragment(s.to_dict())))
     db.executemany(
         "INSERT INTO facts(story, n, id, statement, status, weight, when_start, when_end, when_precision, n_sources, "
         "sources, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
