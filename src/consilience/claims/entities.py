@@ -133,7 +133,10 @@ class Entities:
             return self._latest({"GPE"}, here, ORG_REACH)
         if self.lex.supersense(head) == "noun.person":
             titled = [n for n in self._recent({"PERSON"}, here, PERSON_REACH * 2) if head in n.titles]
-            return titled[-1].name if titled else None
+            if titled:
+                return titled[-1].name
+            near = self._recent({"PERSON"}, here, 1)  # "Bellamy ... . The player said": the one person just named
+            return near[0].name if len(near) == 1 else None
         return None
 
     def _recent(self, labels: set[str], here: tuple[int, int], reach: int) -> list[Named]:

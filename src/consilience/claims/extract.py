@@ -159,6 +159,9 @@ def _attributions(doc: Doc, triggers: list[Trigger], speech: dict[int, Attributi
     out: dict[int, Attribution | None] = {}
     for tr in triggers:
         found = None  # a speech act itself is the outlet's report that its speaker spoke
+        if any(a.dep_ in ("relcl", "appos") for a in [tr.token, *tr.token.ancestors]):
+            out[tr.token.i] = None  # "reports say Standard Life, which owns 1%, may ...": what it owns is background
+            continue
         for anc in tr.token.ancestors:
             if anc.i in speech and speech[anc.i] is not None and not _in_subject(tr.token, anc):
                 found = speech[anc.i]
@@ -231,7 +234,7 @@ def _governing_verb(t: Token, by_token: dict[int, Trigger]) -> Token | None:
 
 def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution: Attribution | None) -> Claim:
     predicate = q.predicate if q.predicate in _MEASURE_PREDICATES or q.predicate in s.gaz.states.values() \
-        else trigger.predicate if trigger is not None else q.predicate or "count"
+        else trigger.predicate if trigger is not None else _direction(q, s) or q.predicate or "count"
     share = q.unit_token is not None and (q.unit_token.pos_ == "PRON" or q.unit_token.lower_ in _SHARE_WORDS)
     if share:  # "1,404 of them", "329 others": part of a figure given before; counted, not compared
         predicate = "count"
@@ -263,6 +266,17 @@ def _raised(t: Token) -> Token:
     while t.dep_ == "ccomp" and t.head.lemma_.lower() in RAISING:
         t = t.head
     return t
+
+
+_DIRECTIONS = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall", "off": "fall"}
+
+
+def _direction(q: Found, s: Sentence) -> str | None:
+    """"(up 8.1%)", "down 3%": a change with no verb, the class of rising or falling."""
+    head = q.token.head
+    word = _DIRECTIONS.get(head.lower_) if head.i != q.token.i else None
+    sense = s.lex.best_sense(word, {}) if word else None
+    return sense.predicate if sense is not None else None
 
 
 def _clause_head(t: Token) -> Token:
@@ -348,7 +362,8 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
     lo, hi = char_span(first, last)
     anchor = trigger.token if trigger is not None else number
     assert anchor is not None
-    times = [t for t in s.times if t.speech] if trigger is not None and trigger.speech else s.times
+    times = [t for t in s.times if t.speech] if trigger is not None and trigger.speech else \
+        [t for t in s.times if t.speech or _dates(t.token, anchor)]  # the day it was said dates a count as of then
     when = when_of(anchor, times)  # a speech act is dated only by the time of its saying
     at = time_of(anchor, times) if when is not None else None
     if at is not None:  # the claim holds the time it is about: "Since mid-January, it appears ... have not fought"
@@ -369,6 +384,21 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
                  when=when, where=place_of(s.doc, anchor, where_exclude), attribution=attribution,
                  modality=modality, trigger=span, subject_text=subject_text, object=object, object_text=object_text,
                  speech=speech)  # type: ignore[arg-type]
+
+
+def _dates(time: Token, anchor: Token) -> bool:
+    """Whether a time expression can date the event at ``anchor``: the verb it hangs on is that
+    event's, one above it, or one inside it that names no other event ("since mid-January, it
+    appears that they have not fought"). A time in another clause ("which accounted for 46% in
+    2004") dates that clause's event."""
+    verb = next((a for a in time.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == anchor.i or verb in anchor.ancestors:
+        return True
+    if verb not in anchor.subtree:
+        return False
+    if verb.dep_ == "advcl":  # "it appears", or an aim ("sent to fight ... last November"): no event of its own
+        return verb.lemma_.lower() in RAISING or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ not in ("relcl", "conj", "ccomp")
 
 
 def _new_id(c: Claim, reading: Reading) -> bool:

@@ -352,6 +352,8 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
     ("no indications that troops have fought"); a speech verb above ends the search ("denied that"
     is the denial's, not a negation of what was denied)."""
     for node in [t, *t.ancestors]:
+        if node is not t and t.pos_ == "NOUN" and node.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "his time there had not done him any damage": the time was not negated
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _NEGATING_HEADS:
             return True
         if node is not t and node.pos_ == "VERB" and node.lemma_.lower() in gaz.speech_verbs:
