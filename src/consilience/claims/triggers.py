@@ -304,7 +304,7 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
         predicate = gaz.nouns[lemma]
     else:
         senses = [s for s in lex.noun_senses(lemma) if s.from_verb or s.lexname != "noun.act"]
-        if not senses or not _specific(t):
+        if not senses or not (_specific(t) or (_happening(senses[0], lex) and _determined(t))):
             return None  # an act noun no verb names ("effort", "policy") is an idea, not an event
         if lex.class_file(senses[0].name) in PHYSICAL and _abstract_target(t, lex):
             return None  # "an attack on democracy": a figure of speech
@@ -333,6 +333,20 @@ def _specific(t: Token) -> bool:
             return True
     head = t.head
     return t.dep_ in ("dobj", "attr") and head.lemma_.lower() in _SUPPORT_VERBS
+
+
+# Kinds of event a noun with only an article already pins down ("the shooting", "the fire", "the
+# vote"), unlike "the agreement", "the survey" or "the market", which as often name a thing or an idea.
+HAPPENING_FILES = frozenset({"verb.contact", "verb.competition", "verb.motion", "verb.change", "verb.body",
+                             "verb.weather", "verb.social"})
+
+
+def _happening(sense: NounSense, lex: EventLexicon) -> bool:
+    return sense.lexname in ("noun.event", "noun.phenomenon") or lex.class_file(sense.name) in HAPPENING_FILES
+
+
+def _determined(t: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "a", "an", "this", "that", "last", "latest") for c in t.children)
 
 
 # Verbs that only carry the event their object names: "made an offer", "had surgery", "held talks".
