@@ -150,3 +150,28 @@ def test_claim_ids_are_unique_and_stable_over_repeated_sentences() -> None:
     ids = [c.id for c in first]
     assert len(ids) == len(set(ids)) and ids == [c.id for c in again]
     assert len([c for c in first if c.article == "r1" and c.predicate == "arrested"]) == 2
+
+
+def test_what_was_said_is_the_speakers_and_what_is_told_around_it_is_not() -> None:
+    found = claims('"I never expected to win," she said, after receiving the trophy from the mayor.')
+    assert by_trigger(found, "receiving").attribution is None
+    found = claims("Reports say the insurer, which owns a 3% stake in the exchange, may sell it.")
+    assert by_trigger(found, "owns").attribution is None
+    assert by_trigger(found, "sell").attribution is not None and by_trigger(found, "sell").modality == "speculative"
+    found = claims("Ana Ruiz said they had rejected the plans the council put forward.")
+    assert by_trigger(found, "put forward").attribution is not None
+
+
+def test_a_quotation_that_runs_over_sentences_keeps_its_speaker() -> None:
+    text = ('"We will rebuild the pier. The town has raised the money," said mayor Ana Ruiz. '
+            "Crews arrived on Monday.")
+    found = claims(text)
+    assert by_trigger(found, "raised").attribution is not None
+    assert by_trigger(found, "raised").attribution.source == "Ana Ruiz"
+    assert by_trigger(found, "arrived").attribution is None
+
+
+def test_could_not_is_a_refusal_stated_not_a_guess() -> None:
+    found = claims("The regulator said it could not approve the merger.")
+    approve = by_trigger(found, "approve")
+    assert approve.negated and approve.modality == "reported"

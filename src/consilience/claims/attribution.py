@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
+from .entities import without_title
 from .syntax import doc_text, phrase
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -70,7 +72,7 @@ def _attribution(found: tuple[list[Token | str], list[str], str], gaz: Gazetteer
                  resolve: Resolver | None) -> Attribution | None:
     raw_sources, via, text = found
     sources = [_resolved(s, gaz, memory, resolve) for s in raw_sources]
-    sources = list(dict.fromkeys(s for s in sources if s))
+    sources = list(dict.fromkeys(without_title(s, event_lexicon()) for s in sources if s))
     if not sources:
         return None
     via_names = [gaz.source_name(v) for v in via]

@@ -85,7 +85,9 @@ class Entities:
         if label != "PERSON":
             person = self.canonical_name(text, "PERSON") if " " not in text else text
             return person if person != text else text.removeprefix("the ").removeprefix("The ")  # "Brandt" tagged ORG
-        last = text.split()[-1].lower() if text.split() else ""
+        text = without_title(text, self.lex)
+        words = text.split()
+        last = words[-1].lower() if words else ""
         fuller = [n.name for n in self.named if n.label == "PERSON" and n.name.split()[-1].lower() == last
                   and len(n.name) > len(text)]
         return max(fuller, key=len) if fuller else text
@@ -148,6 +150,16 @@ class Entities:
         return found[-1].name if found else None
 
 
+def without_title(name: str, lex: EventLexicon) -> str:
+    """"mayor Ana Ruiz", "President Ana Ruiz" -> "Ana Ruiz": a name without the role words before it
+    (nouns for people in WordNet), when a first and last name remain."""
+    words = name.split()
+    while len(words) > 2 and lex.supersense(words[0].lower()) == "noun.person" and words[1][:1].isupper() \
+            and (words[0].islower() or not any(lex.supersense(w.lower()) for w in words[1:])):
+        words = words[1:]  # never "National" of "National Intelligence Service": the rest is no one's name
+    return " ".join(words)
+
+
 def entity_text(ent: Span) -> str:
     return written(ent.doc, ent.start_char, ent.end_char).strip()
 
@@ -160,7 +172,20 @@ _QUOTES = {'"', "“", "”", "«", "»"}
 
 
 def inside_quotes(token: Token) -> bool:
-    """Whether ``token`` stands inside a quotation of its sentence (an odd number of quote marks
-    before it, or an opening mark with no closing one)."""
-    before = [t.text for t in token.doc[: token.i] if t.text in _QUOTES]
-    return len(before) % 2 == 1 or (bool(before) and before[-1] in ("“", "«"))
+    """Whether ``token`` stands inside a quotation: the quote marks before it in its sentence open
+    and close one ("…" and ‘…’ by their shape, straight marks in turn), starting from whether the
+    sentence began inside a quotation the sentence before it opened (``doc.user_data["quote_open"]``)."""
+    return quote_state(token.doc, token.i)
+
+
+def quote_state(doc: Doc, end: int) -> bool:
+    """Whether a quotation is open just before token ``end`` of ``doc``."""
+    open_ = bool(doc.user_data.get("quote_open", False))
+    for t in doc[:end]:
+        if t.text in ("“", "«"):
+            open_ = True
+        elif t.text in ("”", "»"):
+            open_ = False
+        elif t.text == '"':
+            open_ = not open_
+    return open_

@@ -26,7 +26,7 @@ from ..timex import Anchor, anchor_of, durations, mentions
 from ..workers import stop_now, worker_pool
 from .arguments import arguments_of
 from .attribution import Memory, attribution_at, attribution_with_verb
-from .entities import Entities, inside_quotes
+from .entities import Entities, inside_quotes, quote_state
 from .modality import RAISING, modality_of
 from .parse import load_resources, one_blas_thread, parsed, sentence_cased, sentence_spans, worth_parsing
 from .places import place_of
@@ -83,6 +83,7 @@ class Reading:
     memory: Memory
     entities: Entities
     last_attribution: Attribution | None = None
+    quote_open: bool = False  # the sentence read last ended inside a quotation
     ids: set[str] = field(default_factory=set)
 
 
@@ -118,6 +119,7 @@ class Sentence:
 def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex: EventLexicon, reading: Reading,
                     anchor: Anchor | None) -> list[Claim]:
     text = doc_text(doc)
+    doc.user_data["quote_open"] = reading.quote_open
     reading.entities.read(doc)
     found = mentions(text)
     excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
@@ -146,7 +148,12 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
         if tr.token.i in measured or _restates(tr, by_token):
             continue
         out.append(_event_claim(s, tr, attributed.get(tr.token.i), by_token))
-    reading.last_attribution = said if said is not None else (reading.last_attribution if _continues_quote(doc) else None)
+    still_open = quote_state(doc, len(doc))
+    if said is not None:
+        reading.last_attribution = said
+    elif not (reading.quote_open or _continues_quote(doc)):
+        reading.last_attribution = None  # a quotation that goes on keeps its speaker; anything else ends it
+    reading.quote_open = still_open
     return [c for c in out if _new_id(c, reading)]
 
 
@@ -159,20 +166,38 @@ def _attributions(doc: Doc, triggers: list[Trigger], speech: dict[int, Attributi
     out: dict[int, Attribution | None] = {}
     for tr in triggers:
         found = None  # a speech act itself is the outlet's report that its speaker spoke
-        if any(a.dep_ in ("relcl", "appos") for a in [tr.token, *tr.token.ancestors]):
+        if _background(tr.token):
             out[tr.token.i] = None  # "reports say Standard Life, which owns 1%, may ...": what it owns is background
             continue
+        below = tr.token
         for anc in tr.token.ancestors:
-            if anc.i in speech and speech[anc.i] is not None and not _in_subject(tr.token, anc):
-                found = speech[anc.i]
+            if anc.i in speech and speech[anc.i] is not None and below.dep_ in _CONTENT_DEPS:
+                found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
                 break
+            below = anc
         if found is None and said is not None and not tr.speech and (said_by is None or (
-                tr.token.i != said_by.i and not _in_subject(tr.token, said_by))):
+                tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree)):
             found = said
-        if found is None and carried is not None and inside_quotes(tr.token):
+        if found is None and carried is not None and not tr.speech and inside_quotes(tr.token):
             found = carried
         out[tr.token.i] = found
     return out
+
+
+# How what was said hangs on its speech verb: its clause, its infinitive, or the verb it is a parenthesis to.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj", "dobj"})
+
+
+def _background(t: Token) -> bool:
+    """Inside a non-restrictive relative clause or an apposition ("Standard Life, which owns a 1%
+    stake"): what the outlet tells the reader about someone, not part of what is reported."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "appos":
+            return True
+        if a.dep_ == "relcl":
+            first = min(x.i for x in a.subtree)
+            return first > 0 and a.doc[first - 1].text == ","
+    return False
 
 
 def _in_subject(t: Token, verb: Token) -> bool:

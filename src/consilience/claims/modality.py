@@ -22,7 +22,7 @@ _FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "want", "seek", "try
                  "set", "due", "likely", "go", "propose", "threaten", "vow", "promise", "agree", "decide", "offer",
                  "wish", "appear", "seem", "be", "tend", "consider", "need", "have", "mean", "bound", "poised",
                  "unlikely", "ready", "eager", "keen", "willing", "intent", "urge", "ask", "call", "press", "push",
-                 "encourage", "order", "invite", "demand", "pledge", "struggle"}
+                 "encourage", "order", "invite", "demand", "pledge", "struggle", "design", "let", "allow"}
 _CONDITIONS = {"if", "unless", "whether"}
 # Words that put a clause ahead of the one it hangs on: it is no surer than that one.
 _AHEAD = {"before", "until", "till", "once"}
@@ -37,17 +37,23 @@ def _ahead_of(node: Token) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AHEAD for c in node.children)
 
 
+def _means_of(node: Token) -> bool:
+    """"would compete by offering discounts": the means is as sure as what it serves."""
+    return node.dep_ == "pcomp" and node.head.lower_ in ("by", "through")
+
+
 def modality_of(t: Token, *, attributed: bool) -> str:
     """The modality of the event whose trigger is ``t``."""
     node = t
     for _ in range(4):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in node.children):
-            return "speculative"
+        modal = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS), None)
+        if modal is not None and not (modal.lower_ in ("can", "could", "ca") and any(c.dep_ == "neg" for c in node.children)):
+            return "speculative"  # "could not approve" is a refusal, stated
         if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEDGES for c in node.children):
             return "speculative"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return "speculative"
-        if _ahead_of(node):
+        if _ahead_of(node) or _means_of(node):
             node = node.head.head if node.head.dep_ == "prep" else node.head
             continue  # "might undergo training before being redeployed": as unsure as what it comes before
         if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
