@@ -268,11 +268,13 @@ def _fact_row(r: Sequence[Any]) -> FactRow:
 
 def carriers_of_source(conn: sqlite3.Connection, name: str, *, limit: int) -> list[tuple[str, int, int]]:
     """Who repeated ``name``: each outlet whose articles attribute claims to it, with how many claims
-    and articles, most first. Articles without an outlet count under their id."""
+    and articles, most first; an outlet that is the source itself (what it states on its own
+    authority) carries its own claims. Articles without an outlet count under their id."""
     return [(r[0], r[1], r[2]) for r in conn.execute(
         "SELECT coalesce(a.outlet, 'article ' || a.id), count(*), count(DISTINCT a.id) FROM claims c "
-        "JOIN articles a ON a.id = c.article WHERE c.source = ? GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
-        (name, limit))]
+        "JOIN articles a ON a.id = c.article WHERE c.source = ? OR (c.source IS NULL AND a.outlet = ?) "
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        (name, name, limit))]
 
 
 def source_known(conn: sqlite3.Connection, name: str) -> bool:
