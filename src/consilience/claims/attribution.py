@@ -3,7 +3,7 @@ pronouns and "the agency" carried forward to the last named source in the articl
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -11,8 +11,9 @@ from spacy.tokens import Doc, Token
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
-from .entities import without_title
+from .entities import inside_quotes, without_title
 from .syntax import doc_text, phrase
+from .triggers import Trigger
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
 _RELATIVE = {"who", "whom", "which", "that"}
@@ -251,3 +252,56 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
         kind = {"agency": "agency", "service": "agency"}.get(words[-1])
         return memory.by_kind.get(kind or "", None) or memory.last or gaz.source_name(name)
     return gaz.source_name(name)
+
+
+def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Attribution | None], said: Attribution | None,
+                  said_by: Token | None, carried: Attribution | None) -> dict[int, Attribution | None]:
+    """trigger token -> who the article says said it: the nearest speech verb above it whose speaker
+    is named; else the sentence's own attribution ("according to", a trailing "police said"); else,
+    inside a quotation that goes on from the sentence before, that sentence's speaker. A speech
+    act itself, and anything said of the speaker in their own noun phrase, is the outlet's."""
+    out: dict[int, Attribution | None] = {}
+    for tr in triggers:
+        found = None  # a speech act itself is the outlet's report that its speaker spoke
+        if _background(tr.token):
+            out[tr.token.i] = None  # "reports say Standard Life, which owns 1%, may ...": what it owns is background
+            continue
+        below = tr.token
+        for anc in tr.token.ancestors:
+            if anc.i in speech and speech[anc.i] is not None and below.dep_ in _CONTENT_DEPS:
+                found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
+                break
+            below = anc
+        if found is None and said is not None and not tr.speech and (said_by is None or (
+                tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree)):
+            found = said
+        if found is None and carried is not None and not tr.speech and inside_quotes(tr.token):
+            found = carried
+        out[tr.token.i] = found
+    return out
+
+
+# How what was said hangs on its speech verb: its clause, its infinitive, or the verb it is a parenthesis to.
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj", "dobj"})
+
+
+def _background(t: Token) -> bool:
+    """Inside a non-restrictive relative clause or an apposition ("Standard Life, which owns a 1%
+    stake"): what the outlet tells the reader about someone, not part of what is reported."""
+    for a in [t, *t.ancestors]:
+        if a.dep_ == "appos":
+            return True
+        if a.dep_ == "relcl":
+            first = min(x.i for x in a.subtree)
+            return first > 0 and a.doc[first - 1].text == ","
+    return False
+
+
+def _in_subject(t: Token, verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and t in c.subtree for c in verb.children)
+
+
+def continues_quote(doc: Doc) -> bool:
+    """Whether the sentence opens with a quote mark: it may go on with the speaker before."""
+    first = next((t for t in doc if not t.is_space), None)
+    return first is not None and first.text in ('"', "“")

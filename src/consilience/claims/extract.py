@@ -25,14 +25,15 @@ from ..records import Article, Attribution, Claim, Quantity, Span
 from ..timex import Anchor, anchor_of, durations, mentions
 from ..workers import stop_now, worker_pool
 from .arguments import arguments_of
-from .attribution import Memory, attribution_at, attribution_with_verb
-from .entities import Entities, inside_quotes, quote_state
+from .attribution import Memory, attribution_at, attribution_with_verb, attributions_of, continues_quote
+from .entities import Entities, quote_state
 from .modality import RAISING, modality_of
+from .names import actor_name, argument_name
 from .parse import load_resources, one_blas_thread, parsed, sentence_cased, sentence_spans, worth_parsing
 from .places import place_of
 from .quantities import Found, quantities_in
 from .spans import char_span, clause_tokens
-from .syntax import doc_text, phrase, written
+from .syntax import doc_text, phrase
 from .timing import TimeAt, time_of, times_in, when_of
 from .triggers import Trigger, triggers_in
 
@@ -118,6 +119,7 @@ class Sentence:
 
 def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex: EventLexicon, reading: Reading,
                     anchor: Anchor | None) -> list[Claim]:
+    """The claims of one parsed sentence of ``article`` (at ``start`` in its text), read in order."""
     text = doc_text(doc)
     doc.user_data["quote_open"] = reading.quote_open
     reading.entities.read(doc)
@@ -128,14 +130,21 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     if said is not None:
         reading.entities.quote_speaker = said.source  # "'I will not resign,' the governor said": I is the governor
     triggers = triggers_in(doc, gaz, lex)
-    speech = {tr.token.i: said if tr.token.lower_ == "according" else
-              attribution_at(tr.token, gaz, reading.memory, article.outlet, reading.entities.name_of)
+    speech = {tr.token.i: attribution_at(tr.token, gaz, reading.memory, article.outlet, reading.entities.name_of)
               for tr in triggers if tr.speech}
-    attributed = _attributions(doc, triggers, speech, said, said_by, reading.last_attribution)
+    attributed = attributions_of(doc, triggers, speech, said, said_by, reading.last_attribution)
+    out = _claims_of_triggers(s, triggers, quantities_in(doc, gaz, excluded), attributed, said)
+    _read_on(reading, doc, said)
+    return [c for c in out if _new_id(c, reading)]
+
+
+def _claims_of_triggers(s: Sentence, triggers: list[Trigger], numbers: list[Found],
+                        attributed: dict[int, Attribution | None], said: Attribution | None) -> list[Claim]:
+    """A claim per number (of the event it measures) and per event no number already states."""
     by_token = {tr.token.i: tr for tr in triggers}
     out: list[Claim] = []
     measured: set[int] = set()
-    for q in quantities_in(doc, gaz, excluded):
+    for q in numbers:
         if _conversion(q):
             continue  # "$30.2m (£15.5m)": the same amount in another currency
         trigger = _event_of(q, by_token)
@@ -145,68 +154,18 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
             measured.add(q.unit_token.i)  # "100 deaths": the count is the event
         out.append(_quantity_claim(s, q, trigger, attributed.get(trigger.token.i if trigger else -1, said)))
     for tr in triggers:
-        if tr.token.i in measured or _restates(tr, by_token):
-            continue
-        out.append(_event_claim(s, tr, attributed.get(tr.token.i), by_token))
-    still_open = quote_state(doc, len(doc))
-    if said is not None:
-        reading.last_attribution = said
-    elif not (reading.quote_open or _continues_quote(doc)):
-        reading.last_attribution = None  # a quotation that goes on keeps its speaker; anything else ends it
-    reading.quote_open = still_open
-    return [c for c in out if _new_id(c, reading)]
-
-
-def _attributions(doc: Doc, triggers: list[Trigger], speech: dict[int, Attribution | None], said: Attribution | None,
-                  said_by: Token | None, carried: Attribution | None) -> dict[int, Attribution | None]:
-    """trigger token -> who the article says said it: the nearest speech verb above it whose speaker
-    is named; else the sentence's own attribution ("according to", a trailing "police said"); else,
-    inside a quotation that goes on from the sentence before, that sentence's speaker. A speech
-    act itself, and anything said of the speaker in their own noun phrase, is the outlet's."""
-    out: dict[int, Attribution | None] = {}
-    for tr in triggers:
-        found = None  # a speech act itself is the outlet's report that its speaker spoke
-        if _background(tr.token):
-            out[tr.token.i] = None  # "reports say Standard Life, which owns 1%, may ...": what it owns is background
-            continue
-        below = tr.token
-        for anc in tr.token.ancestors:
-            if anc.i in speech and speech[anc.i] is not None and below.dep_ in _CONTENT_DEPS:
-                found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
-                break
-            below = anc
-        if found is None and said is not None and not tr.speech and (said_by is None or (
-                tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree)):
-            found = said
-        if found is None and carried is not None and not tr.speech and inside_quotes(tr.token):
-            found = carried
-        out[tr.token.i] = found
+        if tr.token.i not in measured and not _restates(tr, by_token):
+            out.append(_event_claim(s, tr, attributed.get(tr.token.i), by_token))
     return out
 
 
-# How what was said hangs on its speech verb: its clause, its infinitive, or the verb it is a parenthesis to.
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj", "dobj"})
-
-
-def _background(t: Token) -> bool:
-    """Inside a non-restrictive relative clause or an apposition ("Standard Life, which owns a 1%
-    stake"): what the outlet tells the reader about someone, not part of what is reported."""
-    for a in [t, *t.ancestors]:
-        if a.dep_ == "appos":
-            return True
-        if a.dep_ == "relcl":
-            first = min(x.i for x in a.subtree)
-            return first > 0 and a.doc[first - 1].text == ","
-    return False
-
-
-def _in_subject(t: Token, verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and t in c.subtree for c in verb.children)
-
-
-def _continues_quote(doc: Doc) -> bool:
-    first = next((t for t in doc if not t.is_space), None)
-    return first is not None and first.text in ('"', "“")
+def _read_on(reading: Reading, doc: Doc, said: Attribution | None) -> None:
+    """What the next sentence inherits: whether a quotation is still open, and whose it is."""
+    if said is not None:
+        reading.last_attribution = said
+    elif not (reading.quote_open or continues_quote(doc)):
+        reading.last_attribution = None  # a quotation that goes on keeps its speaker; anything else ends it
+    reading.quote_open = quote_state(doc, len(doc))
 
 
 def _conversion(q: Found) -> bool:
@@ -266,13 +225,13 @@ def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution:
     anchor = trigger.token if trigger is not None else q.token
     args = arguments_of(trigger.token, noun=trigger.noun) if trigger is not None else None
     container = args is not None and args.subject is not None and args.subject.lemma_.lower() in _CONTAINERS
-    subject, subject_text = _argument(None if container else args.subject if args else None, s,
-                                      attribution.source if attribution else None)
+    subject, subject_text = _named(None if container else args.subject if args else None, s,
+                                   attribution.source if attribution else None)
     if container and q.quantity.unit and q.quantity.kind == "count":
         subject, subject_text = q.quantity.unit, None  # "the death toll rose to 131": 131 deaths
-    obj, obj_text = _argument(args.object if args else None, s)
+    obj, obj_text = _named(args.object if args else None, s)
     if args is None and q.unit_token is not None and q.unit_token.pos_ in ("NOUN", "PROPN"):
-        subject, subject_text = _actor_name(q.unit_token, s), phrase(q.unit_token)  # "31 climbers were missing"
+        subject, subject_text = actor_name(q.unit_token, s.gaz), phrase(q.unit_token)  # "31 climbers were missing"
     if share:
         subject = subject_text = None
     head = _raised(_clause_head(anchor))
@@ -322,15 +281,15 @@ _CONTAINERS = {"toll", "number", "figure", "total", "count", "tally", "estimate"
 
 def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_token: dict[int, Trigger]) -> Claim:
     args = arguments_of(tr.token, noun=tr.noun)
-    subject, subject_text = _argument(args.subject, s, attribution.source if attribution else None)
-    obj, obj_text = _argument(args.object, s)
+    subject, subject_text = _named(args.subject, s, attribution.source if attribution else None)
+    obj, obj_text = _named(args.object, s)
     verb = _governing_verb(tr.token, by_token) if tr.noun else None
     if verb is not None and args.subject is None:  # "troops have not been seen in combat": the troops fought
         governing = arguments_of(verb, noun=False)
         actor = governing.subject or governing.object
         inside = tr.token.dep_ != "pobj" or tr.token.head.lower_ in ("in", "into", "during")  # "seen in combat"
         if inside and actor is not None and actor.i != tr.token.i and tr.token not in actor.subtree:
-            subject, subject_text = _argument(actor, s)
+            subject, subject_text = _named(actor, s)
     head = _raised(verb if verb is not None else tr.token)
     first, last = clause_tokens(head, speech=tr.speech or head.i != (verb or tr.token).i, noun=tr.noun and verb is None)
     return _claim(s, first, last, "event", tr.predicate, trigger=tr, number=None, quantity=None,
@@ -339,45 +298,8 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
                   modality=modality_of(tr.token, attributed=attribution is not None), speech=tr.speech)
 
 
-def _argument(t: Token | None, s: Sentence, speaker: str | None = None) -> tuple[str | None, str | None]:
-    """(canonical name, words as written) of an argument; a pronoun or description that does not
-    clearly mean a named entity has no canonical name (never "he", "who" or "it"). Inside what a
-    named speaker said, "he", "she", "it", "they" or "we" as a subject is that speaker ("the US
-    said it could not approve", "Smith said he would resign") when the speaker is of their kind."""
-    if t is None:
-        return None, None
-    written = phrase(t) or t.text
-    if t.pos_ == "PRON" or t.lower_ in ("who", "whom", "which", "that"):
-        if speaker and t.dep_ in ("nsubj", "nsubjpass") and s.reading.entities.fits(t, speaker):
-            return speaker, written
-        return s.reading.entities.resolve(t), written
-    if any(c.dep_ == "nummod" for c in t.children) or t.like_num:
-        return _actor_name(t, s), written  # "two men", "12 people": the count is the quantity's
-    return (s.reading.entities.name_of(t) or _actor_name(t, s)), written
-
-
-def _actor_name(head: Token, s: Sentence) -> str:
-    """A noun phrase without its article, with an actor noun written as its group's head
-    ("Pyongyang's soldiers" -> "Pyongyang troops", per ``actors`` in the predicate table)."""
-    kind = s.gaz.actor_heads.get(head.lemma_.lower())
-    if kind:
-        origin = [c for c in head.children if c.ent_type_ in ("NORP", "GPE") or c.dep_ == "poss" and c.ent_type_]
-        if origin:
-            return f"{phrase(origin[0]).replace(chr(8217) + 's', '').replace(chr(39) + 's', '')} {kind}".strip()
-        return kind
-    dropped = {d.i for c in head.children if c.dep_ in ("det", "nummod", "quantmod") for d in c.subtree}
-    kept = [t for t in _phrase_tokens(head) if t.i not in dropped]
-    name = "".join(written(head.doc, t.idx, t.idx + len(t.text_with_ws)) for t in kept).strip()
-    return name or head.text
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    """The tokens of ``phrase(head)``: the noun phrase without clauses and coordination."""
-    text = phrase(head)
-    start = written(head.doc, 0, len(doc_text(head.doc))).find(text, max(0, head.left_edge.idx - 1)) if text else -1
-    if start < 0:
-        return [head]
-    return [t for t in head.doc if start <= t.idx < start + len(text)]
+def _named(t: Token | None, s: Sentence, speaker: str | None = None) -> tuple[str | None, str | None]:
+    return argument_name(t, s.reading.entities, s.gaz, speaker)
 
 
 def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *, trigger: Trigger | None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 
 def doc_text(doc: Doc) -> str:
@@ -30,16 +30,25 @@ def tree_distance(a: Token, b: Token) -> int:
     return len(up_a) + len(up_b)
 
 
-def phrase(token: Token, *, drop: tuple[str, ...] = ("punct", "cc", "conj", "appos", "relcl", "acl", "advcl")) -> str:
-    """The noun phrase headed by ``token``, without clauses and coordination."""
+_CLAUSES = ("punct", "cc", "conj", "appos", "relcl", "acl", "advcl")
+
+
+def phrase(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> str:
+    """The noun phrase headed by ``token``, without clauses and coordination, as written."""
+    span = phrase_span(token, drop=drop)
+    return written(span.doc, span.start_char, span.end_char).strip()
+
+
+def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
+    """The tokens of ``phrase``: the unbroken run around the head of what is kept (a dropped clause
+    must not glue its ends)."""
     keep = [t for t in token.subtree if not any(a.dep_ in drop and a.i != token.i and token in a.ancestors
                                                 for a in [t, *t.ancestors] if a.i != token.i)]
     keep = [t for t in keep if not (t.dep_ == "punct" and t.i in (keep[0].i, keep[-1].i))]
     kept = {t.i for t in keep}
-    lo = hi = token.i  # only the unbroken run around the head: a dropped clause must not glue its ends
+    lo = hi = token.i
     while lo - 1 in kept:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    doc = token.doc
-    return written(doc, doc[lo].idx, doc[hi].idx + len(doc[hi].text)).strip()
+    return token.doc[lo : hi + 1]
