@@ -3,6 +3,7 @@ nothing; a new article recomputes only the stories it touches."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -136,6 +137,8 @@ def test_outputs_holding_the_analysis_are_left_as_they_are(corpus: tuple[list[st
     grown = published(store, updated(first + second, store=store), out, reports=False)
     assert grown.rewritten and grown.articles == 6
     assert (out / "dossier.json").read_text(encoding="utf-8") == dossier_json(dossier_from(store))
+    run = store.last_run()
+    assert run is not None and run["dossier"] == hashlib.sha256((out / "dossier.json").read_bytes()).hexdigest()
 
 
 def test_workers_give_the_same_dossier(corpus: tuple[list[str], list[str]], tmp_path: Path,

@@ -24,6 +24,7 @@ scikit-learn) when they run, so a re-run with nothing new does not load them.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import time
@@ -83,6 +84,7 @@ class Update:
     added: int = 0
     inputs: tuple[str, ...] = field(default=())
     skipped: tuple[Skipped, ...] = ()
+    run: int | None = None  # its number in the store's ``runs``
 
     @property
     def changed(self) -> bool:
@@ -109,11 +111,11 @@ def updated(paths: Iterable[str], *, store: Store, progress: Progress = _silent,
     update = reanalysed(store, progress=progress, workers=workers)
     update = Update(**{**update.__dict__, "added": result.added, "failures": result.failures, "inputs": tuple(paths),
                        "skipped": result.skipped})
-    store.put_run({"started": started, "seconds": round(time.perf_counter() - t0, 3), "inputs": paths,
+    run = store.put_run({"started": started, "seconds": round(time.perf_counter() - t0, 3), "inputs": paths,
                    "articles": update.articles, "added": update.added, "extracted": update.extracted,
                    "stories": update.stories, "recomputed": update.recomputed, "failures": len(update.failures),
                    "analysis": update.analysis, "dossier": None}, update.failures)
-    return update
+    return replace(update, run=run)
 
 
 def dossier_of(articles: Sequence[Article], *, failures: Sequence[Failure] = (),
@@ -170,8 +172,10 @@ def published(store: Store, update: Update, outdir: Path, *, reports: bool = Tru
     else:
         files = write_outputs(None, outdir, reports=False, progress=progress, pieces=pieces)
         counts, notes = list(store.counts()), [*store.notes(store.analysed_articles()), *notes]
-    store.put_state(memo_key, {"key": key, "files": {str(f.relative_to(outdir)): _sha256(f) for f in files},
-                               "counts": counts, "notes": notes})
+    digests = {str(f.relative_to(outdir)): _sha256(f) for f in files}
+    store.put_state(memo_key, {"key": key, "files": digests, "counts": counts, "notes": notes})
+    if update.run is not None:
+        store.put_run_dossier(update.run, digests["dossier.json"])
     return Written(tuple(files), *counts, tuple(notes), True)
 
 
@@ -348,6 +352,10 @@ def _mapper(workers: int, *, load: Callable[[], None] | None = None) -> Iterator
             if not pools:
                 if load is not None:
                     load()
+                # Objects made so far leave the collector's view, so the forked workers' collections do
+                # not write to (and so copy) every page they share with this process.
+                gc.freeze()
+                stack.callback(gc.unfreeze)
                 pools.append(stack.enter_context(stopping(worker_pool(workers))))
             return pools[0].map(fn, items)
 

@@ -252,6 +252,11 @@ class SQLiteStore:
                            [(number, f.source, f.stage, f.code, f.message) for f in failures])
             return number
 
+    def put_run_dossier(self, run: int, sha256: str | None) -> None:
+        """The sha256 of the ``dossier.json`` written after ``run``."""
+        with self._writing() as db:
+            db.execute("UPDATE runs SET dossier = ? WHERE id = ?", (sha256, run))
+
     def last_run(self) -> dict[str, Any] | None:
         cur = self._db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
         row = cur.fetchone()
