@@ -132,6 +132,33 @@ def test_a_title_resolves_to_the_person_who_holds_it() -> None:
     assert by_trigger(found, "lost").subject == "Liam Brandt"
 
 
+def test_he_or_she_continues_the_person_the_text_is_about() -> None:
+    text = ("Senator Dana Whitlock gave a speech in Harlow in which she praised Governor Ellen Marsh. "
+            "In the speech, she backed new rail links.")
+    assert by_trigger(claims(text), "backed").subject == "Dana Whitlock"  # the subject before, not the last name
+    text = "Priya Nair, from Leeds in Yorkshire, described the award as a surprise, she said on Sunday."
+    assert by_trigger(claims(text), "said").subject == "Priya Nair"
+
+
+def test_it_that_stands_for_nothing_is_no_organisation() -> None:
+    found = claims("Norvik Bank posted a loss. On the radio it was put to Mr Hale that he had misled savers.")
+    assert by_trigger(found, "put").subject is None
+    found = claims("Norvik Bank posted a loss. It was bought by Hollis Group last year.")
+    assert by_trigger(found, "bought").object == "Norvik Bank"
+
+
+def test_a_clause_with_there_takes_no_subject_from_the_clause_before() -> None:
+    found = claims("The regional council has clashed with the ministry and there have been accusations "
+                   "that the process was unfair.")
+    assert by_trigger(found, "accusations").subject is None
+
+
+def test_a_relative_clause_on_a_description_of_a_name_is_about_the_name() -> None:
+    found = claims("Harbor Lights, a documentary that leads the festival field with nine nominations, "
+                   "opened in London on Friday.")
+    assert by_trigger(found, "leads").subject == "Harbor Lights"
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

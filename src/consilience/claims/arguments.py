@@ -87,8 +87,8 @@ def _passive(t: Token) -> bool:
 def _inherited(t: Token) -> tuple[Token, str] | None:
     """Where a verb without a subject of its own gets one: (token, how)."""
     head = t.head
-    if head.i == t.i:
-        return None
+    if head.i == t.i or any(c.dep_ == "expl" for c in t.children):
+        return None  # "there have been accusations": no one's act, whatever the clause before says
     if t.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return head, "verb"
     if t.dep_ == "xcomp":
@@ -100,8 +100,14 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
     if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children):
         return head, "verb"  # "..., killing 12 people": the main clause's subject did it
     if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return head, "relative"
+        return _named_by_apposition(head), "relative"
     return None
+
+
+def _named_by_apposition(noun: Token) -> Token:
+    """The name a description is in apposition to ("The Aviator, a film biography that leads":
+    The Aviator), else the description itself."""
+    return noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun
 
 
 def _not_relative(arg: Token | None, trigger: Token) -> Token | None:
@@ -109,7 +115,7 @@ def _not_relative(arg: Token | None, trigger: Token) -> Token | None:
     if arg is None or arg.lower_ not in _RELATIVE:
         return arg
     clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ in ("relcl", "acl")), None)
-    return clause.head if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
+    return _named_by_apposition(clause.head) if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _noun_arguments(t: Token) -> Arguments:

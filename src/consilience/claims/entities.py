@@ -2,7 +2,8 @@
 
 Read in order, sentence by sentence. A person named in full once ("Speaker John A. Boehner of
 Ohio") is written that way whenever the article names him again ("Boehner"), and is what "he" or
-"the speaker" refers to; "the company" is the organisation last named. Conservative by design: a
+"the speaker" refers to (a person who was the subject of this sentence or the one before first: "Mr
+Milburn gave a speech in which he praised Mr Brown. In the speech, he backed ..." is Milburn's); "the company" is the organisation last named. Conservative by design: a
 pronoun that could mean several things ("they", "it" without a recent organisation) stays
 unresolved, because a wrong subject is worse than none.
 """
@@ -37,6 +38,7 @@ class Named:
     label: str
     at: tuple[int, int]  # (sentence, token) of its last mention
     titles: set[str] = field(default_factory=set)
+    subject_at: tuple[int, int] | None = None  # (sentence, token) of its last mention as a clause's subject
 
 
 @dataclass
@@ -57,13 +59,17 @@ class Entities:
 
     def _mention(self, ent: Span) -> None:
         name = self.canonical_name(entity_text(ent), ent.label_)
+        label = ent.label_
+        if label != "PERSON" and any(n.name == name and n.label == "PERSON" for n in self.named):
+            label = "PERSON"  # "Bellamy's agent" tagged ORG after "Craig Bellamy": a mention of the person
         at = (self.sentence, ent.root.i)
         titles = self._titles(ent)
+        subject = at if _is_subject(ent) else None
         for n in self.named:
-            if n.name == name and n.label == ent.label_:
-                n.at, n.titles = at, n.titles | titles
+            if n.name == name and n.label == label:
+                n.at, n.titles, n.subject_at = at, n.titles | titles, subject or n.subject_at
                 return
-        self.named.append(Named(name, ent.label_, at, titles))
+        self.named.append(Named(name, label, at, titles, subject))
 
     def _titles(self, ent: Span) -> set[str]:
         """Role words said of a person: "President Bush", "Bush, the president"."""
@@ -117,11 +123,11 @@ class Entities:
         low = token.lower_
         here = (self.sentence, token.i)
         if low in _PERSONAL:
-            return self._latest({"PERSON"}, here, PERSON_REACH)
+            return self._salient_person(here) or self._latest({"PERSON"}, here, PERSON_REACH)
         if low in _FIRST_PERSON:
             return self.quote_speaker if inside_quotes(token) else None
         if low in _IT:
-            return self._latest({"ORG"}, here, IT_REACH)
+            return None if _expletive(token) else self._latest({"ORG"}, here, IT_REACH)
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
             return self._described(token, here)
         return None
@@ -141,6 +147,14 @@ class Entities:
             return near[0].name if len(near) == 1 else None
         return None
 
+    def _salient_person(self, here: tuple[int, int]) -> str | None:
+        """The person last named as a clause's subject, in this sentence before ``here`` or in the one
+        before: "he" or "she" continues who the text was about (Arnold, not Kent, in "Arnold, from
+        Dartford in Kent, described her victory ... she said")."""
+        found = [n for n in self.named if n.label == "PERSON" and n.subject_at is not None and n.subject_at < here
+                 and here[0] - n.subject_at[0] <= 1]
+        return max(found, key=lambda n: n.subject_at or here).name if found else None
+
     def _recent(self, labels: set[str], here: tuple[int, int], reach: int) -> list[Named]:
         return sorted((n for n in self.named if n.label in labels and n.at < here and here[0] - n.at[0] <= reach),
                       key=lambda n: n.at)
@@ -158,6 +172,21 @@ def without_title(name: str, lex: EventLexicon) -> str:
             and (words[0].islower() or not any(lex.supersense(w.lower()) for w in words[1:])):
         words = words[1:]  # never "National" of "National Intelligence Service": the rest is no one's name
     return " ".join(words)
+
+
+def _expletive(it: Token) -> bool:
+    """"it" that stands for nothing: the subject of a passive or of "be" whose clause follows ("it was
+    put to Mr Kinnock that ...", "it is likely that ...", "it was too late to ...")."""
+    head = it.head
+    clause = any(c.i > head.i and (c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+                 for c in head.children)
+    passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in head.children)
+    return it.dep_ == "expl" or (clause and (passive or (head.lemma_ == "be" and it.dep_ == "nsubj")))
+
+
+def _is_subject(ent: Span) -> bool:
+    """The name is a clause's subject ("Mr Milburn gave", "Arnold, from Kent, described")."""
+    return ent.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def entity_text(ent: Span) -> str:
