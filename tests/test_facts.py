@@ -67,7 +67,7 @@ def test_two_senses_of_one_word_in_two_outlets_meet() -> None:
     from consilience.records import Span
 
     a = Claim(id="a", article="1", start=0, end=4, text="shot", kind="event", predicate="shot",
-              trigger=Span(0, 4, "shot"))
+              subject="Ian Stawicki", trigger=Span(0, 4, "shot"))
     b = Claim(id="b", article="2", start=0, end=8, text="shooting", kind="event", predicate="shot:fire",
-              trigger=Span(0, 8, "shooting"))
+              subject="Stawicki", trigger=Span(0, 8, "shooting"))
     assert groups(a, b) == [{"a", "b"}]

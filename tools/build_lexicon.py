@@ -27,6 +27,10 @@ hand corrections live in ``data/predicates.json``):
    the verb class they derive from when WordNet links them ("resignation" -> the class of
    "resign", so a report of "his resignation" meets one saying he "resigned"), else a class of
    their own ("earthquake").
+6. **Related event classes**: classes WordNet links through a specific hypernym, a verb group, an
+   entailment or a cause between their senses ("escape" and "flee", "succumb" and "die"), so that
+   two outlets' words for one event can meet when the event's participants are the same
+   (``reconcile/coref.py``).
 
 The output is deterministic (sorted keys, fixed gzip mtime). WordNet 3.0's licence is in
 ``src/consilience/data/LICENSE-WordNet.txt``.
@@ -47,6 +51,10 @@ from pathlib import Path
 
 MAX_SENSES = 8
 MAX_SENSES_TO_JOIN = 3
+# A hypernym relates two classes only when it is specific: at most this many direct hyponyms
+# ("flee", 7, for "escape"; "die", 8, for "succumb"; not "change", 401, or "kill", 36, whose
+# hyponyms are different events). Calibrated on ECB+ topics 1-15 (bench/events_coref.py --tuning-only).
+MAX_HYPONYMS = 10
 EVENT_NOUN_FILES = ("noun.act", "noun.event", "noun.phenomenon", "noun.process")
 ROLES = {"nsubj": "subj", "nsubjpass": "obj", "dobj": "obj", "pobj": "pobj"}
 NER_SUPERSENSE = {"PERSON": "noun.person", "ORG": "noun.group", "NORP": "noun.group", "GPE": "noun.location",
@@ -140,6 +148,23 @@ def class_names(wn, classes: dict[str, int]) -> dict[int, str]:  # type: ignore[
         taken.add(name)
         names[cls] = name
     return names
+
+
+def related_classes(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """class name -> the names of the classes WordNet relates to it, both ways: a sense of one is a
+    specific hypernym of a sense of the other (``MAX_HYPONYMS``: "escape" -> "flee"), in its verb
+    group, entailed by it ("snore" -> "sleep") or caused by it ("kill" -> "die")."""
+    links: dict[int, set[int]] = defaultdict(set)
+    for s in sorted(wn.all_synsets("v"), key=lambda s: s.name()):
+        others = set(s.verb_groups()) | set(s.entailments()) | set(s.causes())
+        others |= {h for h in s.hypernyms() if len(h.hyponyms()) <= MAX_HYPONYMS}
+        a = classes[s.name()]
+        for o in others:
+            b = classes[o.name()]
+            if a != b:
+                links[a].add(b)
+                links[b].add(a)
+    return {names[a]: sorted(names[b] for b in bs) for a, bs in sorted(links.items(), key=lambda kv: names[kv[0]])}
 
 
 def class_files(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -311,6 +336,7 @@ def build(root: str) -> dict:  # type: ignore[type-arg]
             "profiles": {k: v for k, v in profiles.items() if k in used},
             "nouns": supersense,
             "event_nouns": event_nouns(wn, classes, names),
+            "related": related_classes(wn, classes, names),
         }
     finally:
         shutil.rmtree(tmp)

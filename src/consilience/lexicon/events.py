@@ -77,6 +77,10 @@ class EventLexicon:
         self._profiles: dict[str, dict[str, dict[str, int]]] = data["profiles"]
         self._nouns: dict[str, str] = data["nouns"]
         self._event_nouns: dict[str, list[list[Any]]] = data["event_nouns"]
+        self._related: dict[str, list[str]] = data.get("related", {})
+        self._class_of: dict[str, str] = {}
+        for name, predicate in sorted(self._classes.items()):
+            self._class_of.setdefault(predicate, name)
 
     def senses(self, lemma: str) -> tuple[Sense, ...]:
         """The verb's senses in WordNet's order (most frequent first); empty for a word WordNet lacks."""
@@ -89,6 +93,12 @@ class EventLexicon:
     def predicate_of(self, name: str) -> str | None:
         """The predicate (past tense) of an event class named ``name``, if there is such a class."""
         return self._classes.get(name)
+
+    def related_predicates(self, predicate: str) -> frozenset[str]:
+        """The predicates of the event classes WordNet relates to the class whose predicate is
+        ``predicate`` (see ``tools/build_lexicon.py``, step 6): "escaped" -> {"fled", …}."""
+        name = self._class_of.get(predicate)
+        return frozenset(self._classes[r] for r in self._related.get(name or "", ()) if r in self._classes)
 
     def class_file(self, name: str) -> str | None:
         """The lexicographer file of an event class ("verb.competition" for "strike:attack")."""

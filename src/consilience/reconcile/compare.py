@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, timedelta
 
+from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
-from .entities import names_nobody, same_entity
+from .entities import core_words, is_person_like, names_nobody, same_entity
+from .measure import kind_of, unit_key
 
 FAR_FUTURE = date(9999, 12, 31)
 
@@ -47,8 +50,9 @@ _FUNCTION_WORDS = {"the", "a", "an", "these", "those", "this", "that", "their", 
 
 
 def _content(text: str) -> set[str]:
-    """Content words, plus the actor group (``actors`` in the predicate table) of any that names one."""
-    words = {w.strip(".,'’\"").lower() for w in text.split()} - _FUNCTION_WORDS
+    """Content words (plurals made singular), plus the actor group (``actors`` in the predicate table)
+    of any that names one."""
+    words = {_singular(w.strip(".,'’\"").lower()) for w in text.split()} - _FUNCTION_WORDS
     gaz = gazetteer()
     groups = {f"<actor {g}>" for g in map(gaz.actor_group, words) if g is not None}
     return {w for w in words if w} | groups
@@ -60,6 +64,37 @@ def subjects_compatible(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     return bool(_content(a) & _content(b))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+# Share of the smaller saying's content words the other must hold for two reports of a speech act
+# to be one saying (set on BBC stories: one speaker's different statements share under a third of
+# their words; one statement told twice, most).
+SAME_SAYING = 0.5
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+
+
+def same_saying(a: Claim, b: Claim) -> bool:
+    """Two speech acts report one saying: beyond the speaker's name and the speech word, the words
+    of what was said are mostly the same ("Microsoft said it would buy Sybari" is not "Microsoft
+    said the toolkit would be available")."""
+    wa, wb = said_words(a), said_words(b)
+    if min(len(wa), len(wb)) < 2:
+        return a.text.strip().lower() == b.text.strip().lower()
+    return len(wa & wb) >= SAME_SAYING * min(len(wa), len(wb))
+
+
+def said_words(c: Claim) -> set[str]:
+    skip = set(core_words(c.subject or "")) | set(c.trigger.text.lower().split() if c.trigger else ())
+    return {_singular(w) for w in _WORD.findall(c.text.lower())} - _FUNCTION_WORDS - skip - _SPEECH_FILLER
+
+
+_SPEECH_FILLER = {"said", "say", "says", "told", "tell", "tells", "added", "to", "in", "on", "at", "for", "with", "was",
+                  "is", "be", "been", "had", "has", "have", "it", "he", "she", "they", "we", "i", "would", "will", "mr",
+                  "mrs", "ms", "not", "by", "as", "from", "who", "which"}
 
 
 def places_compatible(a: str | None, b: str | None) -> bool:
@@ -82,17 +117,64 @@ def days_compatible(a: When | None, b: When | None) -> bool:
     return sa[0] - DAY_SLACK <= sb[1] and sb[0] - DAY_SLACK <= sa[1]
 
 
-def is_vague(c: Claim) -> bool:
-    """A bare event with nothing to pin it down ("casualties"): no subject, number or time."""
-    return c.subject is None and c.quantity is None and c.when is None
-
-
 def actors_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown (or a pronoun) fits any, and so does a description ("the actress" may be "Tara Reid");
-    two names must be one entity ("Boehner" ~ "John A. Boehner", "Barack Obama" !~ "Michelle Obama")."""
+    """Unknown (or a pronoun) fits any, and so does a description of the right kind ("the actress"
+    may be "Tara Reid", "troops" may not); two names must be one entity ("Boehner" ~ "John A.
+    Boehner", "Barack Obama" !~ "Michelle Obama")."""
     if names_nobody(a) or names_nobody(b) or same_entity(a, b):
         return True
-    return not (_named(a or "") and _named(b or ""))
+    if _named(a or "") and _named(b or ""):
+        return False
+    if not _named(a or "") and not _named(b or ""):
+        return descriptions_compatible(a or "", b or "")
+    return not _kinds_clash(a or "", b or "")
+
+
+def descriptions_compatible(a: str, b: str) -> bool:
+    """Two descriptions may be one entity when they share a word ("youths", "some youths") or their
+    heads are the same kind of thing ("the actress", "the party girl"), not
+    otherwise ("a decision", "a new constitution")."""
+    if subjects_compatible(a, b):
+        return True
+    ka, kb = description_kind(a), description_kind(b)
+    return ka is not None and ka == kb
+
+
+# Kinds of thing (the noun supersense of a description's head) that can describe a person: people
+# are also written as stars and icons (noun.object, noun.communication); "troops", "the bomb" or
+# "religion" are no person.
+_PERSON_KINDS = {"noun.person", "noun.object", "noun.communication", None}
+
+
+def _kinds_clash(a: str, b: str) -> bool:
+    """One is a person's name and the other a description whose head names no person, nor shares a
+    word with the name ("North Korean troops" may stand for "North Korea" sending them)."""
+    name, other = (a, b) if _named(a) else (b, a)
+    return _person_name(name) and description_kind(other) not in _PERSON_KINDS and not subjects_compatible(a, b)
+
+
+def description_kind(text: str) -> str | None:
+    """The noun supersense of a description's head word ("the notorious party girl" -> noun.person)."""
+    core = core_words(text)
+    if not core:
+        return None
+    head = core[-1]
+    lex = event_lexicon()
+    return lex.supersense(head) or (lex.supersense(head[:-1]) if head.endswith("s") else None)
+
+
+def _person_name(text: str) -> bool:
+    """Written as people are, and not a word WordNet knows as something else ("North Korea")."""
+    return is_person_like(core_words(text), text) and description_kind(text) in (None, "noun.person")
+
+
+def described(a: str | None, b: str | None) -> bool:
+    """One is a person's full name and the other a description of a person ("Tara Reid", "the
+    actress"). A single capitalised word may be a place or a body ("Turkmenistan"), so it is not enough."""
+    if names_nobody(a) or names_nobody(b) or _named(a or "") == _named(b or ""):
+        return False
+    name, other = (a or "", b or "") if _named(a or "") else (b or "", a or "")
+    return len(core_words(name)) >= 2 and _person_name(name) and description_kind(other) == "noun.person"
 
 
 def _named(text: str) -> bool:
@@ -128,31 +210,27 @@ def is_speech(c: Claim) -> bool:
     return c.speech or c.kind == "statement"
 
 
-def kind_of_claim(c: Claim) -> str:
-    """An event given with a number and a number given alone are one kind of claim to compare."""
-    return "quantity" if c.quantity is not None else c.kind
+def related_words(c: Claim) -> set[str]:
+    """Event classes WordNet relates to the claim's (``EventLexicon.related_predicates``: a hypernym,
+    a verb group, an entailment or a cause between their senses), as ``event_words`` keys."""
+    if c.predicate == "count":
+        return set()
+    return {"p:" + p.split(":", 1)[0] for p in event_lexicon().related_predicates(c.predicate)}
 
 
-def same_event(a: Claim, b: Claim) -> bool:
-    """Two claims report the same real-world event: same event class and negation, compatible subject, object, place and time, and, when both give a
-    number of one measure, numbers that can both hold. A speech act is one only with its speaker
-    named on both sides and the same. Claims without a number never join claims with one: a fact's
-    sources then all stand behind its figure."""
-    if (a.negated, kind_of_claim(a)) != (b.negated, kind_of_claim(b)) or not event_words(a) & event_words(b):
-        return False
-    if (a.modality == "speculative") != (b.modality == "speculative"):
-        return False  # "may be redeployed" is no report that they were
-    if is_speech(a) and not (same_entity(a.subject, b.subject)):
-        return False
-    if not (actors_compatible(a.subject, b.subject) and actors_compatible(a.object, b.object)):
-        return False
-    if not days_compatible(a.when, b.when):
-        return False
-    if a.quantity is not None and b.quantity is not None:
-        return quantities_overlap(a.quantity, b.quantity) and _close(a.quantity, b.quantity)
-    return True
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """One unit, or two words for one kind of actor (``actors`` in the predicate table: "11,000
+    troops" and "about 11,000 soldiers")."""
+    if unit_key(a) == unit_key(b):
+        return True
+    ga, gb = (gazetteer().actor_group((q.unit or "").strip()) for q in (a, b))
+    return ga is not None and ga == gb
 
 
-def _close(a: Quantity, b: Quantity) -> bool:
-    """Overlapping and of the same order of magnitude (10,000+ and 11,000 yes; 1,000+ and 11,000 no)."""
-    return max(a.value, b.value) <= 1.5 * min(a.value, b.value)
+def quantities_agree(a: Quantity, b: Quantity) -> bool:
+    """Two numbers one event can have: of one kind and unit, overlapping, and of one order of
+    magnitude (10,000+ and 11,000 yes; 1,000+ and 11,000 no). Numbers of different measures (an age
+    and a toll) are not known to agree, so they do not."""
+    if kind_of(a) != kind_of(b) or not same_unit(a, b):
+        return False
+    return quantities_overlap(a, b) and max(a.value, b.value) <= 1.5 * min(a.value, b.value)

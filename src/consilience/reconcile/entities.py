@@ -33,7 +33,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "presi
           "reverend", "professor", "prof", "chairman", "chairwoman", "chair", "ceo", "director", "spokesman",
           "spokeswoman", "spokesperson", "attorney", "detective", "inspector", "commissioner", "ambassador",
           "premier", "coach", "manager", "officer", "superintendent", "sheriff", "leader", "whip",
-          "treasurer", "admiral", "marshal", "boss", "executive", "founder", "actor", "actress", "singer", "star"}
+          "treasurer", "admiral", "adm", "marshal", "boss", "executive", "founder", "actor", "actress", "singer",
+          "star", "constable", "trooper", "commander", "deputy", "agent"}
 # Words that qualify a title ("House Speaker", "Senate Majority Leader", "former President").
 _TITLE_QUALIFIERS = {"house", "senate", "majority", "minority", "former", "deputy", "acting", "foreign", "defense",
                      "defence", "interior", "finance", "health", "home", "state", "attorney", "u.s", "us", "uk",
@@ -49,6 +50,10 @@ _NUMBER = re.compile(r"[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|
 # Words that count people, whatever the outlet's word: "112 victims" and "131 deaths" count people.
 PEOPLE_WORDS = {"people", "person", "persons", "individuals", "victim", "victims", "resident", "residents",
                 "civilian", "civilians", "death", "deaths", "dead", "fatality", "fatalities", "body", "bodies", "lives"}
+# A clock time or zone left in front of a name by a page's byline ("5:55p Wladimir Klitschko",
+# "PM EDT Wladimir Klitschko"): no part of the name.
+_CLOCK = {"am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "edt", "est", "cdt", "cst", "mdt", "mst",
+          "pdt", "pst", "et", "pt", "ist", "jst", "aest"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _TITLED = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,3})(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})")
@@ -56,26 +61,32 @@ _TITLED = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,3})(" + _NAME_WORD + r"(?:\s+"
 
 def names_nobody(name: str | None) -> bool:
     """True for what names nobody: empty, a pronoun or relative word ("I", "who", "which"), or only
-    a number ("20%", "the $325m": the figure, not whose it is)."""
+    a number ("20%", "the $325m": the figure, not whose it is), or a clock time ("GMT")."""
     if not name or not name.strip():
         return True
     words = re.findall(r"[\w'’]+", name.lower())
-    return not words or all(w in PRONOUNS or w in _COUNTING or any(ch.isdigit() for ch in w) for w in words)
+    return not words or all(w in PRONOUNS or w in _COUNTING or w in _CLOCK or any(ch.isdigit() for ch in w)
+                            for w in words)
 
 
 def core_words(name: str) -> list[str]:
     """The name without titles, what follows it and middle initials: "Speaker John A. Boehner of Ohio"
     -> ["john", "boehner"]."""
     name = _AFTER_NAME.sub("", name.strip())
-    words = [w.strip(".,'’\"") for w in name.split()]
+    words = [w.strip(".,:;'’\"") for w in name.split()]
     words = [w for w in words if w]
-    while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0])):
+    while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0]) or _clock(words[0])):
         words = words[1:]  # "at least 112 people" counts people
     words = words[_title_length(words):]
     if words and words[-1].lower() in ("jr", "sr", "ii", "iii"):
         words = words[:-1]
     keep = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w + "."))]
     return [w.lower().removesuffix("'s").removesuffix("’s") for w in keep]
+
+
+def _clock(word: str) -> bool:
+    """A clock time or time zone ("5:55p", "GMT+01:0", "EDT") before a name."""
+    return word.lower().rstrip(".") in _CLOCK or (any(ch.isdigit() for ch in word) and ":" in word)
 
 
 def bare(name: str) -> str:

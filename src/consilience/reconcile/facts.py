@@ -1,4 +1,4 @@
-"""Facts: claims from the story's articles that state the same thing, with independent sources."""
+"""Facts: the claims of one event (``coref.grouped_claims``) in a story's articles, with independent sources."""
 
 from __future__ import annotations
 
@@ -9,52 +9,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..records import Article, Claim, Fact, When
-from .compare import event_words, kind_of_claim, same_event, subjects_compatible
+from .compare import subjects_compatible
+from .coref import grouped_claims
 from .sources import independent_sources
+
+__all__ = ["fact_of", "grouped_claims", "ranked_members", "representative", "statement"]
 
 # An article's weight in fact scoring falls with each reliability flag it carries.
 FLAG_PENALTY = 0.35
-
-
-def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Cross-document event coreference inside one story: a claim joins the first group (in a fixed
-    order) whose every member reports the same event (``compare.same_event``); repeated mentions in
-    one article join too. Claims are first bucketed by kind, negation and event words (event class,
-    or the trigger's word stem: two senses the lexicon told apart in two outlets' wordings, "shot"
-    and "shot:fire", still meet), so the pairwise checks stay inside one bucket."""
-    groups: list[list[Claim]] = []
-    for bucket in event_buckets(claims):
-        mine: list[list[Claim]] = []
-        for c in sorted(bucket, key=lambda c: (c.when is None, c.subject is None, c.article, c.start, c.id)):
-            for g in mine:
-                if all(same_event(c, m) for m in g):
-                    g.append(c)
-                    break
-            else:
-                mine.append([c])
-        groups += mine
-    return groups
-
-
-def event_buckets(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Claims that share kind, negation and an event word (``compare.event_words``), joined
-    transitively, in a fixed order."""
-    parent: dict[str, str] = {}
-
-    def root(k: str) -> str:
-        while parent.setdefault(k, k) != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    keys = {c.id: [f"{kind_of_claim(c)}|{c.negated}|{w}" for w in sorted(event_words(c))] for c in claims}
-    for ks in keys.values():
-        for k in ks[1:]:
-            parent[root(k)] = root(ks[0])
-    buckets: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        buckets[root(keys[c.id][0])].append(c)
-    return [buckets[k] for k in sorted(buckets)]
 
 
 def fact_of(group: Sequence[Claim], articles: dict[str, Article], names: dict[str, str] | None = None) -> Fact:

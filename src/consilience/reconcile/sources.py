@@ -2,8 +2,10 @@
 
 A source is a canonical speaker (a person, a body, a document, or an outlet asserting on its own
 authority). People join across their name variants and titles (``entities.py``); pronouns and
-relative words are never sources; an outlet that quotes someone is a channel (``via``), not a
-source. Independent sources are the speakers whose chains do not pass through one another.
+relative words are never sources; an outlet that quotes someone, or reports what someone said (a
+speech act: "the minister said"), is a channel (``via``), not a source. Independent sources are the
+named speakers whose chains do not pass through one another; speakers who are only described
+("officials", "a witness", "her publicist") count, as one, only when no one is named.
 
 Organisations: one name per source within a story: "the country's forensic service", "forensic service" and
 "Chile's forensic service" are one source, named by the most specific form the reports use.
@@ -21,8 +23,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
+from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
+from .compare import is_speech
 from .entities import core_words, entity_names, names_nobody, same_entity
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
@@ -103,12 +108,14 @@ def _words(name: str) -> list[str]:
 # each is scoped to the outlet that quotes it.
 _GENERIC_SPEAKERS = {"official", "source", "report", "analyst", "expert", "witness", "observer", "critic",
                      "resident", "aide", "insider", "spokesman", "spokeswoman", "spokesperson", "person", "people",
-                     "media", "statement", "diplomat", "officer", "member", "lawmaker", "investigator"}
+                     "media", "statement", "diplomat", "officer", "member", "lawmaker", "investigator", "authority",
+                     "authoritie", "prosecutor", "detective", "neighbour", "neighbor", "friend", "relative", "rescuer",
+                     "doctor", "spokesmen", "activist"}
 
 
 def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, str]:
     """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun)."""
-    raw = sorted({s for c in claims if c.attribution for s in (c.attribution.sources or (c.attribution.source,))})
+    raw = sorted({s for c in claims for s in said_by(c)})
     texts = [articles[a].text for a in sorted({c.article for c in claims}) if a in articles]
     people = entity_names(raw, texts)
     orgs = source_aliases(n for n in raw if n not in people)
@@ -120,7 +127,19 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     return {n: first[names.get(n, n).lower()] for n in raw}
 
 
+def said_by(c: Claim) -> tuple[str, ...]:
+    """Who a claim rests on, as written: a speech act's own speaker ("the minister said": the
+    minister, whom the outlet only carries), else its attribution's speakers."""
+    if is_speech(c) and not names_nobody(c.subject):
+        return (c.subject or "",)
+    if c.attribution is not None:
+        return c.attribution.sources or (c.attribution.source,)
+    return ()
+
+
 _SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
+_SPOKESPEOPLE_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:statement|spokesman|spokeswoman|spokesperson|spokespeople|"
+                              r"press office|press release)\s+(?:from|for|of|by)\s+(?:the\s+)?", re.I)
 
 
 def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
@@ -128,17 +147,24 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
     longer name of the story it ends ("Police" = "Greater Manchester Police")."""
     out: dict[str, str] = {}
     for n in raw:
-        base = _SPOKESPEOPLE.sub("", n).strip()
+        base = _SPOKESPEOPLE_OF.sub("", _SPOKESPEOPLE.sub("", n)).strip()
         if base != n and base:
             out[n] = names.get(base, base)
             continue
         if n in names and names[n] != n:
             continue
         longer = {names.get(m, m) for m in raw if m != n and len(m) > len(n) and same_entity(m, n)
-                  and not names_nobody(m)}
+                  and not names_nobody(m) and _proper(m)}
         if len(longer) == 1 and not names_nobody(n):
             out[n] = longer.pop()
     return out
+
+
+def _proper(name: str) -> bool:
+    """Every word capitalised but the small ones ("Greater Manchester Police", "Bank of England"): a
+    name, not a description holding one ("lending figures from the Bank of England")."""
+    words = _LEAD.sub("", name).split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _SKIPPED_WORDS for w in words)
 
 
 def outlet_name(a: Article, articles: dict[str, Article]) -> str:
@@ -147,34 +173,66 @@ def outlet_name(a: Article, articles: dict[str, Article]) -> str:
     return original.outlet or f"article {original.id}"
 
 
-def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
-    """Who a claim rests on, each with the chain it reached the reader through (intermediaries,
-    then the outlet). Unattributed: the outlet itself, on its own authority, with no chain."""
+class Speaker(NamedTuple):
+    """Who a claim rests on (``name``), the chain it reached the reader through (intermediaries, then
+    the outlet), and whether the speaker is named (a person, a body, an outlet) or only described
+    ("officials", "a witness", "her publicist")."""
+
+    name: str
+    chain: tuple[str, ...]
+    named: bool
+
+
+def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> list[Speaker]:
+    """Who a claim rests on. Unattributed: the outlet itself, on its own authority, with no chain; a
+    speech act: its speaker, through the outlet."""
     outlet = outlet_name(articles[c.article], articles)
-    if c.attribution is None:
-        return [(outlet, ())]
-    chain = tuple(dict.fromkeys([*(names.get(v, v) for v in c.attribution.via if not names_nobody(v)), outlet]))
+    raw = said_by(c)
+    if not raw:
+        return [Speaker(outlet, (), True)]
+    via = c.attribution.via if c.attribution is not None else ()
+    chain = tuple(dict.fromkeys([*(names.get(v, v) for v in via if not names_nobody(v)), outlet]))
     out = []
-    for raw in c.attribution.sources or (c.attribution.source,):
-        name = names.get(raw, raw)
+    for r in raw:
+        name = names.get(r, r)
         if names_nobody(name):
-            name = f"an unnamed source ({outlet})"
-        elif _generic(name):
-            name = f"{name} ({outlet})"
-        out.append((name, tuple(x for x in chain if x != name)))
+            out.append(Speaker(f"an unnamed source ({outlet})", chain, False))
+        elif not _is_named(name):
+            out.append(Speaker(f"{name} ({outlet})", chain, False))
+        else:
+            out.append(Speaker(name, tuple(x for x in chain if x != name), True))
     return out
 
 
-def _generic(name: str) -> bool:
+# "Chile's forensic service", "Apple's chief executive": a body or office of a named owner is one
+# speaker, whoever reports it ("the country's forensic service" is named so once joined to it).
+_OWNED_BY_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s+\w")
+
+
+def _is_named(name: str) -> bool:
+    """A proper name ("Surrey Police", "Jack Ketsoyan", "the NIS"), or a body the gazetteer knows; not a
+    description ("officials", "officer at the scene", "her rep") nor a generic word however written
+    ("Officials")."""
     words = core_words(name)
-    return len(words) == 1 and words[0].removesuffix("s") in _GENERIC_SPEAKERS
+    if not words or (len(words) == 1 and words[0].removesuffix("s") in _GENERIC_SPEAKERS):
+        return False
+    if gazetteer().known_source(name) is not None or _OWNED_BY_NAME.match(name):
+        return True
+    head = _LEAD.sub("", name).split()
+    return bool(head) and head[-1][:1].isupper()
 
 
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
     """One name per group of speakers whose chains pass through one another: an outlet's own word
-    and the agency it quotes elsewhere are one group. A named speaker names its group before an outlet."""
+    and the agency it quotes elsewhere are one group. A named speaker names its group before an
+    outlet. Speakers who are only described ("officials", "a witness") add a source only when no
+    one in the fact is named, and then one in all: they may be the named ones' people, and a
+    reader cannot tell two of them apart."""
     said = [s for c in claims for s in speakers(c, articles, names)]
-    who = sorted({name for name, _ in said})
+    named = [s for s in said if s.named]
+    if not named:
+        return [min((s.name for s in said), key=lambda n: (n.startswith("an unnamed"), n))] if said else []
+    who = sorted({s.name for s in named})
     parent = {n: n for n in who}
 
     def root(n: str) -> str:
@@ -183,12 +241,12 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
             n = parent[n]
         return n
 
-    for name, chain in said:
-        for link in chain:
+    for s in named:
+        for link in s.chain:
             if link in parent:
-                parent[root(link)] = root(name)
+                parent[root(link)] = root(s.name)
     outlets = {outlet_name(articles[c.article], articles) for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
     for n in who:
         groups[root(n)].append(n)
-    return sorted(min(g, key=lambda n: (n in outlets, n.startswith("an unnamed"), n)) for g in groups.values())
+    return sorted(min(g, key=lambda n: (n in outlets, n)) for g in groups.values())

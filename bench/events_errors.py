@@ -1,0 +1,163 @@
+"""Where cross-document event coreference on ECB+ goes wrong: coverage and pairwise links.
+
+    .venv/bin/python bench/events_errors.py OUT/dossier.json [--topics 1-15] [--examples 20]
+
+For each gold mention, the claim the scorer (``../shared/eval/events.py``) picks to cover it, and
+whether that claim's trigger is the mention itself ("own claim"), or another event's claim whose
+span reaches over it ("wrong claim"; then whether an own claim existed and lost the scorer's
+tie-break, or none was made). Then the gold pairs of mentions in two documents of one gold event,
+and the system's: how many the facts join (pair recall), how many joined pairs are one gold event
+(pair precision), and the commonest missed and wrong pairs by the two triggers' words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+EVAL = Path("../shared/eval/events.py")
+GOLD = Path("../shared/data/ecbplus-events-dev/gold.json")
+
+
+def scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("events_eval", EVAL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def topic_range(text: str) -> range:
+    a, _, b = text.partition("-")
+    return range(int(a), int(b or a) + 1)
+
+
+def covering(ev: Any, gold: dict[str, Any], d: dict[str, Any], topics: range) -> list[dict[str, Any]]:
+    """One row per located gold mention: its gold instance, its doc, the covering claim as the scorer picks it,
+    and whether an own claim (trigger overlapping the mention) exists."""
+    by_url = {a.get("url") or a["source"]: a for a in d["articles"]}
+    claims_of: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    for n, c in enumerate(d["claims"]):
+        claims_of[c["article"]].append((n, c))
+    fact_of = {cid: f["id"] for s in d["stories"] for f in s["facts"] for cid in f["claims"]}
+    rows = []
+    for url, g in gold["docs"].items():
+        if int(str(g["topic"]).rstrip("ab+")) not in topics or url not in by_url:
+            continue
+        art = ev.Article(by_url[url])
+        cands = claims_of[by_url[url]["id"]]
+        for k, m in enumerate(g["mentions"]):
+            span = art.locate(m)
+            if span is None:
+                continue
+            s, e = span
+            trig = set(ev.stems(m["text"]))
+            best, own = None, None
+            for n, c in cands:
+                if c["start"] <= s and e <= c["end"]:
+                    rank = (c["kind"] != "event", not (trig & set(ev.stems(c["predicate"]))), c["end"] - c["start"], n)
+                    if best is None or rank < best[0]:
+                        best = (rank, c)
+                t = c.get("trigger")
+                if t and t["start"] < e and s < t["end"] and own is None:
+                    own = c
+            chosen = best[1] if best else None
+            rows.append({"mention": (url, k), "instance": m["instance"], "text": m["text"], "doc": url,
+                         "topic": g["topic"], "claim": chosen, "own": own,
+                         "fact": fact_of.get(chosen["id"]) if chosen else None,
+                         "right": chosen is not None and own is not None and chosen["id"] == own["id"]})
+    return rows
+
+
+def pair_figures(rows: list[dict[str, Any]], examples: int) -> list[str]:
+    out = []
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_topic[str(r["topic"])].append(r)
+    gold_pairs = sys_pairs = both = 0
+    missed: Counter[tuple[str, str]] = Counter()
+    wrong: Counter[tuple[str, str]] = Counter()
+    missed_right = 0
+    for rs in by_topic.values():
+        for i, a in enumerate(rs):
+            for b in rs[i + 1:]:
+                if a["doc"] == b["doc"]:
+                    continue
+                same_gold = a["instance"] == b["instance"]
+                same_sys = a["fact"] is not None and a["fact"] == b["fact"]
+                gold_pairs += same_gold
+                sys_pairs += same_sys
+                both += same_gold and same_sys
+                key = tuple(sorted((a["text"].lower(), b["text"].lower())))
+                if same_gold and not same_sys:
+                    missed[key] += 1  # type: ignore[index]
+                    missed_right += a["right"] and b["right"]
+                if same_sys and not same_gold:
+                    wrong[key] += 1  # type: ignore[index]
+    out.append(f"cross-doc pairs: gold {gold_pairs}, system {sys_pairs}, both {both}; "
+               f"pair recall {both / max(1, gold_pairs):.3f}, pair precision {both / max(1, sys_pairs):.3f}")
+    out.append(f"missed gold pairs where both mentions have their own claim: {missed_right}")
+    out.append("commonest missed pairs: " + "; ".join(f"{a}/{b} {n}" for (a, b), n in missed.most_common(examples)))
+    out.append("commonest wrong pairs: " + "; ".join(f"{a}/{b} {n}" for (a, b), n in wrong.most_common(examples)))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dossier")
+    ap.add_argument("--gold", default=str(GOLD))
+    ap.add_argument("--topics", default="1-15")
+    ap.add_argument("--examples", type=int, default=20)
+    args = ap.parse_args()
+    ev = scorer()
+    rows = covering(ev, json.loads(Path(args.gold).read_text()), json.loads(Path(args.dossier).read_text()),
+                    topic_range(args.topics))
+    covered = [r for r in rows if r["claim"] is not None]
+    right = sum(r["right"] for r in covered)
+    own_lost = sum(1 for r in covered if not r["right"] and r["own"] is not None)
+    wrong_kind: Counter[str] = Counter(r["claim"]["kind"] for r in covered if not r["right"])
+    print(f"located mentions {len(rows)}; covered {len(covered)}; by their own claim {right}; "
+          f"by another event's claim {len(covered) - right} (an own claim existed for {own_lost}); "
+          f"covering claims of the wrong ones by kind {dict(wrong_kind)}")
+    no_own = Counter(r["text"].lower() for r in rows if r["own"] is None)
+    print("commonest mentions with no own claim: " + ", ".join(f"{w} {n}" for w, n in no_own.most_common(args.examples)))
+    for line in pair_figures(rows, args.examples):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+def why_apart(a: dict[str, Any], b: dict[str, Any], story_of: dict[str, str]) -> str:
+    """What kept two claims of one gold event in two facts: the first test of ``coref`` they fail."""
+    from consilience.reconcile import compare, coref
+    from consilience.records import Claim
+
+    ca, cb = Claim.from_dict(a), Claim.from_dict(b)
+    if story_of.get(ca.article) != story_of.get(cb.article):
+        return "stories"
+    if coref.is_vague(ca) or coref.is_vague(cb):
+        return "vague"
+    if not compare.event_words(ca) & compare.event_words(cb):
+        related = compare.related_words(ca) & compare.event_words(cb) or compare.related_words(cb) & compare.event_words(ca)
+        return "related class" if related else "event class"
+    checks = (("negation", ca.negated == cb.negated),
+              ("modality", (ca.modality == "speculative") == (cb.modality == "speculative")),
+              ("speech", compare.is_speech(ca) == compare.is_speech(cb)),
+              ("speaker", not compare.is_speech(ca) or compare.same_entity(ca.subject, cb.subject)),
+              ("subject", compare.actors_compatible(ca.subject, cb.subject)),
+              ("object", compare.actors_compatible(ca.object, cb.object)),
+              ("time", compare.days_compatible(ca.when, cb.when)),
+              ("number", coref.compatible(ca, cb)))
+    failed = next((name for name, ok in checks if not ok), None)
+    if failed:
+        return failed
+    link = coref.linked(ca, cb)
+    return "no anchor" if link is None or not link.joins else "group (complete link)"

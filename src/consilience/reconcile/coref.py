@@ -1,0 +1,173 @@
+"""Event coreference inside one story: which claims report one real-world event (pure functions).
+
+A fact is the claims of one event, so this decides what the facts are:
+
+1. *Candidates*: claims that share an event word (``compare.event_words``: their event class
+   without the lexicon's sense mark, their trigger's stem, or a class WordNet relates to theirs)
+   are compared pairwise; nothing else ever is.
+2. *Compatible* (``compatible``): same negation and speculation; a speech act only with the same
+   named speaker saying mostly the same words (``compare.same_saying``: "Microsoft said it would buy
+   Sybari" and "Microsoft said the toolkit would be out" are two sayings); subjects and objects that
+   can be one entity (two names one entity, two descriptions sharing a word, a description of the
+   right kind for a name); times at most a day apart; numbers
+   of one measure that can both hold. A claim without a number may join claims with one ("escaped"
+   and "Comeaux, 49, escaped"), never two numbers of one measure that disagree.
+3. *Anchored* (``anchors``): claims join only on something they share that pins the event down: a
+   subject or object that is one entity (or a person and a description of one: "Tara Reid", "the
+   actress"), the same place, the same number (two or more), or the same class on one calendar
+   day both give ("the June 20 shooting", "shot on June 20, 2005"). A longer time that overlaps
+   makes a link stronger but joins nothing alone: a story's week has many events. A claim with no subject,
+   object, number, time or place ("winning", "there came in") is *vague* and joins nothing.
+   Classes that are only related, not the same, need a shared participant that is one entity.
+4. *Clustered* (``grouped_claims``): anchored pairs are merged strongest first (most anchors, then
+   a fixed order) when every claim of the two groups is compatible with every other (complete
+   link), so a group never holds two claims that cannot be one event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Claim
+from .compare import (
+    actors_compatible,
+    days_compatible,
+    described,
+    event_words,
+    is_speech,
+    quantities_agree,
+    related_words,
+    same_saying,
+    time_span,
+)
+from .entities import names_nobody, same_entity
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two claims that may be one event: what they share (``anchors``), and whether their event words
+    are the same, not only related. ``joins``: enough to put them in one group."""
+
+    anchors: frozenset[str]
+    same_class: bool
+
+    @property
+    def joins(self) -> bool:
+        """A participant, place, number or calendar day in common (an overlapping longer time is shared
+        by many events of a story); for a related class, a named participant."""
+        return bool(self.anchors - {"time"}) and (self.same_class or bool(self.anchors & {"subject", "object"}))
+
+
+def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims of one story grouped by the event they report (see the module's docstring), in a
+    fixed order: groups by their first claim's article and offset."""
+    groups: list[list[Claim]] = []
+    for bucket in candidate_buckets(claims):
+        groups += clustered(bucket)
+    return sorted(groups, key=lambda g: (g[0].article, g[0].start, g[0].id))
+
+
+def candidate_buckets(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Claims that share an event word or a related class, joined transitively, each bucket in a
+    fixed order. Vague claims are buckets of their own."""
+    parent: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    keys = {c.id: sorted(event_words(c) | related_words(c)) if not is_vague(c) else [f"vague|{c.id}"] for c in claims}
+    for ks in keys.values():
+        for k in ks[1:]:
+            parent[root(k)] = root(ks[0])
+    buckets: dict[str, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: (c.article, c.start, c.id)):
+        buckets[root(keys[c.id][0])].append(c)
+    return [buckets[k] for k in sorted(buckets)]
+
+
+def is_vague(c: Claim) -> bool:
+    """Nothing but an event word: no named subject or object, number, time or place; or a bare
+    number ("count": nothing names what happened) with no subject or object."""
+    nobody = names_nobody(c.subject) and names_nobody(c.object)
+    if c.predicate == "count":
+        return nobody
+    return nobody and c.quantity is None and time_span(c.when) is None and not c.where
+
+
+def clustered(bucket: Sequence[Claim]) -> list[list[Claim]]:
+    """Complete-link clustering of one bucket: joining links strongest first, each merge only when
+    every pair across the two groups may be one event."""
+    n = len(bucket)
+    links: dict[tuple[int, int], Link] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            link = linked(bucket[i], bucket[j])
+            if link is not None:
+                links[(i, j)] = link
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    joining = sorted((kv for kv in links.items() if kv[1].joins),
+                     key=lambda kv: (-len(kv[1].anchors), not kv[1].same_class, kv[0]))
+    for i, j in (pair for pair, _ in joining):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not all((min(x, y), max(x, y)) in links for x in members[gi] for y in members[gj]):
+            continue
+        for x in members[gj]:
+            group_of[x] = gi
+        members[gi] += members.pop(gj)
+    return [[bucket[i] for i in sorted(m)] for _, m in sorted(members.items())]
+
+
+def linked(a: Claim, b: Claim) -> Link | None:
+    """The link between two claims that may be one event (same or related event words, ``compatible``,
+    neither vague), else None."""
+    if is_vague(a) or is_vague(b) or not compatible(a, b):
+        return None
+    same_class = bool(event_words(a) & event_words(b))
+    if not same_class and not (related_words(a) & event_words(b) or related_words(b) & event_words(a)):
+        return None
+    return Link(anchors=frozenset(anchors(a, b)), same_class=same_class)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Nothing the two claims say rules out one event (module docstring, step 2)."""
+    if a.negated != b.negated or (a.modality == "speculative") != (b.modality == "speculative"):
+        return False  # "may be redeployed" is no report that they were
+    if (is_speech(a) or is_speech(b)) and not (is_speech(a) and is_speech(b) and same_entity(a.subject, b.subject)
+                                                and same_saying(a, b)):
+        return False
+    if not (actors_compatible(a.subject, b.subject) and actors_compatible(a.object, b.object)):
+        return False
+    if not days_compatible(a.when, b.when):
+        return False
+    return a.quantity is None or b.quantity is None or quantities_agree(a.quantity, b.quantity)
+
+
+def _one_day(c: Claim) -> bool:
+    """The claim is dated to one calendar day ("on June 20, 2005", "Saturday")."""
+    return c.when is not None and c.when.precision == "day" and c.when.start is not None and c.when.start == c.when.end
+
+
+def anchors(a: Claim, b: Claim) -> set[str]:
+    """What two compatible claims share that pins one event down: a named subject or object that is
+    one entity (either way round, for an active and a passive report), a place, one calendar day or
+    an overlapping longer time, a number."""
+    out = set()
+    if same_entity(a.subject, b.subject) or same_entity(a.subject, b.object) and same_entity(a.object, b.subject):
+        out.add("subject")
+    elif described(a.subject, b.subject):
+        out.add("described subject")
+    if same_entity(a.object, b.object):
+        out.add("object")
+    if a.where and b.where and (same_entity(a.where, b.where)):
+        out.add("place")
+    if time_span(a.when) is not None and time_span(b.when) is not None:
+        out.add("day" if _one_day(a) and _one_day(b) else "time")
+    if a.quantity is not None and b.quantity is not None and a.quantity.value >= 2:
+        out.add("number")  # "one victim" and "one person" pin nothing down
+    return out

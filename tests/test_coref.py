@@ -1,0 +1,132 @@
+"""Event coreference inside a story (reconcile/coref.py), one rule a test: stories written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consilience.reconcile.compare import (
+    actors_compatible,
+    described,
+    descriptions_compatible,
+    quantities_agree,
+    same_saying,
+)
+from consilience.reconcile.coref import candidate_buckets, compatible, grouped_claims, is_vague, linked
+from consilience.records import Claim, Quantity, Span, When
+
+
+def _c(cid: str, art: str, predicate: str, subject: str | None = None, *, obj: str | None = None, text: str = "",
+       value: float | None = None, day: str | None = None, where: str | None = None, speech: bool = False,
+       negated: bool = False) -> Claim:
+    q = Quantity(value=value, low=value, high=value, unit="people", qualifier="exact") if value is not None else None
+    w = When(start=date.fromisoformat(day), end=date.fromisoformat(day), text=day) if day else None
+    word = predicate.split(":")[0]
+    text = text or word
+    at = text.find(word)
+    return Claim(id=cid, article=art, start=0, end=len(text), text=text, kind="statement" if speech else "event",
+                 predicate=predicate, subject=subject, object=obj, quantity=q, when=w, where=where, speech=speech,
+                 negated=negated, trigger=Span(at, at + len(word), word) if at >= 0 else None)
+
+
+def groups(*claims: Claim) -> list[set[str]]:
+    return sorted(({c.id for c in g} for g in grouped_claims(claims)), key=sorted)
+
+
+def test_a_bare_event_word_is_vague_and_joins_nothing() -> None:
+    # "the fight" in two reports of one story may be two fights: nothing pins either down
+    a, b = _c("a", "1", "fought"), _c("b", "2", "fought")
+    assert is_vague(a) and is_vague(b)
+    assert groups(a, b) == [{"a"}, {"b"}]
+    assert not is_vague(_c("c", "1", "fought", "Klitschko"))
+
+
+def test_a_shared_calendar_day_pins_one_event_of_one_class() -> None:
+    assert groups(_c("a", "1", "shot:fire", day="2005-06-20"), _c("b", "2", "shot", day="2005-06-20")) \
+        == [{"a", "b"}]
+    # two days apart: two shootings
+    assert groups(_c("a", "1", "shot", day="2005-06-20"), _c("b", "2", "shot", day="2005-06-23")) == [{"a"}, {"b"}]
+
+
+def test_a_month_alone_joins_nothing() -> None:
+    june = When(start=date(2005, 6, 1), end=date(2005, 6, 30), text="June", precision="month")
+    a = Claim(id="a", article="1", start=0, end=1, text="x", kind="event", predicate="shot", when=june)
+    b = Claim(id="b", article="2", start=0, end=1, text="x", kind="event", predicate="shot", when=june)
+    link = linked(a, b)
+    assert link is not None and link.anchors == {"time"} and not link.joins
+    assert groups(a, b) == [{"a"}, {"b"}]
+
+
+def test_related_classes_join_only_on_a_named_participant() -> None:
+    # "escaped" and "fled" are related in WordNet: one event when the same man did both
+    assert groups(_c("a", "1", "escaped", "Charles Thomas Sell"), _c("b", "2", "fled", "Sell")) == [{"a", "b"}]
+    # the same place is not enough for two different words
+    assert groups(_c("a", "1", "escaped", where="Texas"), _c("b", "2", "fled", where="Texas")) == [{"a"}, {"b"}]
+    # unrelated classes never meet, even with one subject
+    assert len(candidate_buckets([_c("a", "1", "escaped", "Sell"), _c("b", "2", "married", "Sell")])) == 2
+
+
+def test_speech_acts_join_only_for_one_speaker_saying_the_same() -> None:
+    buy = "Microsoft said it would buy Sybari Software, an antivirus maker"
+    buy2 = "Microsoft said on Tuesday it would buy the antivirus maker Sybari Software"
+    kit = "Microsoft said the new toolkit would be available next month"
+    a = _c("a", "1", "said", "Microsoft", text=buy, speech=True)
+    b = _c("b", "2", "said", "Microsoft", text=buy2, speech=True)
+    c = _c("c", "3", "said", "Microsoft", text=kit, speech=True)
+    assert same_saying(a, b) and not same_saying(a, c)
+    assert groups(a, b, c) == [{"a", "b"}, {"c"}]
+    # one saying, two speakers: two facts
+    d = _c("d", "4", "said", "Google", text=buy.replace("Microsoft", "Google"), speech=True)
+    assert not compatible(a, d)
+
+
+def test_a_name_and_a_description_of_a_person_meet_but_not_a_description_of_a_thing() -> None:
+    assert described("Tara Reid", "the actress") and not described("Turkmenistan", "the actress")
+    assert groups(_c("a", "1", "entered", "Tara Reid", obj="Promises Treatment Center"),
+                  _c("b", "2", "entered", "the actress", obj="Promises Treatment Center")) == [{"a", "b"}]
+    assert descriptions_compatible("the actress", "the party girl")
+    assert not descriptions_compatible("a decision", "a new constitution")
+
+
+def test_a_number_joins_an_event_without_one_but_two_that_disagree_never_share_a_group() -> None:
+    a = _c("a", "1", "killed", "the gunman", value=12, where="Aurora")
+    b = _c("b", "2", "killed", "the gunman", where="Aurora")
+    c = _c("c", "3", "killed", "the gunman", value=70, where="Aurora")
+    # b may be one event with either, but 12 and 70 dead cannot both be its toll: complete link keeps
+    # them apart, and b goes with the first it links to most strongly
+    assert not compatible(a, c) and compatible(a, b) and compatible(b, c)
+    result = groups(a, b, c)
+    assert len(result) == 2 and not any({"a", "c"} <= g for g in result)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (_c("a", "1", "resigned", "Boehner"), _c("b", "2", "resigned", "Boehner", negated=True)),
+    (_c("a", "1", "fired", "the club", obj="Mark Hughes"), _c("b", "2", "fired", "the club", obj="Roy Hodgson")),
+    (_c("a", "1", "struck", "earthquake", day="2014-08-03"), _c("b", "2", "struck", "earthquake", day="2014-08-10")),
+])
+def test_what_rules_out_one_event(a: Claim, b: Claim) -> None:
+    assert not compatible(a, b) and groups(a, b) == [{"a"}, {"b"}]
+
+
+def test_groups_come_in_a_fixed_order_whatever_the_input_order() -> None:
+    claims = [_c("a", "2", "resigned", "Boehner"), _c("b", "1", "resigned", "John Boehner"),
+              _c("c", "1", "won", "Obama"), _c("d", "3", "won", "Barack Obama")]
+    first = [[c.id for c in g] for g in grouped_claims(claims)]
+    assert first == [[c.id for c in g] for g in grouped_claims(list(reversed(claims)))]
+    assert first == [["b", "a"], ["c", "d"]]
+
+
+def test_two_words_for_one_kind_of_actor_count_one_thing() -> None:
+    def q(value: float, unit: str) -> Quantity:
+        return Quantity(value=value, low=value, high=value, unit=unit, qualifier="approx")
+
+    assert quantities_agree(q(11000, "troops"), q(11000, "soldiers"))
+    assert not quantities_agree(q(11000, "troops"), q(11000, "dollars"))
+    assert not quantities_agree(q(11000, "troops"), q(1000, "soldiers"))
+
+
+def test_a_country_is_no_person_a_description_must_match() -> None:
+    # "North Korean troops deployed" may be North Korea's deployment; "the actress" is no country
+    assert actors_compatible("North Korea", "North Korean troops")
+    assert not actors_compatible("Tara Reid", "troops")
