@@ -159,6 +159,22 @@ def test_a_relative_clause_on_a_description_of_a_name_is_about_the_name() -> Non
     assert by_trigger(found, "leads").subject == "Harbor Lights"
 
 
+def test_what_an_uncertain_event_brings_about_is_as_uncertain() -> None:
+    found = claims("The storm could hit the coast on Friday, killing dozens of people.")
+    assert by_trigger(found, "killing").modality == "speculative"
+    found = claims("The storm hit the coast on Friday, killing dozens of people.")
+    assert by_trigger(found, "killing").modality == "asserted"
+
+
+def test_a_number_that_describes_the_subject_measures_no_event() -> None:
+    found = claims("Harbor Lights, a $7,000 film about dockers, won the top prize on Friday.")
+    assert by_trigger(found, "won").quantity is None
+    found = claims("The 12-member jury convicted Tom Weller on Friday.")
+    assert by_trigger(found, "convicted").quantity is None
+    found = claims("Two fishermen were rescued by the coast guard on Sunday.")
+    assert by_trigger(found, "rescued").quantity is not None  # a count of those rescued
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

@@ -192,3 +192,13 @@ def test_a_rank_before_its_number_ends_no_sentence() -> None:
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "The No. 4 Liberal in the assembly backed the levy.", "The vote passed."]
     assert amounts(text.split(". The")[0] + ".") == []
+
+
+@pytest.mark.parametrize("sentence,qualifier", [
+    ("Ticket sales rose by almost 20% last year.", "approx"),
+    ("Ticket sales rose by nearly 20% last year.", "approx"),
+    ("Ticket sales rose by more than 20% last year.", "more_than"),
+    ("Ticket sales rose by 20% last year.", "exact"),
+])
+def test_qualifier_words_before_a_number(sentence: str, qualifier: str) -> None:
+    assert one(sentence).qualifier == qualifier

@@ -180,7 +180,10 @@ def _conversion(q: Found) -> bool:
 
 def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
     """The event a number measures: the nearest trigger above it in its own clause (not a speech verb
-    above the clause: in "officials said 14 died", 14 measures the dying)."""
+    above the clause: in "officials said 14 died", 14 measures the dying). A number that describes
+    the one thing that acts ("Primer, a $7,000 tale, won") measures no event."""
+    if _describes_the_subject(q.token, by_token):
+        return None
     for anc in [q.token, *q.token.ancestors]:
         tr = by_token.get(anc.i)
         if tr is not None:
@@ -188,6 +191,19 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
         if anc.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis") and anc.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _describes_the_subject(number: Token, by_token: dict[int, Trigger]) -> bool:
+    """The number is said before a singular noun of a clause's subject ("a $7,000 tale", "the
+    32-strong squad", "a 10-year-old boy"): a property of that thing, not an amount of its event."""
+    noun = next((a for a in number.ancestors if a.pos_ in ("NOUN", "PROPN")), None)
+    while noun is not None and noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "the 12-member jury": the jury
+    if noun is None or noun.i in by_token or noun.tag_ not in ("NN", "NNP") or noun.i < number.i:
+        return False
+    while noun.dep_ == "appos":
+        noun = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass")
 
 
 def _restates(tr: Trigger, by_token: dict[int, Trigger]) -> bool:

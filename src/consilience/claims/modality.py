@@ -56,6 +56,9 @@ def modality_of(t: Token, *, attributed: bool) -> str:
         if _ahead_of(node) or _means_of(node):
             node = node.head.head if node.head.dep_ == "prep" else node.head
             continue  # "might undergo training before being redeployed": as unsure as what it comes before
+        if _result_of(node):
+            node = node.head
+            continue  # "may have depressed the figures, thus flattering December's": as unsure as its cause
         if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING:
@@ -72,3 +75,10 @@ def modality_of(t: Token, *, attributed: bool) -> str:
     if attributed or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in t.children):
         return "reported"
     return "asserted"
+
+
+def _result_of(t: Token) -> bool:
+    """A participle clause with no conjunction that tells what the clause it hangs on brought about
+    ("..., thus flattering the figures", "..., killing 12 people")."""
+    return t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children) \
+        and t.i > t.head.i

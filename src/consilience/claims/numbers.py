@@ -32,7 +32,7 @@ QUALIFIERS = [
     ("at_least", r"at least|no fewer than|no less than|a minimum of|minimum of"),
     ("at_most", r"at most|up to|no more than|a maximum of|as many as|maximum of"),
     ("less_than", r"less than|fewer than|under|below|just under|short of"),
-    ("approx", r"about|around|approximately|some|roughly|an estimated|estimated|nearly|approx\.?|circa|close to|some\s+\d"),
+    ("approx", r"about|around|approximately|some|roughly|an estimated|estimated|nearly|almost|approx\.?|circa|close to|some\s+\d"),
 ]
 _QUALIFIER_RE = [(name, re.compile(r"(?:^|\b)(?:" + words + r")\s*$", re.I)) for name, words in QUALIFIERS]
 
