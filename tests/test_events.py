@@ -175,6 +175,17 @@ def test_a_number_that_describes_the_subject_measures_no_event() -> None:
     assert by_trigger(found, "rescued").quantity is not None  # a count of those rescued
 
 
+def test_a_change_told_without_a_verb_is_a_rise_or_a_fall() -> None:
+    found = claims("Annual revenue at Halden Foods was 4bn euros, up 6.5% from 3.76bn euros in 2023.")
+    change = next(c for c in found if c.quantity is not None and c.quantity.value == 6.5)
+    assert change.predicate == claims("Revenue rose 6.5% last year.")[0].predicate
+
+
+def test_a_word_known_only_as_a_noun_is_no_verb() -> None:
+    found = claims("The Guild handed out bronze Tony statuettes during the war.")
+    assert all(c.predicate != "statuette" for c in found)
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

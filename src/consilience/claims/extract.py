@@ -269,12 +269,19 @@ def _raised(t: Token) -> Token:
 
 
 _DIRECTIONS = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall", "off": "fall"}
+_DIRECTION_HOPS = 4  # number -> "%" -> "up"; number -> "euros" -> "from" -> "up"
 
 
 def _direction(q: Found, s: Sentence) -> str | None:
-    """"(up 8.1%)", "down 3%": a change with no verb, the class of rising or falling."""
-    head = q.token.head
-    word = _DIRECTIONS.get(head.lower_) if head.i != q.token.i else None
+    """"(up 8.1%)", "down 3%", "10bn euros, up 8.1% from 9.26bn euros": a change with no verb, the
+    class of rising or falling (the word is found above the number, below any verb)."""
+    word = None
+    for anc in list(q.token.ancestors)[:_DIRECTION_HOPS]:
+        if anc.pos_ in ("VERB", "AUX"):
+            break
+        if anc.lower_ in _DIRECTIONS and anc.pos_ in ("ADV", "ADP", "ADJ"):
+            word = _DIRECTIONS[anc.lower_]
+            break
     sense = s.lex.best_sense(word, {}) if word else None
     return sense.predicate if sense is not None else None
 

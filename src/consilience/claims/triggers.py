@@ -152,8 +152,8 @@ def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             if not (sense.is_event or speech or lemma in gaz.eventive_verbs or _acts_on_something(t, words, sense, lex)):
                 return None
             predicate = sense.predicate
-        elif lex.is_verb(lemma):
-            return None
+        elif lex.is_verb(lemma) or (t.dep_ in _NOMINAL and lex.supersense(lemma) is not None):
+            return None  # no event sense; or a noun the tagger took for a verb ("handed out statuettes")
         else:
             predicate = t.lemma_.lower()
     if lemma in gaz.hazard_verbs and _hazard(t, gaz):
@@ -161,6 +161,8 @@ def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
     return Trigger(t, last, predicate, is_negated(t, gaz), speech, noun=False)
 
 
+# Where a noun stands: a word WordNet knows only as a noun, found there, is no verb.
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "dative"})
 PHYSICAL = frozenset({"verb.contact", "verb.competition", "verb.body"})
 # What a blow, a capture or an attack cannot land on: ideas, states, qualities ("an attack on
 # democracy", "strike the right balance"): the verb is figurative there.
