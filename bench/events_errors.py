@@ -74,8 +74,9 @@ def covering(ev: Any, gold: dict[str, Any], d: dict[str, Any], topics: range) ->
     return rows
 
 
-def pair_figures(rows: list[dict[str, Any]], examples: int) -> list[str]:
+def pair_figures(rows: list[dict[str, Any]], examples: int, story_of: dict[str, str]) -> list[str]:
     out = []
+    reasons: Counter[str] = Counter()
     by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_topic[str(r["topic"])].append(r)
@@ -97,11 +98,14 @@ def pair_figures(rows: list[dict[str, Any]], examples: int) -> list[str]:
                 if same_gold and not same_sys:
                     missed[key] += 1  # type: ignore[index]
                     missed_right += a["right"] and b["right"]
+                    if a["right"] and b["right"]:
+                        reasons[why_apart(a["claim"], b["claim"], story_of)] += 1
                 if same_sys and not same_gold:
                     wrong[key] += 1  # type: ignore[index]
     out.append(f"cross-doc pairs: gold {gold_pairs}, system {sys_pairs}, both {both}; "
                f"pair recall {both / max(1, gold_pairs):.3f}, pair precision {both / max(1, sys_pairs):.3f}")
     out.append(f"missed gold pairs where both mentions have their own claim: {missed_right}")
+    out.append("what kept them apart: " + ", ".join(f"{k} {n}" for k, n in reasons.most_common()))
     out.append("commonest missed pairs: " + "; ".join(f"{a}/{b} {n}" for (a, b), n in missed.most_common(examples)))
     out.append("commonest wrong pairs: " + "; ".join(f"{a}/{b} {n}" for (a, b), n in wrong.most_common(examples)))
     return out
@@ -115,8 +119,9 @@ def main() -> int:
     ap.add_argument("--examples", type=int, default=20)
     args = ap.parse_args()
     ev = scorer()
-    rows = covering(ev, json.loads(Path(args.gold).read_text()), json.loads(Path(args.dossier).read_text()),
-                    topic_range(args.topics))
+    dossier = json.loads(Path(args.dossier).read_text())
+    rows = covering(ev, json.loads(Path(args.gold).read_text()), dossier, topic_range(args.topics))
+    story_of = {a: s["id"] for s in dossier["stories"] for a in s["articles"]}
     covered = [r for r in rows if r["claim"] is not None]
     right = sum(r["right"] for r in covered)
     own_lost = sum(1 for r in covered if not r["right"] and r["own"] is not None)
@@ -126,13 +131,10 @@ def main() -> int:
           f"covering claims of the wrong ones by kind {dict(wrong_kind)}")
     no_own = Counter(r["text"].lower() for r in rows if r["own"] is None)
     print("commonest mentions with no own claim: " + ", ".join(f"{w} {n}" for w, n in no_own.most_common(args.examples)))
-    for line in pair_figures(rows, args.examples):
+    for line in pair_figures(rows, args.examples, story_of):
         print(line)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def why_apart(a: dict[str, Any], b: dict[str, Any], story_of: dict[str, str]) -> str:
@@ -161,3 +163,7 @@ def why_apart(a: dict[str, Any], b: dict[str, Any], story_of: dict[str, str]) ->
         return failed
     link = coref.linked(ca, cb)
     return "no anchor" if link is None or not link.joins else "group (complete link)"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

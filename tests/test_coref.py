@@ -130,3 +130,21 @@ def test_a_country_is_no_person_a_description_must_match() -> None:
     # "North Korean troops deployed" may be North Korea's deployment; "the actress" is no country
     assert actors_compatible("North Korea", "North Korean troops")
     assert not actors_compatible("Tara Reid", "troops")
+
+
+def test_a_passive_and_an_active_report_meet_on_their_participant() -> None:
+    assert groups(_c("a", "1", "fired:remove", "Maurice Cheeks"), _c("b", "2", "fired:remove", "the 76ers",
+                                                                      obj="Maurice Cheeks")) == [{"a", "b"}]
+    # but not across two related classes: "Page disappeared" is not "moved Page"
+    assert groups(_c("a", "1", "escaped", "Charles Sell"), _c("b", "2", "fled", obj="Charles Sell")) == [{"a"}, {"b"}]
+
+
+def test_a_bare_mention_joins_the_one_event_of_its_word_its_article_pins_down() -> None:
+    pinned = [_c("a", "1", "shot", "Ian Stawicki", day="2012-05-30"), _c("b", "2", "shot", "Stawicki")]
+    bare = _c("c", "1", "shot")
+    assert groups(*pinned, bare) == [{"a", "b", "c"}]
+    # two shootings reported in its article: either could be meant, so it stays alone
+    other = _c("d", "1", "shot", "Mark Hughes", day="2012-05-30")
+    assert groups(*pinned, other, bare) == [{"a", "b"}, {"c"}, {"d"}]
+    # another article's shooting is not its antecedent
+    assert groups(*pinned, _c("e", "3", "shot")) == [{"a", "b"}, {"e"}]

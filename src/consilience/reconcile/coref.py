@@ -16,12 +16,17 @@ A fact is the claims of one event, so this decides what the facts are:
    subject or object that is one entity (or a person and a description of one: "Tara Reid", "the
    actress"), the same place, the same number (two or more), or the same class on one calendar
    day both give ("the June 20 shooting", "shot on June 20, 2005"). A longer time that overlaps
-   makes a link stronger but joins nothing alone: a story's week has many events. A claim with no subject,
-   object, number, time or place ("winning", "there came in") is *vague* and joins nothing.
+   makes a link stronger but joins nothing alone: a story's week has many events. A claim with no
+   subject, object, number, time or place ("winning", "there came in") is *vague* and joins
+   nothing here (step 5).
    Classes that are only related, not the same, need a shared participant that is one entity.
+   A passive report and an active one meet on their participant ("Cheeks was fired", "the 76ers
+   fired Cheeks"), for one class only.
 4. *Clustered* (``grouped_claims``): anchored pairs are merged strongest first (most anchors, then
    a fixed order) when every claim of the two groups is compatible with every other (complete
    link), so a group never holds two claims that cannot be one event.
+5. *Bare mentions* (``with_bare_mentions``): a vague claim ("the shooting") joins the one group of
+   its event word that its own article pins down, when there is exactly one.
 """
 
 from __future__ import annotations
@@ -66,7 +71,28 @@ def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
     groups: list[list[Claim]] = []
     for bucket in candidate_buckets(claims):
         groups += clustered(bucket)
-    return sorted(groups, key=lambda g: (g[0].article, g[0].start, g[0].id))
+    return sorted(with_bare_mentions(groups), key=lambda g: (g[0].article, g[0].start, g[0].id))
+
+
+def with_bare_mentions(groups: Sequence[list[Claim]]) -> list[list[Claim]]:
+    """Each vague claim ("the shooting") added to the one group of its event word that its own
+    article reports with something that pins it down ("Stawicki shot five people on Wednesday"), when
+    there is exactly one such group and the claim is compatible with all of it; else left alone (two
+    shootings in one article: "the shooting" could be either)."""
+    pinned = [list(g) for g in groups if not (len(g) == 1 and is_vague(g[0]))]
+    alone: list[list[Claim]] = []
+    for g in groups:
+        if not (len(g) == 1 and is_vague(g[0])):
+            continue
+        c = g[0]
+        hosts = [h for h in pinned if any(m.article == c.article and event_words(m) & event_words(c) for m in h)]
+        if len(hosts) == 1 and all(compatible(c, m) for m in hosts[0]):
+            hosts[0].append(c)
+        else:
+            alone.append([c])
+    for h in pinned:
+        h.sort(key=lambda c: (c.article, c.start, c.id))
+    return pinned + alone
 
 
 def candidate_buckets(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -148,6 +174,14 @@ def compatible(a: Claim, b: Claim) -> bool:
     return a.quantity is None or b.quantity is None or quantities_agree(a.quantity, b.quantity)
 
 
+def _crossed(a: Claim, b: Claim) -> bool:
+    """``a``'s subject is ``b``'s object, and the other two are one entity or one of them unknown: a
+    passive report and an active one ("Cheeks was fired", "the 76ers fired Cheeks")."""
+    if not same_entity(a.subject, b.object):
+        return False
+    return same_entity(a.object, b.subject) or names_nobody(a.object) or names_nobody(b.subject)
+
+
 def _one_day(c: Claim) -> bool:
     """The claim is dated to one calendar day ("on June 20, 2005", "Saturday")."""
     return c.when is not None and c.when.precision == "day" and c.when.start is not None and c.when.start == c.when.end
@@ -158,8 +192,10 @@ def anchors(a: Claim, b: Claim) -> set[str]:
     one entity (either way round, for an active and a passive report), a place, one calendar day or
     an overlapping longer time, a number."""
     out = set()
-    if same_entity(a.subject, b.subject) or same_entity(a.subject, b.object) and same_entity(a.object, b.subject):
+    if same_entity(a.subject, b.subject):
         out.add("subject")
+    elif _crossed(a, b) or _crossed(b, a):
+        out.add("crossed")
     elif described(a.subject, b.subject):
         out.add("described subject")
     if same_entity(a.object, b.object):
