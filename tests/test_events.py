@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from consilience.claims import claims_of
+from consilience.claims.parse import parsed as parsed_docs
 from consilience.records import Article, Claim, Published
 
 DAY = Published(date=date(2024, 3, 6), earliest=date(2024, 3, 6), latest=date(2024, 3, 6), basis="metadata")
@@ -15,6 +17,10 @@ DAY = Published(date=date(2024, 3, 6), earliest=date(2024, 3, 6), latest=date(20
 def claims(text: str, outlet: str | None = "Valley Courier", article: str = "t1") -> list[Claim]:
     a = Article(id=article, source=f"{article}.txt", text=text, outlet=outlet, published=DAY, language="en")
     return claims_of([a])[0]
+
+
+def parsed_list(sentences: list[str]) -> list[Doc]:
+    return list(parsed_docs(sentences))
 
 
 def by_trigger(found: list[Claim], word: str) -> Claim:
@@ -184,6 +190,13 @@ def test_a_change_told_without_a_verb_is_a_rise_or_a_fall() -> None:
 def test_a_word_known_only_as_a_noun_is_no_verb() -> None:
     found = claims("The Guild handed out bronze Tony statuettes during the war.")
     assert all(c.predicate != "statuette" for c in found)
+
+
+def test_a_verb_that_drops_its_e_keeps_it_in_the_lemma() -> None:
+    found = claims("Rail unions hoped the strike would end on Monday.")
+    assert all(not c.predicate.startswith("hopped") for c in found)
+    assert [t.lemma_ for t in parsed_list(["Rail unions hoped the strike would end."])[0] if t.text == "hoped"] == ["hope"]
+    assert [t.lemma_ for t in parsed_list(["Hikers hopped on a train."])[0] if t.text == "hopped"] == ["hop"]
 
 
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
