@@ -199,6 +199,17 @@ def test_a_verb_that_drops_its_e_keeps_it_in_the_lemma() -> None:
     assert [t.lemma_ for t in parsed_list(["Hikers hopped on a train."])[0] if t.text == "hopped"] == ["hop"]
 
 
+def test_a_speech_verb_that_says_nothing_attributes_nothing() -> None:
+    found = claims("The Swiss franc had added 0.4% to break through the 1.10 level on Friday.")
+    assert all(c.attribution is None for c in found)
+    found = claims("Officers found the body of a hiker near Lindport on Sunday.")
+    assert all(c.attribution is None for c in found)
+    found = claims('"We will rebuild the pier by June," the mayor added.')
+    assert by_trigger(found, "rebuild").attribution is not None
+    found = claims("Ferry fares will rise in June, the harbour board added.")
+    assert any(c.attribution is not None and c.attribution.source == "harbour board" for c in found)
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

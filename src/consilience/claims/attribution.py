@@ -106,6 +106,8 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
     ("Neither Moscow nor Pyongyang has confirmed" attributes nothing to them)."""
     if verb.lemma_.lower() not in gaz.speech_verbs or verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lemma_.lower() in _OFTEN_NOT_SPEECH and not _says_something(verb):
+        return None  # "the pound had added 0.5%", "police found the body", "Toyota recalled 1m cars"
     subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
             or _name_before(verb))
     if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
@@ -122,6 +124,27 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         via.insert(0, name)
         subj, name = citing, phrase(citing)
     return _split_sources(subj, name), via, f"{name} {verb.text}"
+
+
+# Speech verbs that as often do something else to a thing they take as object ("added 0.5%",
+# "claimed the title", "recalled 1m cars", "found the body", "wrote a book"):
+# speech only when something is said.
+_OFTEN_NOT_SPEECH = frozenset({"add", "claim", "maintain", "observe", "order", "call", "find", "recall",
+                               "note", "state", "cite", "quote", "write"})
+_QUOTE_MARKS = frozenset('"“”«»')
+
+
+def _says_something(verb: Token) -> bool:
+    """The verb has what was said: a clause ("added that ...", "found it had"), a quotation in its
+    sentence, or the statement it is a parenthesis to ("Prices, he added, will rise")."""
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "npadvmod" and (
+        c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)  # "added 0.5%"
+    clauses = ("ccomp", "parataxis") if has_object else ("ccomp", "parataxis", "xcomp")  # "added 0.5% to break"
+    if any(c.dep_ in clauses and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return True
+    if verb.dep_ in ("parataxis", "ccomp") or any(t.text in _QUOTE_MARKS for t in verb.doc):
+        return True
+    return not has_object and verb.dep_ != "ROOT"
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
