@@ -85,6 +85,8 @@ def test_a_name_and_a_description_of_a_person_meet_but_not_a_description_of_a_th
     assert described("Tara Reid", "the actress") and not described("Turkmenistan", "the actress")
     assert groups(_c("a", "1", "entered", "Tara Reid", obj="Promises Treatment Center"),
                   _c("b", "2", "entered", "the actress", obj="Promises Treatment Center")) == [{"a", "b"}]
+    # a person and a description of people, nothing else shared: maybe two people, so two events
+    assert groups(_c("a", "1", "gathered", "Charlene Kafoury"), _c("b", "2", "gathered", "employees")) == [{"a"}, {"b"}]
     assert descriptions_compatible("the actress", "the party girl")
     assert not descriptions_compatible("a decision", "a new constitution")
 

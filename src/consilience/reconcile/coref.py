@@ -13,8 +13,8 @@ A fact is the claims of one event, so this decides what the facts are:
    of one measure that can both hold. A claim without a number may join claims with one ("escaped"
    and "Comeaux, 49, escaped"), never two numbers of one measure that disagree.
 3. *Anchored* (``anchors``): claims join only on something they share that pins the event down: a
-   subject or object that is one entity (or a person and a description of one: "Tara Reid", "the
-   actress"), the same place, the same number (two or more), or the same class on one calendar
+   subject or object that is one entity (a person and a description of one, "Tara Reid" and "the
+   actress", only beside another anchor), the same place, the same number (two or more), or the same class on one calendar
    day both give ("the June 20 shooting", "shot on June 20, 2005"). A longer time that overlaps
    makes a link stronger but joins nothing alone: a story's week has many events. A claim with no
    subject, object, number, time or place ("winning", "there came in") is *vague* and joins
@@ -61,8 +61,9 @@ class Link:
     @property
     def joins(self) -> bool:
         """A participant, place, number or calendar day in common (an overlapping longer time is shared
-        by many events of a story); for a related class, a named participant."""
-        return bool(self.anchors - {"time"}) and (self.same_class or bool(self.anchors & {"subject", "object"}))
+        by many events of a story; a person and a description of a person, "Charlene Kafoury" and
+        "employees", may be two people); for a related class, a named participant."""
+        return bool(self.anchors - {"time", "described subject"}) and (self.same_class or bool(self.anchors & {"subject", "object"}))
 
 
 def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
