@@ -210,6 +210,15 @@ def test_a_speech_verb_that_says_nothing_attributes_nothing() -> None:
     assert any(c.attribution is not None and c.attribution.source == "harbour board" for c in found)
 
 
+def test_figures_or_a_report_speak_for_the_body_that_issued_them() -> None:
+    found = claims("Ferry fares rose 4% in May, according to figures from the Lindport Harbour Board.")
+    rose = by_trigger(found, "rose").attribution
+    assert rose is not None and rose.source == "Lindport Harbour Board"
+    found = claims("A report by the Halden Institute said that rents would fall.")
+    fall = by_trigger(found, "fall").attribution
+    assert fall is not None and fall.source == "Halden Institute"
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

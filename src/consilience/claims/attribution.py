@@ -97,7 +97,7 @@ def _according_to(doc: Doc) -> tuple[list[Token | str], list[str], str] | None:
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 name = phrase(objs[0])
-                return _split_sources(objs[0], name), [], f"according to {name}"
+                return _issued_by(objs[0], name), [], f"according to {name}"
     return None
 
 
@@ -123,7 +123,7 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
     if citing:
         via.insert(0, name)
         subj, name = citing, phrase(citing)
-    return _split_sources(subj, name), via, f"{name} {verb.text}"
+    return _issued_by(subj, name), via, f"{name} {verb.text}"
 
 
 # Speech verbs that as often do something else to a thing they take as object ("added 0.5%",
@@ -171,6 +171,32 @@ def _denied(verb: Token, subj: Token) -> bool:
     """"Neither Moscow nor Pyongyang has confirmed" attributes nothing to them."""
     return any(c.dep_ == "neg" for c in verb.children) or any(
         c.lower_ in ("neither", "no", "none") for c in [subj, *subj.children])
+
+
+# What a body puts out rather than who it is: "figures from the Office for National Statistics"
+# are the office's word, as "a report by the IMF" is the IMF's.
+_ISSUED = frozenset({"figure", "data", "statistic", "number", "report", "survey", "study", "research", "estimate",
+                     "document", "record", "poll", "analysis", "forecast", "release", "filing"})
+
+
+def _issued_by(speaker: Token, name: str) -> list[Token | str]:
+    """The sources of ``speaker`` written ``name``: the body that issued it when it is a document
+    or figures (by its words as written: a name the model tagged in part stays whole)."""
+    issuer = _issuer(speaker)
+    return _split_sources(speaker, name) if issuer is speaker else [phrase(issuer)]
+
+
+def _issuer(speaker: Token) -> Token:
+    """The named body behind a document or figures that speak ("figures from the Office of the
+    Deputy Prime Minister" -> the Office), else ``speaker``."""
+    if speaker.lemma_.lower() not in _ISSUED:
+        return speaker
+    for prep in speaker.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            body = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")):
+                return body
+    return speaker
 
 
 def _source_and_cited(subj: Token) -> tuple[str, list[str]]:
