@@ -150,3 +150,11 @@ def test_a_bare_mention_joins_the_one_event_of_its_word_its_article_pins_down() 
     assert groups(*pinned, other, bare) == [{"a", "b"}, {"c"}, {"d"}]
     # another article's shooting is not its antecedent
     assert groups(*pinned, _c("e", "3", "shot")) == [{"a", "b"}, {"e"}]
+
+
+def test_a_description_marked_as_another_one_is_not_the_first() -> None:
+    assert groups(_c("a", "1", "jolted", "the quake", where="Qeshm"), _c("b", "2", "jolted", "a second quake",
+                                                                           where="Qeshm")) == [{"a"}, {"b"}]
+    assert not actors_compatible("another man", "a man") and actors_compatible("a second quake", "the second quake")
+    assert groups(_c("a", "1", "jolted", "the quake", where="Qeshm"), _c("b", "2", "jolted", "quake",
+                                                                           where="Qeshm")) == [{"a", "b"}]

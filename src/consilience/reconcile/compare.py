@@ -120,14 +120,30 @@ def days_compatible(a: When | None, b: When | None) -> bool:
 def actors_compatible(a: str | None, b: str | None) -> bool:
     """Unknown (or a pronoun) fits any, and so does a description of the right kind ("the actress"
     may be "Tara Reid", "troops" may not); two names must be one entity ("Boehner" ~ "John A.
-    Boehner", "Barack Obama" !~ "Michelle Obama")."""
-    if names_nobody(a) or names_nobody(b) or same_entity(a, b):
+    Boehner", "Barack Obama" !~ "Michelle Obama"). A description that marks itself as another one
+    ("a second quake", "another man") is not the one without the mark ("the quake")."""
+    if names_nobody(a) or names_nobody(b):
+        return True
+    if _others(a or "") != _others(b or ""):
+        return False
+    if same_entity(a, b):
         return True
     if _named(a or "") and _named(b or ""):
         return False
     if not _named(a or "") and not _named(b or ""):
         return descriptions_compatible(a or "", b or "")
     return not _kinds_clash(a or "", b or "")
+
+
+# Words by which a report tells a second thing of a kind from the first ("a second quake jolted the
+# area", "another man was arrested"); "new" and "former" are left out: "the new law" is often the
+# law, "a former employee" the employee.
+_OTHER_ONE = {"second", "third", "fourth", "fifth", "another", "other", "previous", "earlier", "later", "next",
+              "separate", "different"}
+
+
+def _others(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w in _OTHER_ONE)
 
 
 def descriptions_compatible(a: str, b: str) -> bool:
