@@ -219,6 +219,14 @@ def test_figures_or_a_report_speak_for_the_body_that_issued_them() -> None:
     assert fall is not None and fall.source == "Halden Institute"
 
 
+def test_a_thing_that_cannot_speak_is_no_source() -> None:
+    found = claims('Growth will slow, the ministry said. It blamed "continuing uncertainties such as falling '
+                   'exports and weak demand that has shown few signs of a quick rebound".')
+    assert all(c.attribution is None or c.attribution.source == "ministry" for c in found)
+    found = claims("Ferry fares rose 4% in May, the harbour board said.")
+    assert by_trigger(found, "rose").attribution is not None
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

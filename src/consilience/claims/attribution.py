@@ -117,6 +117,8 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         if agent is None:
             return None
         subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
+    if cannot_speak(subj):
+        return None  # "It blamed continuing uncertainties": no one speaks
     name, via = _source_and_cited(subj)
     via += _told(verb)
     citing = _citing(verb)
@@ -145,6 +147,37 @@ def _says_something(verb: Token) -> bool:
     if verb.dep_ in ("parataxis", "ccomp") or any(t.text in _QUOTE_MARKS for t in verb.doc):
         return True
     return not has_object and verb.dep_ != "ROOT"
+
+
+# Kinds of thing (the noun supersense of a common noun) that say nothing: qualities, states,
+# feelings, sums, objects and processes. People, bodies, documents and acts such as a study or a
+# ruling can.
+_MUTE = frozenset({"noun.attribute", "noun.state", "noun.feeling", "noun.possession", "noun.quantity", "noun.object",
+                   "noun.plant", "noun.animal", "noun.food", "noun.body", "noun.shape", "noun.phenomenon",
+                   "noun.process", "noun.motive"})
+
+
+def cannot_speak(speaker: Token) -> bool:
+    """A common noun for a kind of thing that says nothing ("continuing uncertainties", "the most
+    common woes", "remittance charges"); a name, a pronoun or a number ("16% said") can speak. A
+    relative word is the noun its clause describes ("uncertainties that have shown")."""
+    if speaker.lower_ in _RELATIVE:
+        clause = next((a for a in speaker.ancestors if a.dep_ in ("relcl", "acl")), None)
+        if clause is None:
+            return False
+        return not _can_describe_a_speaker(clause.head)  # "demand that has shown few signs"
+    if speaker.pos_ != "NOUN" or speaker.ent_type_:
+        return False
+    return event_lexicon().supersense(speaker.lemma_.lower()) in _MUTE
+
+
+def _can_describe_a_speaker(noun: Token) -> bool:
+    """A name, or a word for people, a body or a document ("the officials who said", "a report
+    which found")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = noun.lemma_.lower()
+    return lemma in _ISSUED or event_lexicon().supersense(lemma) in ("noun.person", "noun.group", "noun.communication")
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
