@@ -100,3 +100,17 @@ def test_a_spokesperson_is_the_body_and_a_short_name_the_one_long_name_it_ends()
     names = speaker_names(claims, ARTICLES)
     assert names["Bat spokeswoman"] == "Bat" and names["Police"] == "Greater Manchester Police"
     assert independent_sources(claims, ARTICLES, names) == ["Bat", "Greater Manchester Police"]
+
+
+def test_a_police_officer_named_with_a_rank_is_the_storys_one_force() -> None:
+    claims = [_said("1", "a", "Police Constable Tim Fanning"), _said("2", "b", "Fanning"),
+              _said("3", "c", "Vancouver Police"), _said("4", "d", "Nancy Pelosi")]
+    names = speaker_names(claims, ARTICLES)
+    assert names["Fanning"] == names["Police Constable Tim Fanning"] == "Vancouver Police"
+    assert independent_sources(claims, ARTICLES, names) == ["Nancy Pelosi", "Vancouver Police"]
+    # two forces in the story: which one he serves is not known, so he stays himself
+    two = [*claims, _said("5", "d", "Surrey Police")]
+    assert speaker_names(two, ARTICLES)["Fanning"] == "Tim Fanning"
+    # a name without a police rank is not an officer
+    plain = [_said("1", "a", "Tim Fanning"), _said("2", "b", "Vancouver Police")]
+    assert speaker_names(plain, ARTICLES)["Tim Fanning"] == "Tim Fanning"

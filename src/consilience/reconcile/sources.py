@@ -121,6 +121,7 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     orgs = source_aliases(n for n in raw if n not in people)
     names = {**orgs, **people}
     names = {**names, **_spoken_for(raw, names)}
+    names = {**names, **_officers_of_the_force(raw, names, people)}
     first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
     for n in raw:
         first.setdefault(names.get(n, n).lower(), names.get(n, n))
@@ -158,6 +159,25 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
         if len(longer) == 1 and not names_nobody(n):
             out[n] = longer.pop()
     return out
+
+
+# A police rank written with a name ("Police Constable Tim Fanning", "Det. Sgt. Jane Hill"): the officer
+# speaks for the force. Army ranks ("Sgt.", "Lt.") count only beside the word "police".
+_POLICE_RANKS = {"police", "constable", "const", "pc", "detective", "det", "inspector", "superintendent", "trooper"}
+
+
+def _officers_of_the_force(raw: Sequence[str], names: dict[str, str], people: dict[str, str]) -> dict[str, str]:
+    """A police officer named with a police rank is the story's one police force ("Police Constable
+    Tim Fanning" = "Tim Fanning" = "Vancouver Police"): one source, not two. Nothing when the story
+    names no force or two ("Vancouver Police", "RCMP Police")."""
+    forces = {c for c in (names.get(n, n) for n in raw)
+              if len(c.split()) >= 2 and c.split()[-1].lower() == "police" and _proper(c)}
+    if len(forces) != 1:
+        return {}
+    force = forces.pop()
+    officers = {people[n] for n in raw if n in people and people[n]
+                and {w.lower().strip(".") for w in n.split()} & _POLICE_RANKS}
+    return {n: force for n in raw if n in people and names.get(n, n) in officers}
 
 
 def _proper(name: str) -> bool:
