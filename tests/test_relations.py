@@ -154,3 +154,16 @@ def test_two_rounded_figures_are_not_both_widened_and_small_shares_are_exact() -
     assert kind(small, one) not in ("refines", "compatible")
     level = claim("l", "a", "closed", 51.15, unit="USD", kind="money", subject="oil", low=2.8, high=51.15)
     assert rel(level, claim("m", "b", "closed", 51.15, unit="USD", kind="money", subject="oil")) is None
+
+
+def test_one_thing_described_in_two_reports_may_be_two_things() -> None:
+    # "the game has sold more than 5 million copies" (Halo 2) and "the game sold more than 1 million" (GTA)
+    halo = claim("h", "a", "sold", 5e6, unit="copies", subject="the game", qualifier="more_than")
+    gta = claim("g", "c", "sold", 1e6, unit="copies", subject="the game", qualifier="more_than")
+    assert rel(halo, gta) is None
+    # named, the two reports do measure one thing
+    assert rel(claim("x", "a", "sold", 5e6, unit="copies", subject="Halo 2", qualifier="more_than"),
+               claim("y", "c", "sold", 1e6, unit="copies", subject="Halo 2", qualifier="more_than")) is not None
+    # a measure ("the death toll") or a counted group ("residents") is what a story's numbers count
+    assert rel(claim("t", "a", "rose", 112, subject="the death toll"), claim("u", "c", "rose", 131,
+                                                                           subject="the death toll")) is not None

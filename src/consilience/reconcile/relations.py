@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from ..records import Article, Claim, Fact, Relation
 from ..timex import anchor_of
 from .compare import time_span, times_compatible
-from .entities import bare, core_words, same_entity
+from .entities import PEOPLE_WORDS, bare, core_words, same_entity
 from .measure import (
     bounds_after_rounding,
     bounds_as_worded,
@@ -135,6 +135,8 @@ def why_same(a: Claim, b: Claim) -> str | None:
         return None  # a bare number ("rose to 131", "35 percent") says too little of what it counts
     if not same_entity(a.subject, b.subject) or _is_its_unit(a) or _is_its_unit(b):
         return None
+    if a.article != b.article and (_one_unnamed_thing(a) or _one_unnamed_thing(b)):
+        return None  # "the game" of two reports may be two games (Halo 2 sold 5 million, GTA 1 million)
     running = a.predicate in RUNNING and kind_of(qa) == "count"
     if not running and not (a.where is None or b.where is None or same_entity(a.where, b.where)):
         return None  # a running toll of the story's event is one count, whether placed in a city or its country
@@ -143,6 +145,24 @@ def why_same(a: Claim, b: Claim) -> str | None:
     what = measure_key(qa) or unit_key(qa) or kind_of(qa)
     whom = bare(a.subject or "")
     return f"both give the {what} for '{a.predicate.replace('_', ' ')}', of {whom}"
+
+
+# Heads of a description that name a measure, not a thing: "the death toll", "the number of ...".
+_MEASURE_HEADS = {"toll", "number", "total", "figure", "count", "tally", "price", "rate", "cost", "share", "value",
+                  "amount", "budget", "population", "turnout", "death", "injury", "casualty"}
+
+
+def _one_unnamed_thing(c: Claim) -> bool:
+    """The subject is one thing described, not named nor counted ("the game", "the company"): two
+    reports' "the game" need not be one game. Plural groups ("voters", "residents") and measures ("the
+    death toll") are what a story's numbers count; a capitalised word names one ("Halo 2", "Acme")."""
+    words = core_words(c.subject or "")
+    if not words or any(w[:1].isupper() for w in (c.subject or "").split()):
+        return False
+    head = words[-1]
+    q = c.quantity
+    unit = unit_key(q) if q is not None else ""
+    return not (head.endswith("s") or head in PEOPLE_WORDS or head in _MEASURE_HEADS or head == unit)
 
 
 def _is_its_unit(c: Claim) -> bool:
