@@ -114,3 +114,12 @@ def test_a_police_officer_named_with_a_rank_is_the_storys_one_force() -> None:
     # a name without a police rank is not an officer
     plain = [_said("1", "a", "Tim Fanning"), _said("2", "b", "Vancouver Police")]
     assert speaker_names(plain, ARTICLES)["Tim Fanning"] == "Tim Fanning"
+
+
+def test_a_clock_time_left_before_a_name_is_no_part_of_it() -> None:
+    claims = [_said("1", "a", "10:46 AM Police"), _said("2", "b", "Greater Manchester Police"),
+              _said("3", "c", "PM EDT Wladimir Klitschko"), _said("4", "d", "Wladimir Klitschko")]
+    names = speaker_names(claims, ARTICLES)
+    assert names["10:46 AM Police"] == "Greater Manchester Police"
+    assert names["PM EDT Wladimir Klitschko"] == names["Wladimir Klitschko"]
+    assert independent_sources(claims, ARTICLES, names) == ["Greater Manchester Police", "Wladimir Klitschko"]

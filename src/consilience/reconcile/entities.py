@@ -75,7 +75,7 @@ def core_words(name: str) -> list[str]:
     name = _AFTER_NAME.sub("", name.strip())
     words = [w.strip(".,:;'’\"") for w in name.split()]
     words = [w for w in words if w]
-    while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0]) or _clock(words[0])):
+    while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0]) or clock_word(words[0])):
         words = words[1:]  # "at least 112 people" counts people
     words = words[_title_length(words):]
     if words and words[-1].lower() in ("jr", "sr", "ii", "iii"):
@@ -84,7 +84,7 @@ def core_words(name: str) -> list[str]:
     return [w.lower().removesuffix("'s").removesuffix("’s") for w in keep]
 
 
-def _clock(word: str) -> bool:
+def clock_word(word: str) -> bool:
     """A clock time or time zone ("5:55p", "GMT+01:0", "EDT") before a name."""
     return word.lower().rstrip(".") in _CLOCK or (any(ch.isdigit() for ch in word) and ":" in word)
 

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
 from .compare import is_speech
-from .entities import core_words, entity_names, names_nobody, same_entity
+from .entities import clock_word, core_words, entity_names, names_nobody, same_entity
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
 _VAGUE_OWNERS = re.compile(r"^(?:the\s+)?(?:country|nation|state|city|region|government)['’]s\s", re.I)
@@ -115,7 +115,9 @@ _GENERIC_SPEAKERS = {"official", "source", "report", "analyst", "expert", "witne
 
 def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, str]:
     """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun)."""
-    raw = sorted({s for c in claims for s in said_by(c)})
+    written = sorted({s for c in claims for s in said_by(c)})
+    unclocked = {n: without_clock(n) for n in written}
+    raw = sorted(set(unclocked.values()))
     texts = [articles[a].text for a in sorted({c.article for c in claims}) if a in articles]
     people = entity_names(raw, texts)
     orgs = source_aliases(n for n in raw if n not in people)
@@ -125,7 +127,16 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
     for n in raw:
         first.setdefault(names.get(n, n).lower(), names.get(n, n))
-    return {n: first[names.get(n, n).lower()] for n in raw}
+    return {n: first[names.get(unclocked[n], unclocked[n]).lower()] for n in written}
+
+
+def without_clock(name: str) -> str:
+    """The name without a clock time or zone a page's dateline left in front of it ("10:46 AM Police"
+    -> "Police")."""
+    words = name.split()
+    while len(words) > 1 and clock_word(words[0]):
+        words = words[1:]
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 def said_by(c: Claim) -> tuple[str, ...]:
