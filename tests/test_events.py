@@ -141,9 +141,13 @@ def test_a_title_resolves_to_the_person_who_holds_it() -> None:
 def test_he_or_she_continues_the_person_the_text_is_about() -> None:
     text = ("Senator Dana Whitlock gave a speech in Harlow in which she praised Governor Ellen Marsh. "
             "In the speech, she backed new rail links.")
-    assert by_trigger(claims(text), "backed").subject == "Dana Whitlock"  # the subject before, not the last name
+    assert by_trigger(claims(text), "backed").subject is None  # Whitlock or Marsh: not the last name named
     text = "Priya Nair, from Leeds in Yorkshire, described the award as a surprise, she said on Sunday."
     assert by_trigger(claims(text), "said").subject == "Priya Nair"
+    found = claims("Judge Anna Reyes sentenced Tom Weller on Friday. He had pleaded guilty in May.")
+    assert by_trigger(found, "pleaded").subject is None  # either of them: left open
+    found = claims("Anna Reyes was attacked by Tom Weller at her home. He was arrested on Friday.")
+    assert by_trigger(found, "arrested").subject == "Tom Weller"
 
 
 def test_it_that_stands_for_nothing_is_no_organisation() -> None:
@@ -151,6 +155,8 @@ def test_it_that_stands_for_nothing_is_no_organisation() -> None:
     assert by_trigger(found, "put").subject is None
     found = claims("Norvik Bank posted a loss. It was bought by Hollis Group last year.")
     assert by_trigger(found, "bought").object == "Norvik Bank"
+    found = claims("Norvik Bank posted a loss. It was forced to close 40 branches.")
+    assert by_trigger(found, "close").subject == "Norvik Bank"
 
 
 def test_a_clause_with_there_takes_no_subject_from_the_clause_before() -> None:
@@ -179,12 +185,18 @@ def test_a_number_that_describes_the_subject_measures_no_event() -> None:
     assert by_trigger(found, "convicted").quantity is None
     found = claims("Two fishermen were rescued by the coast guard on Sunday.")
     assert by_trigger(found, "rescued").quantity is not None  # a count of those rescued
+    found = claims("About 40% of voters backed the plan on Sunday.")
+    assert by_trigger(found, "backed").quantity is not None
+    found = claims("A $10bn aid package was approved by Congress on Friday.")
+    assert by_trigger(found, "approved").quantity is not None
 
 
 def test_a_change_told_without_a_verb_is_a_rise_or_a_fall() -> None:
     found = claims("Annual revenue at Halden Foods was 4bn euros, up 6.5% from 3.76bn euros in 2023.")
     change = next(c for c in found if c.quantity is not None and c.quantity.value == 6.5)
     assert change.predicate == claims("Revenue rose 6.5% last year.")[0].predicate
+    before = next(c for c in found if c.quantity is not None and c.quantity.value == 3.76e9)
+    assert before.predicate != change.predicate  # the figure it rose from is no rise
 
 
 def test_a_word_known_only_as_a_noun_is_no_verb() -> None:
@@ -208,6 +220,8 @@ def test_a_speech_verb_that_says_nothing_attributes_nothing() -> None:
     assert by_trigger(found, "rebuild").attribution is not None
     found = claims("Ferry fares will rise in June, the harbour board added.")
     assert any(c.attribution is not None and c.attribution.source == "harbour board" for c in found)
+    found = claims("Tom Weller, who wrote and directed the film, won the award on Sunday.")
+    assert by_trigger(found, "won").attribution is None
 
 
 def test_figures_or_a_report_speak_for_the_body_that_issued_them() -> None:
@@ -220,11 +234,15 @@ def test_figures_or_a_report_speak_for_the_body_that_issued_them() -> None:
 
 
 def test_a_thing_that_cannot_speak_is_no_source() -> None:
-    found = claims('Growth will slow, the ministry said. It blamed "continuing uncertainties such as falling '
-                   'exports and weak demand that has shown few signs of a quick rebound".')
+    found = claims('Growth will slow, the ministry said. It blamed "continuing uncertainties that have shown '
+                   'no sign of easing".')
     assert all(c.attribution is None or c.attribution.source == "ministry" for c in found)
     found = claims("Ferry fares rose 4% in May, the harbour board said.")
     assert by_trigger(found, "rose").attribution is not None
+    found = claims("Norvik's profits fell. The bank said it would cut 500 jobs.")
+    assert by_trigger(found, "cut").attribution is not None
+    found = claims("The force said two men had been arrested after the stabbing.")
+    assert by_trigger(found, "arrested").attribution is not None
 
 
 def test_first_person_inside_a_quote_is_the_speaker() -> None:

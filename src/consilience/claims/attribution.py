@@ -140,44 +140,41 @@ def _says_something(verb: Token) -> bool:
     """The verb has what was said: a clause ("added that ...", "found it had"), a quotation in its
     sentence, or the statement it is a parenthesis to ("Prices, he added, will rise")."""
     has_object = any(c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "npadvmod" and (
-        c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)  # "added 0.5%"
+        c.like_num or any(g.dep_ == "nummod" for g in c.children)) for c in [*verb.children, *_conjoined(verb)])
     clauses = ("ccomp", "parataxis") if has_object else ("ccomp", "parataxis", "xcomp")  # "added 0.5% to break"
     if any(c.dep_ in clauses and c.pos_ in ("VERB", "AUX") for c in verb.children):
         return True
     if verb.dep_ in ("parataxis", "ccomp") or any(t.text in _QUOTE_MARKS for t in verb.doc):
         return True
-    return not has_object and verb.dep_ != "ROOT"
+    return not has_object and verb.dep_ not in ("ROOT", "relcl", "acl", "conj")  # "who wrote and directed the film"
 
 
-# Kinds of thing (the noun supersense of a common noun) that say nothing: qualities, states,
-# feelings, sums, objects and processes. People, bodies, documents and acts such as a study or a
-# ruling can.
-_MUTE = frozenset({"noun.attribute", "noun.state", "noun.feeling", "noun.possession", "noun.quantity", "noun.object",
-                   "noun.plant", "noun.animal", "noun.food", "noun.body", "noun.shape", "noun.phenomenon",
-                   "noun.process", "noun.motive"})
+def _conjoined(verb: Token) -> list[Token]:
+    """The children of the verbs coordinated with ``verb``, which share its object ("wrote and
+    directed the film")."""
+    return [c for v in verb.conjuncts if v.pos_ in ("VERB", "AUX") for c in v.children]
+
+
+# Kinds of thing (the noun supersense of a common noun) that say nothing: qualities, states and
+# feelings ("continuing uncertainties", "the most common woes"). Only these: WordNet's first sense of
+# many words for bodies is a thing ("bank": noun.object, "fund": noun.possession, "airline":
+# noun.artifact), and those bodies speak. Words for bodies whose first sense is a quality are kept.
+_MUTE = frozenset({"noun.attribute", "noun.state", "noun.feeling"})
+_BODIES_NAMED_AS_QUALITIES = frozenset({"authority", "force", "majority", "minority", "power", "leadership",
+                                        "management", "opposition", "security", "intelligence", "justice"})
 
 
 def cannot_speak(speaker: Token) -> bool:
-    """A common noun for a kind of thing that says nothing ("continuing uncertainties", "the most
-    common woes", "remittance charges"); a name, a pronoun or a number ("16% said") can speak. A
-    relative word is the noun its clause describes ("uncertainties that have shown")."""
+    """A common noun for a quality, state or feeling ("continuing uncertainties", "the most common
+    woes"); a relative word when the noun its clause describes is one ("uncertainties that have
+    shown"). A name, a pronoun, a number ("16% said") or a body ("the bank", "the force") can speak."""
     if speaker.lower_ in _RELATIVE:
         clause = next((a for a in speaker.ancestors if a.dep_ in ("relcl", "acl")), None)
-        if clause is None:
-            return False
-        return not _can_describe_a_speaker(clause.head)  # "demand that has shown few signs"
+        return clause is not None and clause.head.lower_ not in _RELATIVE and cannot_speak(clause.head)
     if speaker.pos_ != "NOUN" or speaker.ent_type_:
         return False
-    return event_lexicon().supersense(speaker.lemma_.lower()) in _MUTE
-
-
-def _can_describe_a_speaker(noun: Token) -> bool:
-    """A name, or a word for people, a body or a document ("the officials who said", "a report
-    which found")."""
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    lemma = noun.lemma_.lower()
-    return lemma in _ISSUED or event_lexicon().supersense(lemma) in ("noun.person", "noun.group", "noun.communication")
+    lemma = speaker.lemma_.lower()
+    return lemma not in _BODIES_NAMED_AS_QUALITIES and event_lexicon().supersense(lemma) in _MUTE
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -221,14 +218,18 @@ def _issued_by(speaker: Token, name: str) -> list[Token | str]:
 
 def _issuer(speaker: Token) -> Token:
     """The named body behind a document or figures that speak ("figures from the Office of the
-    Deputy Prime Minister" -> the Office), else ``speaker``."""
+    Deputy Prime Minister", "a poll by Gallup"), else ``speaker``. "of" names an issuer only for
+    figures and data ("figures of the central bank"): a poll or survey of Germans asks Germans. A
+    place or a people is no issuer ("reports from Gaza")."""
     if speaker.lemma_.lower() not in _ISSUED:
         return speaker
-    for prep in speaker.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-            body = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")):
-                return body
+    preps = {p.lower_: p for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")}
+    ways = ("by", "from", "of") if speaker.lemma_.lower() in ("figure", "data", "statistic", "number") else ("by", "from")
+    for way in ways:
+        body = next((g for g in preps[way].children if g.dep_ == "pobj"), None) if way in preps else None
+        if body is not None and body.ent_type_ not in ("GPE", "LOC", "NORP", "FAC") and (
+                body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "PERSON")):
+            return body
     return speaker
 
 

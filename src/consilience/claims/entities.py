@@ -39,6 +39,7 @@ class Named:
     at: tuple[int, int]  # (sentence, token) of its last mention
     titles: set[str] = field(default_factory=set)
     subject_at: tuple[int, int] | None = None  # (sentence, token) of its last mention as a clause's subject
+    placed: bool = False  # its last mention reads as a place ("from Dartford in Kent"): no rival for "she"
 
 
 @dataclass
@@ -65,11 +66,12 @@ class Entities:
         at = (self.sentence, ent.root.i)
         titles = self._titles(ent)
         subject = at if _is_subject(ent) else None
+        placed = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "at", "near")
         for n in self.named:
             if n.name == name and n.label == label:
-                n.at, n.titles, n.subject_at = at, n.titles | titles, subject or n.subject_at
+                n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
                 return
-        self.named.append(Named(name, label, at, titles, subject))
+        self.named.append(Named(name, label, at, titles, subject, placed))
 
     def _titles(self, ent: Span) -> set[str]:
         """Role words said of a person: "President Bush", "Bush, the president"."""
@@ -123,7 +125,10 @@ class Entities:
         low = token.lower_
         here = (self.sentence, token.i)
         if low in _PERSONAL:
-            return self._salient_person(here) or self._latest({"PERSON"}, here, PERSON_REACH)
+            salient = self._salient_person(here)
+            if salient is None:
+                return self._latest({"PERSON"}, here, PERSON_REACH)
+            return None if self._rival_since(salient, here) else salient.name
         if low in _FIRST_PERSON:
             return self.quote_speaker if inside_quotes(token) else None
         if low in _IT:
@@ -147,13 +152,21 @@ class Entities:
             return near[0].name if len(near) == 1 else None
         return None
 
-    def _salient_person(self, here: tuple[int, int]) -> str | None:
+    def _salient_person(self, here: tuple[int, int]) -> Named | None:
         """The person last named as a clause's subject, in this sentence before ``here`` or in the one
         before: "he" or "she" continues who the text was about (Arnold, not Kent, in "Arnold, from
         Dartford in Kent, described her victory ... she said")."""
         found = [n for n in self.named if n.label == "PERSON" and n.subject_at is not None and n.subject_at < here
                  and here[0] - n.subject_at[0] <= 1]
-        return max(found, key=lambda n: n.subject_at or here).name if found else None
+        return max(found, key=lambda n: n.subject_at or here) if found else None
+
+    def _rival_since(self, salient: Named, here: tuple[int, int]) -> bool:
+        """Another person named after ``salient`` was the subject and before ``here`` ("Judge Reyes
+        sentenced Weller. He had ...": either): the pronoun is left unresolved. A name read as a
+        place ("in Kent") is no rival."""
+        since = salient.subject_at or here
+        return any(n is not salient and n.label == "PERSON" and since < n.at < here and not n.placed
+                   for n in self.named)
 
     def _recent(self, labels: set[str], here: tuple[int, int], reach: int) -> list[Named]:
         return sorted((n for n in self.named if n.label in labels and n.at < here and here[0] - n.at[0] <= reach),
@@ -176,17 +189,18 @@ def without_title(name: str, lex: EventLexicon) -> str:
 
 def _expletive(it: Token) -> bool:
     """"it" that stands for nothing: the subject of a passive or of "be" whose clause follows ("it was
-    put to Mr Kinnock that ...", "it is likely that ...", "it was too late to ...")."""
+    put to Mr Kinnock that ...", "it is likely that ...")."""
     head = it.head
-    clause = any(c.i > head.i and (c.dep_ in ("ccomp", "xcomp", "csubj") or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
-                 for c in head.children)
+    clause = any(c.i > head.i and (c.dep_ in ("ccomp", "csubj") or c.dep_ == "advcl" and c.left_edge.lower_ == "that")
+                 for c in head.children)  # not an infinitive: "it was forced to close" is the bank
     passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in head.children)
     return it.dep_ == "expl" or (clause and (passive or (head.lemma_ == "be" and it.dep_ == "nsubj")))
 
 
 def _is_subject(ent: Span) -> bool:
     """The name is a clause's subject ("Mr Milburn gave", "Arnold, from Kent, described")."""
-    return ent.root.dep_ in ("nsubj", "nsubjpass")
+    root = ent.root
+    return root.dep_ == "nsubj" or (root.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in root.head.children))
 
 
 def entity_text(ent: Span) -> str:

@@ -182,7 +182,7 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
     """The event a number measures: the nearest trigger above it in its own clause (not a speech verb
     above the clause: in "officials said 14 died", 14 measures the dying). A number that describes
     the one thing that acts ("Primer, a $7,000 tale, won") measures no event."""
-    if _describes_the_subject(q.token, by_token):
+    if _describes_the_subject(q, by_token):
         return None
     for anc in [q.token, *q.token.ancestors]:
         tr = by_token.get(anc.i)
@@ -193,17 +193,21 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
-def _describes_the_subject(number: Token, by_token: dict[int, Trigger]) -> bool:
-    """The number is said before a singular noun of a clause's subject ("a $7,000 tale", "the
-    32-strong squad", "a 10-year-old boy"): a property of that thing, not an amount of its event."""
+def _describes_the_subject(q: Found, by_token: dict[int, Trigger]) -> bool:
+    """The number is said before a singular noun of the subject that acts ("a $7,000 tale won", "the
+    12-member jury convicted"): a property of that thing, not an amount of its event. Not a share
+    or a sum itself ("40% of voters backed"), nor what is acted on ("a $10bn package was approved")."""
+    number = q.token
     noun = next((a for a in number.ancestors if a.pos_ in ("NOUN", "PROPN")), None)
     while noun is not None and noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "the 12-member jury": the jury
     if noun is None or noun.i in by_token or noun.tag_ not in ("NN", "NNP") or noun.i < number.i:
         return False
+    if noun.text == "%" or (q.unit_token is not None and noun.i == q.unit_token.i):
+        return False
     while noun.dep_ == "appos":
         noun = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass")
+    return noun.dep_ == "nsubj"
 
 
 def _restates(tr: Trigger, by_token: dict[int, Trigger]) -> bool:
@@ -277,12 +281,14 @@ def _direction(q: Found, s: Sentence) -> str | None:
     class of rising or falling (the word is found above the number, below any verb)."""
     word = None
     for anc in list(q.token.ancestors)[:_DIRECTION_HOPS]:
-        if anc.pos_ in ("VERB", "AUX"):
-            break
+        if anc.pos_ in ("VERB", "AUX") or (anc.dep_ == "prep" and anc.lower_ in ("from", "since")):
+            break  # "up 6.5% from 3.76bn": the figure it rose from is no rise
         if anc.lower_ in _DIRECTIONS and anc.pos_ in ("ADV", "ADP", "ADJ"):
             word = _DIRECTIONS[anc.lower_]
             break
-    sense = s.lex.best_sense(word, {}) if word else None
+    if word is None:
+        return None
+    sense = s.lex.best_sense(word, {})
     return sense.predicate if sense is not None else None
 
 

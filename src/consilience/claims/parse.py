@@ -180,7 +180,7 @@ def with_verb_lemmas_spelled(doc: Doc) -> Doc:
         lemma, low = t.lemma_.lower(), t.lower_
         with_e = lemma + "e"
         ending = low[len(lemma):]
-        if ending in ("ed", "ing") and len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} \
+        if low.startswith(lemma) and ending in ("ed", "ing") and len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} \
                 and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS and lex.is_verb(with_e):
             t.lemma_ = with_e
     return doc
