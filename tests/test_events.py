@@ -245,6 +245,12 @@ def test_a_thing_that_cannot_speak_is_no_source() -> None:
     assert by_trigger(found, "arrested").attribution is not None
 
 
+def test_a_death_is_a_killing_only_in_violence_or_disaster() -> None:
+    killed = claims("Two hikers were killed in the avalanche on Sunday.")[0].predicate
+    assert by_trigger(claims("Twelve people died in the crash on Sunday."), "died").predicate == killed
+    assert by_trigger(claims("The novelist Ines Calder died at her home on Tuesday."), "died").predicate != killed
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")
