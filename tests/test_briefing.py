@@ -86,6 +86,12 @@ def test_fragments_are_not_quoted_as_statements() -> None:
     elsewhere = Claim(id="z", article="a", start=0, end=33, text="The vote was held late on Monday.", kind="event",
                       predicate="voted", subject="the Senate", trigger=Span(4, 8, "vote"))
     assert not quotable(fragment) and not quotable(short) and not quotable(elsewhere)
+    pronoun = Claim(id="p", article="a", start=0, end=37, text="It was followed by a sequel in March.", kind="event",
+                    predicate="followed", subject="Harbor Lights", subject_text="It", trigger=Span(7, 15, "followed"))
+    named = Claim(id="n", article="a", start=0, end=48, text="Harbor Lights was followed by a sequel in March.",
+                  kind="event", predicate="followed", subject="Harbor Lights", subject_text="Harbor Lights",
+                  trigger=Span(18, 26, "followed"))
+    assert not quotable(pronoun) and quotable(named)  # the reader would have to guess what "it" is
 
 
 def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_sentence_shows() -> None:

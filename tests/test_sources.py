@@ -79,6 +79,19 @@ def test_a_speech_acts_speaker_is_the_source_and_its_outlet_a_channel() -> None:
     assert independent_sources(said, ARTICLES, speaker_names(said, ARTICLES)) == ["Nancy Pelosi"]
 
 
+def test_a_speech_act_inside_someone_elses_quotation_is_not_its_subjects_word() -> None:
+    text = 'Ines Calder backed the club. "Halden are saying clearly that they will not tolerate this," she said.'
+    article = Article(id="q", source="q", text=text, outlet="Valley Courier", published=Published())
+    start = text.index("Halden")
+    quoted = Claim(id="1", article="q", start=start, end=start + 19, text=text[start:start + 19], kind="event",
+                   predicate="said", speech=True, subject="Halden")
+    assert independent_sources([quoted], {"q": article}, speaker_names([quoted], {"q": article})) == ["Valley Courier"]
+    plain = Article(id="p", source="p", text=text.replace('"', ""), outlet="Valley Courier", published=Published())
+    unquoted = Claim(id="2", article="p", start=start - 1, end=start + 18, text=plain.text[start - 1:start + 18],
+                     kind="event", predicate="said", speech=True, subject="Halden")
+    assert independent_sources([unquoted], {"p": plain}, speaker_names([unquoted], {"p": plain})) == ["Halden"]
+
+
 def test_a_body_of_a_named_owner_is_named() -> None:
     claims = [_said("1", "a", "Chile's forensic service"), _said("2", "b", "officials")]
     assert independent_sources(claims, ARTICLES, speaker_names(claims, ARTICLES)) == ["Chile's forensic service"]

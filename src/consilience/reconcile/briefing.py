@@ -83,13 +83,15 @@ def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
 def quotable(c: Claim) -> bool:
     """A claim whose words read as a statement on their own: a named actor, at least
     ``MIN_QUOTE_WORDS`` words, starting like a sentence, and naming its actor as written ("provided
-    by councils", "the game progresses" are fragments, not statements)."""
+    by councils", "the game progresses" are fragments, not statements; "It was followed by" leaves
+    the reader to guess what "it" is)."""
     text = quoted(c)
     if not _named(c) or len(text.split()) < MIN_QUOTE_WORDS or not text[:1].isupper():
         return False
     written = (c.subject_text or "").lower()
     core = core_words(c.subject or "")
-    return (bool(written) and written in text.lower()) or (bool(core) and _mentions(text.lower(), c.subject or ""))
+    shown = bool(written) and not names_nobody(written) and written in text.lower()  # "It was followed by" names no one
+    return shown or (bool(core) and _mentions(text.lower(), c.subject or ""))
 
 
 def _named(c: Claim) -> bool:

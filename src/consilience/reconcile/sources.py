@@ -139,14 +139,22 @@ def without_clock(name: str) -> str:
     return " ".join(words) if len(words) < len(name.split()) else name
 
 
-def said_by(c: Claim) -> tuple[str, ...]:
+def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
     """Who a claim rests on, as written: a speech act's own speaker ("the minister said": the
-    minister, whom the outlet only carries), else its attribution's speakers."""
-    if is_speech(c) and not names_nobody(c.subject):
+    minister, whom the outlet only carries), else its attribution's speakers. With its article's
+    ``text``: a speech act quoted from someone else ('"Chelsea are saying clearly that ...", the
+    expert said') is that someone's, not its subject's."""
+    if is_speech(c) and not names_nobody(c.subject) and not (text is not None and inside_quotation(text, c.start)):
         return (c.subject or "",)
     if c.attribution is not None:
         return c.attribution.sources or (c.attribution.source,)
     return ()
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """``pos`` stands inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, pos) + 1:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 _SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
@@ -218,7 +226,7 @@ def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> l
     """Who a claim rests on. Unattributed: the outlet itself, on its own authority, with no chain; a
     speech act: its speaker, through the outlet."""
     outlet = outlet_name(articles[c.article], articles)
-    raw = said_by(c)
+    raw = said_by(c, articles[c.article].text)
     if not raw:
         return [Speaker(outlet, (), True)]
     via = c.attribution.via if c.attribution is not None else ()
