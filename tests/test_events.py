@@ -251,6 +251,13 @@ def test_a_death_is_a_killing_only_in_violence_or_disaster() -> None:
     assert by_trigger(claims("The novelist Ines Calder died at her home on Tuesday."), "died").predicate != killed
 
 
+def test_a_title_with_another_qualifier_is_someone_else() -> None:
+    found = claims("Foreign Minister Ana Ruiz visited Paris on Monday. The prime minister promised new talks.")
+    assert by_trigger(found, "promised").subject != "Ana Ruiz"
+    found = claims("Foreign Minister Ana Ruiz visited Paris on Monday. The foreign minister promised new talks.")
+    assert by_trigger(found, "promised").subject == "Ana Ruiz"
+
+
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
     resign = by_trigger(found, "resign")

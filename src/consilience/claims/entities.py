@@ -29,6 +29,8 @@ _ORG_HEADS = {"company", "firm", "group", "bank", "agency", "ministry", "departm
               "carrier", "retailer", "manufacturer", "maker", "operator", "giant", "chain", "broadcaster", "newspaper",
               "paper", "board", "court", "commission", "authority", "office", "service", "corporation", "business",
               "insurer", "lender", "regulator", "watchdog", "body", "institute", "university", "school", "hospital"}
+# Words before a role that say when, not which role ("the former minister" is the minister named).
+_PASSING = {"former", "new", "then", "current", "outgoing", "incoming", "late", "ex"}
 _PLACE_HEADS = {"country", "nation", "state", "city", "town", "region", "province", "capital"}
 
 
@@ -74,18 +76,22 @@ class Entities:
         self.named.append(Named(name, label, at, titles, subject, placed))
 
     def _titles(self, ent: Span) -> set[str]:
-        """Role words said of a person: "President Bush", "Bush, the president"."""
+        """Role words said of a person, with the words that qualify them: "welfare minister Frank
+        Field" -> {"minister", "welfare"}; "Bush, the president"."""
         doc = ent.doc
-        out = set()
+        out: set[str] = set()
+        chain: list[str] = []
         i = ent.start - 1
-        while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN") and not doc[i].ent_type_:
+        while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and not doc[i].ent_type_:
+            chain.append(doc[i].lemma_.lower())
             if self.lex.supersense(doc[i].lemma_) == "noun.person":
                 out.add(doc[i].lemma_.lower())
             i -= 1
         for child in ent.root.children:
             if child.dep_ == "appos" and self.lex.supersense(child.lemma_) == "noun.person":
                 out.add(child.lemma_.lower())
-        return out
+                chain += [m.lemma_.lower() for m in child.children if m.dep_ in ("amod", "compound")]
+        return out | set(chain) if out else out
 
     def canonical_name(self, text: str, label: str) -> str:
         """The fullest form of a name the article has used: "Boehner" -> "John A. Boehner"."""
@@ -145,9 +151,13 @@ class Entities:
         if head in _PLACE_HEADS:
             return self._latest({"GPE"}, here, ORG_REACH)
         if self.lex.supersense(head) == "noun.person":
-            titled = [n for n in self._recent({"PERSON"}, here, PERSON_REACH * 2) if head in n.titles]
+            qualifiers = {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")} - _PASSING
+            titled = [n for n in self._recent({"PERSON"}, here, PERSON_REACH * 2)
+                      if head in n.titles and qualifiers <= n.titles]  # "the prime minister" is no welfare minister
             if titled:
                 return titled[-1].name
+            if qualifiers:
+                return None  # "the prime minister" after "welfare minister Frank Field": someone else
             near = self._recent({"PERSON"}, here, 1)  # "Bellamy ... . The player said": the one person just named
             return near[0].name if len(near) == 1 else None
         return None
