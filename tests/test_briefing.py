@@ -107,3 +107,16 @@ def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_s
                                                                                         "text": CLAIMS[c].text})
                                                                       for a, c in (("a", "r1"), ("b", "r2"))}})
     assert "council" in sentences[0].text and "Gazette reporter" not in sentences[0].text
+
+
+def test_words_inside_a_quotation_with_no_speaker_found_are_not_the_outlets_own() -> None:
+    from consilience.reconcile.briefing import quotable
+
+    text = '"I felt it at once after Dario Kovac hit me with a wild kick on my left foot."'
+    art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
+    start = text.index("Dario")
+    hit = Claim(id="h", article="q", start=start, end=len(text) - 2, text=text[start:-2], kind="event",
+                predicate="hit", subject="Dario Kovac", trigger=Span(text.index("hit"), text.index("hit") + 3, "hit"))
+    assert quotable(hit) and not quotable(hit, {"q": art})
+    said = Claim(**{**hit.__dict__, "attribution": Attribution(source="Arjen Vos", via=(), text="he said")})
+    assert quotable(said, {"q": art})

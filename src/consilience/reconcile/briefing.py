@@ -21,6 +21,7 @@ from ..records import Article, Claim, Fact, Relation, Sentence
 from .entities import bare, core_words, names_nobody
 from .facts import ranked_members, span_words
 from .measure import number_text, quantity_words
+from .sources import inside_quotation
 
 MAX_CHANGES = 4
 MAX_DETAILS = 6
@@ -49,7 +50,7 @@ class Draft:
 def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[str, Claim],
              articles: dict[str, Article]) -> tuple[list[Sentence], int]:
     """The story's briefing sentences, and how many drafts failed the support check."""
-    ranked = sorted((f for f in facts if _checkable(f, claims)), key=lambda f: _reach(f, claims))
+    ranked = sorted((f for f in facts if _checkable(f, claims, articles)), key=lambda f: _reach(f, claims))
     drafts: list[Draft] = []
     main = ranked[0] if ranked else None
     if main is not None:
@@ -74,20 +75,24 @@ def _reach(f: Fact, claims: dict[str, Claim]) -> tuple:  # type: ignore[type-arg
             f.statement, f.id)
 
 
-def _checkable(f: Fact, claims: dict[str, Claim]) -> bool:
+def _checkable(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> bool:
     """A fact a reader can check: a claim of it names its actor and its event, and is not a forecast."""
-    return f.status != "speculative" and any(quotable(c) and (c.trigger is not None or c.quantity is not None
-                                                              or c.kind == "event") for c in _members(f, claims))
+    return f.status != "speculative" and any(quotable(c, articles) and (c.trigger is not None or c.quantity is not None
+                                                                        or c.kind == "event") for c in _members(f, claims))
 
 
-def quotable(c: Claim) -> bool:
+def quotable(c: Claim, articles: dict[str, Article] | None = None) -> bool:
     """A claim whose words read as a statement on their own: a named actor, at least
     ``MIN_QUOTE_WORDS`` words, starting like a sentence, and naming its actor as written ("provided
     by councils", "the game progresses" are fragments, not statements; "It was followed by" leaves
-    the reader to guess what "it" is)."""
+    the reader to guess what "it" is). With ``articles``: not words inside a quotation whose speaker
+    is unknown."""
     text = quoted(c)
     if not _named(c) or len(text.split()) < MIN_QUOTE_WORDS or not text[:1].isupper():
         return False
+    article = (articles or {}).get(c.article)
+    if article is not None and c.attribution is None and inside_quotation(article.text, c.start):
+        return False  # someone's words whose speaker was not found: never the outlet's own
     written = (c.subject_text or "").lower()
     core = core_words(c.subject or "")
     shown = bool(written) and not names_nobody(written) and written in text.lower()  # "It was followed by" names no one
@@ -104,7 +109,7 @@ def _members(f: Fact, claims: dict[str, Claim]) -> list[Claim]:
 
 def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article], *, lead: str | None) -> Draft:
     """'Main event, reported by 3 outlets (A, B, C) citing 2 independent sources (X, Y): "quote" (when).'"""
-    members = [c for c in _members(f, claims) if quotable(c)] or _members(f, claims)
+    members = [c for c in _members(f, claims) if quotable(c, articles)] or _members(f, claims)
     c = members[0]
     cited = tuple(dict.fromkeys([c.id, *(m.id for m in members if m.article != c.article)][:3]))
     quote = quoted(c, articles)
