@@ -13,23 +13,13 @@ and the system's: how many the facts join (pair recall), how many joined pairs a
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-EVAL = Path("../shared/eval/events.py")
-GOLD = Path("../shared/data/ecbplus-events-dev/gold.json")
-
-
-def scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("events_eval", EVAL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from events_coref import GOLD, scorer  # the same scorer and gold, loaded one way (run from bench/'s parent)
 
 
 def topic_range(text: str) -> range:
