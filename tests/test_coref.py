@@ -65,6 +65,16 @@ def test_related_classes_join_only_on_a_named_participant() -> None:
     assert groups(_c("a", "1", "escaped", where="Texas"), _c("b", "2", "fled", where="Texas")) == [{"a"}, {"b"}]
     # unrelated classes never meet, even with one subject
     assert len(candidate_buckets([_c("a", "1", "escaped", "Sell"), _c("b", "2", "married", "Sell")])) == 2
+    # nor do related ones when each acts on something else: one man does many things in a story
+    assert groups(_c("a", "1", "escaped", "Sell", obj="the county jail"),
+                  _c("b", "2", "fled", "Sell", obj="the country")) == [{"a"}, {"b"}]
+
+
+def test_what_was_acted_on_must_share_a_word_that_says_something() -> None:
+    # "increases in funds for schools" and "the first round of a battle for access" share only "for"
+    funds = _c("a", "1", "won", "David Blunkett", obj="big increases in funds for schools")
+    court = _c("b", "2", "won", "David Blunkett", obj="the first round of a High Court battle for access")
+    assert groups(funds, court) == [{"a"}, {"b"}]
 
 
 def test_speech_acts_join_only_for_one_speaker_saying_the_same() -> None:

@@ -46,7 +46,9 @@ def quantities_overlap(a: Quantity, b: Quantity) -> bool:
 
 
 _FUNCTION_WORDS = {"the", "a", "an", "these", "those", "this", "that", "their", "its", "his", "her", "some", "all",
-                   "of", "and", "or", "neither", "nor", "both", "other", "more", "many", "most", "several"}
+                   "of", "and", "or", "neither", "nor", "both", "other", "more", "many", "most", "several",
+                   "in", "on", "at", "for", "to", "from", "with", "by", "into", "over", "about", "as", "first",
+                   "big", "new", "last", "next", "part"}  # "increases in funds for schools" and "a battle for access" share nothing
 
 
 def _content(text: str) -> set[str]:

@@ -57,13 +57,19 @@ class Link:
 
     anchors: frozenset[str]
     same_class: bool
+    objects_differ: bool = False  # both name what was acted on, and not the same thing
 
     @property
     def joins(self) -> bool:
         """A participant, place, number or calendar day in common (an overlapping longer time is shared
         by many events of a story; a person and a description of a person, "Charlene Kafoury" and
         "employees", may be two people); for a related class, a named participant."""
-        return bool(self.anchors - {"time", "described subject"}) and (self.same_class or bool(self.anchors & {"subject", "object"}))
+        pinned = bool(self.anchors - {"time", "described subject"})
+        if self.same_class:
+            return pinned
+        # a related class ("consigned England" ~ "delivered a blow to Scotland"): one actor does many
+        # related things in a story; the same participant, and nothing else acted on
+        return bool(self.anchors & {"subject", "object"}) and not self.objects_differ
 
 
 def grouped_claims(claims: Sequence[Claim]) -> list[list[Claim]]:
@@ -158,7 +164,8 @@ def linked(a: Claim, b: Claim) -> Link | None:
     same_class = bool(event_words(a) & event_words(b))
     if not same_class and not (related_words(a) & event_words(b) or related_words(b) & event_words(a)):
         return None
-    return Link(anchors=frozenset(anchors(a, b)), same_class=same_class)
+    differ = bool(a.object and b.object) and not same_entity(a.object, b.object)
+    return Link(anchors=frozenset(anchors(a, b)), same_class=same_class, objects_differ=differ)
 
 
 def compatible(a: Claim, b: Claim) -> bool:
