@@ -92,6 +92,10 @@ def test_fragments_are_not_quoted_as_statements() -> None:
                   kind="event", predicate="followed", subject="Harbor Lights", subject_text="Harbor Lights",
                   trigger=Span(18, 26, "followed"))
     assert not quotable(pronoun) and quotable(named)  # the reader would have to guess what "it" is
+    agent = Claim(id="g", article="a", start=0, end=42, text="It was followed by Harbor Lights in March.", kind="event",
+                  predicate="followed", subject="Harbor Lights", subject_text="Harbor Lights",
+                  trigger=Span(7, 15, "followed"))
+    assert not quotable(agent)  # a passive's agent is named, but what "it" is is not
 
 
 def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_sentence_shows() -> None:
@@ -112,7 +116,7 @@ def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_s
 def test_words_inside_a_quotation_with_no_speaker_found_are_not_the_outlets_own() -> None:
     from consilience.reconcile.briefing import quotable
 
-    text = '"I felt it at once after Dario Kovac hit me with a wild kick on my left foot."'
+    text = 'Vos was hurt. "I felt it at once." "Dario Kovac hit me with a wild kick on my left foot."'
     art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
     start = text.index("Dario")
     hit = Claim(id="h", article="q", start=start, end=len(text) - 2, text=text[start:-2], kind="event",

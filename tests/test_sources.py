@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consilience.reconcile.entities import entity_names, names_nobody, same_entity
-from consilience.reconcile.sources import independent_sources, speaker_names
+from consilience.reconcile.sources import independent_sources, inside_quotation, speaker_names
 from consilience.records import Article, Attribution, Claim, Published
 
 TEXTS = ["WASHINGTON - House Speaker John A. Boehner said on Tuesday the House would vote this week.",
@@ -136,3 +136,13 @@ def test_a_clock_time_left_before_a_name_is_no_part_of_it() -> None:
     assert names["10:46 AM Police"] == "Greater Manchester Police"
     assert names["PM EDT Wladimir Klitschko"] == names["Wladimir Klitschko"]
     assert independent_sources(claims, ARTICLES, names) == ["Greater Manchester Police", "Wladimir Klitschko"]
+
+
+def test_inside_a_quotation_from_its_mark_the_sentence_or_the_paragraph() -> None:
+    text = 'Vos was hurt in the match. "Kovac hit me," he said. "It was late." Kovac denied it.'
+    assert inside_quotation(text, text.index('"Kovac'))  # a span that starts at the opening mark
+    assert inside_quotation(text, text.index("Kovac hit"))
+    assert inside_quotation(text, text.index("was late"))
+    assert not inside_quotation(text, text.index("Kovac denied"))
+    assert not inside_quotation(text, text.index("Vos"))
+

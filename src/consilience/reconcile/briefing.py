@@ -90,6 +90,8 @@ def quotable(c: Claim, articles: dict[str, Article] | None = None) -> bool:
     text = quoted(c)
     if not _named(c) or len(text.split()) < MIN_QUOTE_WORDS or not text[:1].isupper():
         return False
+    if text.split()[0].strip('"“”‘’\'').lower() in _OPENING_PRONOUNS:
+        return False  # "It was followed by", "They have been struck by": the reader cannot tell who
     article = (articles or {}).get(c.article)
     if article is not None and c.attribution is None and inside_quotation(article.text, c.start):
         return False  # someone's words whose speaker was not found: never the outlet's own
@@ -97,6 +99,12 @@ def quotable(c: Claim, articles: dict[str, Article] | None = None) -> bool:
     core = core_words(c.subject or "")
     shown = bool(written) and not names_nobody(written) and written in text.lower()  # "It was followed by" names no one
     return shown or (bool(core) and _mentions(text.lower(), c.subject or ""))
+
+
+# Words a quote cannot open with: who or what they stand for is not in the quote ("I" and "we" are
+# the speaker the sentence cites).
+_OPENING_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "this", "these", "those",
+                     "that"}
 
 
 def _named(c: Claim) -> bool:

@@ -152,9 +152,12 @@ def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
 
 
 def inside_quotation(text: str, pos: int) -> bool:
-    """``pos`` stands inside a quotation opened earlier in its paragraph."""
-    before = text[text.rfind("\n", 0, pos) + 1:pos]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    """``pos`` stands inside a quotation opened earlier in its paragraph (or by the marks it starts at)."""
+    while pos < len(text) and text[pos] in '"“':
+        pos += 1  # a claim's span may begin with the quotation's opening mark
+    paragraph = text[text.rfind("\n", 0, pos) + 1:pos]
+    sentence = paragraph[max(paragraph.rfind(". "), paragraph.rfind("? "), paragraph.rfind("! ")) + 1:]
+    return any(part.count('"') % 2 == 1 or part.count("“") > part.count("”") for part in (sentence, paragraph))
 
 
 _SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
