@@ -40,6 +40,11 @@ def stopping(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
 def stop_now(pool: ProcessPoolExecutor) -> None:
     """End the pool's workers without waiting for the work they hold (it is redone on the next run)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        # Work still buffered for the pipe to the workers ended below would never be read; without
+        # this, exiting waits for it forever (the queue's feeder thread is joined at exit).
+        call_queue.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for p in processes:
         if p.is_alive():

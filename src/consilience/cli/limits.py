@@ -5,7 +5,9 @@ The defaults and how they were chosen are in ``consilience.ingest.limits.ReadOpt
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,11 +84,25 @@ def stop_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+# Seconds an interrupted run may take to exit after its summary before it is ended outright.
+EXIT_GRACE_S = 10.0
+
+
 def interrupted(db: Path, stored: int) -> typer.Exit:
-    """The one-line summary of a run stopped by Ctrl-C or SIGTERM; the exit to raise."""
+    """The one-line summary of a run stopped by Ctrl-C or SIGTERM; the exit to raise. Everything
+    worth keeping is stored by then, so an exit that hangs (a worker pipe left half-written) is cut
+    short after ``EXIT_GRACE_S``: a stopped run must stop."""
     err.print(f"interrupted: {stored} articles are in {db} (every batch finished before the stop is kept); "
               "run the same command again to go on", soft_wrap=True)
+    timer = threading.Timer(EXIT_GRACE_S, _exit_now, args=(130,))
+    timer.daemon = True
+    timer.start()
     return typer.Exit(130)
+
+
+def _exit_now(code: int) -> None:
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def report_skipped(skipped: tuple[Skipped, ...] | list[Skipped], quiet: bool, *, shown: int = 20) -> None:
