@@ -155,3 +155,13 @@ def test_lazy_public_names_are_the_functions_even_after_the_subpackage_loads() -
     assert ingest is pipeline_ingest and consilience.analyze.__module__ == "consilience.pipeline"
     with pytest.raises(AttributeError):
         _ = consilience.no_such_name
+
+
+def test_a_local_analysis_loads_no_fetcher() -> None:
+    # httpx's fetch stack and the decompressors load only when an input is a URL
+    code = ("import sys; from consilience.cli import analyze, fetch, watch; from consilience.fetch import settings; "
+            "from consilience.cli.analyze import _crawl_for; assert _crawl_for(['a.txt', 'b/'], False).__enter__() is None; "
+            "print(sorted(m for m in ('brotli', 'consilience.fetch.client', 'consilience.fetch.crawl') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "[]"

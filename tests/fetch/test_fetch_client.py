@@ -16,7 +16,8 @@ from werkzeug import Request, Response
 
 from consilience.errors import FetchTimeout, HTTPStatusError, RobotsDisallowed, TooLarge
 from consilience.fetch import Crawl, Fetcher, FetchSettings
-from consilience.fetch.client import USER_AGENT, retry_after
+from consilience.fetch.client import retry_after
+from consilience.fetch.settings import USER_AGENT
 
 PAGE = "<html><head><title>T</title></head><body><p>Ministers met on Monday.</p></body></html>"
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from ..ingest import looks_like_url
 from .common import (
     DEFAULT_WORKERS,
     DbOption,
@@ -80,10 +82,9 @@ def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOpti
                            include_hidden=include_hidden, exclude=exclude, outputs=(outdir, *store_files(db)))
     try:
         with failing_run(verbose), stop_on_sigterm(), progress_display(quiet) as progress:
-            from ..fetch import Crawl
             from ..pipeline import published, updated
 
-            with Crawl(settings_of(allow_private=allow_private)) as crawl:
+            with _crawl_for(inputs, allow_private) as crawl:
                 update = updated(inputs, store=store, progress=progress, workers=workers, read_urls=crawl,
                                  read_options=options)
             out = published(store, update, outdir, reports=reports, progress=progress)
@@ -103,3 +104,12 @@ def analyze(paths: InputsArg = None, outdir: OutOption = Path("out"), db: DbOpti
                   + ("" if out.rewritten else " (nothing new: left as they were)"), soft_wrap=True)
     report_failures(update.failures, quiet)
     raise typer.Exit(code)
+
+
+def _crawl_for(inputs: list[str], allow_private: bool) -> AbstractContextManager[Any]:
+    """A fetcher when some input is a URL; else none, and httpx and the fetch stack stay unloaded."""
+    if not any(looks_like_url(i) for i in inputs):
+        return nullcontext(None)
+    from ..fetch import Crawl  # noqa: PLC0415
+
+    return Crawl(settings_of(allow_private=allow_private))

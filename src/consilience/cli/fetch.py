@@ -9,8 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..fetch import Crawl, FetchSettings, FetchState, urls_in
-from ..fetch.client import DEFAULT_SETTINGS
+from ..fetch.settings import DEFAULT_SETTINGS, FetchSettings
 from .common import (
     DEFAULT_WORKERS,
     DbOption,
@@ -49,6 +48,8 @@ def settings_of(*, allow_private: bool = False, per_host: int = DEFAULT_SETTINGS
 
 def inputs_of(args: list[str] | None, urls_file: Path | None) -> list[str]:
     """The command's arguments followed by the ``--urls`` file's lines; exit with a usage error when empty."""
+    from ..fetch.urls import urls_in  # noqa: PLC0415 - the fetch stack loads only when it is used
+
     inputs = list(args or []) + (urls_in(urls_file.read_text(encoding="utf-8")) if urls_file else [])
     if not inputs:
         err.print("[red]error:[/red] nothing to read; pass URLs or paths, or --urls FILE")
@@ -77,6 +78,8 @@ def fetch(inputs: InputsArg = None, urls_file: UrlsFileOption = None, db: DbOpti
     from ..pipeline import ingest as run_ingest  # loaded here, not at import: `--help` stays fast
 
     store = store_at(db)
+    from ..fetch import Crawl, FetchState  # noqa: PLC0415 - httpx and the decompressors load here
+
     state = FetchState(db)
     with Crawl(settings, state=state, incremental=not refetch) as crawl, progress_display(quiet) as progress:
         result = run_ingest(sources, store=store, progress=progress, workers=workers, read_urls=crawl)

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..fetch import Crawl, FetchState, PollCounts, urls_in
-from ..fetch.client import DEFAULT_SETTINGS
+from ..fetch.settings import DEFAULT_SETTINGS
 from ..records import Failure
 from .common import DEFAULT_WORKERS, DbOption, OutOption, QuietOption, WorkersOption, app, err, store_at
 from .fetch import (
@@ -27,6 +26,9 @@ from .fetch import (
     TimeoutOption,
     settings_of,
 )
+
+if TYPE_CHECKING:
+    from ..fetch.crawl import PollCounts
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -64,6 +66,8 @@ def watch(sources: Annotated[Path, typer.Argument(exists=True, dir_okay=False,
     interval = seconds_of(every)
     settings = settings_of(allow_private=allow_private, per_host=per_host, delay=delay, timeout=timeout,
                            max_bytes=max_bytes, max_per_source=max_per_source, ignore_robots=ignore_robots)
+    from ..fetch import Crawl, FetchState, urls_in  # noqa: PLC0415 - httpx and the decompressors load here
+
     store, state = store_at(db), FetchState(db)
     stop = threading.Event()
     with Crawl(settings, state=state) as crawl:

@@ -12,13 +12,21 @@ sitemaps), ``page`` (a response -> RawDocument), ``crawl`` (URLs -> documents, i
 ``state`` (what an incremental crawl remembers), ``urls`` (canonical URLs).
 """
 
-from .client import USER_AGENT, Fetched, Fetcher, FetchSettings
-from .crawl import Crawl, PollCounts, read_urls
-from .guard import Guard, refusal
-from .state import FetchState
-from .urls import canonical_url, looks_like_url, urls_in
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "USER_AGENT", "Crawl", "FetchSettings", "FetchState", "Fetched", "Fetcher", "Guard", "PollCounts",
-    "canonical_url", "looks_like_url", "read_urls", "refusal", "urls_in",
-]
+# Loaded on first use (PEP 562): httpx and the decompressors load only when something is fetched,
+# so the command line and a local analysis do without them. Module attributes all the same.
+_LAZY = {"USER_AGENT": ".settings", "FetchSettings": ".settings", "Fetched": ".client", "Fetcher": ".client",
+         "Crawl": ".crawl", "PollCounts": ".crawl", "read_urls": ".crawl", "Guard": ".guard", "refusal": ".guard",
+         "FetchState": ".state", "canonical_url": ".urls", "looks_like_url": ".urls", "urls_in": ".urls"}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'consilience.fetch' has no attribute {name!r}")
+    value = getattr(import_module(_LAZY[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -22,10 +22,11 @@ from urllib.parse import urlsplit
 from ..errors import InputError
 from ..ingest.base import Item, failure
 from ..records import Failure, RawDocument
-from .client import DEFAULT_SETTINGS, Fetched, Fetcher, FetchSettings
+from .client import Fetched, Fetcher
 from .guard import Guard
 from .listing import Listing, Target, kind_of, listing_of, newest_first
 from .page import document_of
+from .settings import DEFAULT_SETTINGS, FetchSettings
 from .state import FetchState
 from .urls import canonical_url
 
