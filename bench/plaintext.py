@@ -20,23 +20,13 @@ import re
 from pathlib import Path
 
 import html2text
+from extraction import prf  # the token F1 of the main benchmark
 
 from consilience.errors import InputError
 from consilience.meta.article import article_from
 from consilience.records import RawDocument
 
-TOKEN = re.compile(r"\w+", re.U)
 _MARK = re.compile(r"^\s*(?:[*+-]|#{1,6}|\d+\.)\s+|^\s*>\s?|^\s*\|\s*|\s*\|\s*$")
-
-
-def prf(got: str, gold: str) -> tuple[float, float, float]:
-    from collections import Counter
-
-    g, t = Counter(TOKEN.findall(got.lower())), Counter(TOKEN.findall(gold.lower()))
-    common = sum((g & t).values())
-    p = common / max(sum(g.values()), 1)
-    r = common / max(sum(t.values()), 1)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def rendered(html: str) -> str:
