@@ -57,6 +57,8 @@ def _verb_arguments(t: Token) -> Arguments:
             subj = source
             break
         head_subj, head_obj = _own(source)
+        if node.dep_ == "xcomp" and head_subj is None and _passive(source) and not _agent(source):
+            head_subj = head_obj  # "the chief is said to have resigned", "output is forecast to grow": the chief, output
         if node.dep_ == "conj" and head_obj is not None and _passive(source) and obj is None:
             obj = head_obj  # "was arrested and charged": both were done to the same person
         subj = head_subj
@@ -78,6 +80,10 @@ def _own(t: Token) -> tuple[Token | None, Token | None]:
         elif c.dep_ == "agent" and subj is None:
             subj = next((g for g in c.children if g.dep_ == "pobj"), None)
     return subj, obj
+
+
+def _agent(t: Token) -> bool:
+    return any(c.dep_ == "agent" for c in t.children)
 
 
 def _passive(t: Token) -> bool:

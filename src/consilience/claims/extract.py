@@ -148,6 +148,8 @@ def _claims_of_triggers(s: Sentence, triggers: list[Trigger], numbers: list[Foun
         if _conversion(q):
             continue  # "$30.2m (£15.5m)": the same amount in another currency
         trigger = _event_of(q, by_token)
+        if trigger is None and q.quantity.kind == "count" and q.quantity.unit is None:
+            continue  # "to join the five in the chamber", "2+2=5": a number of nothing, in no event
         if trigger is not None and not trigger.negated:
             measured.add(trigger.token.i)
         if q.unit_token is not None:
@@ -186,6 +188,9 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
         return None
     for anc in [q.token, *q.token.ancestors]:
         tr = by_token.get(anc.i)
+        if tr is not None and tr.noun and q.unit_token is not None and anc.i == q.unit_token.i \
+                and anc.dep_ in ("dobj", "nsubjpass") and anc.head.i in by_token:
+            tr = by_token[anc.head.i]  # "cut 500 jobs", "500 jobs will go": the cutting, counted
         if tr is not None:
             return None if tr.speech else tr
         if anc.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis") and anc.pos_ in ("VERB", "AUX"):
@@ -249,7 +254,7 @@ def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution:
                                    attribution.source if attribution else None)
     if container and q.quantity.unit and q.quantity.kind == "count":
         subject, subject_text = q.quantity.unit, None  # "the death toll rose to 131": 131 deaths
-    obj, obj_text = _named(args.object if args else None, s)
+    obj, obj_text = _object_named(args.object if args else None, s, subject)
     if args is None and q.unit_token is not None and q.unit_token.pos_ in ("NOUN", "PROPN"):
         subject, subject_text = actor_name(q.unit_token, s.gaz), phrase(q.unit_token)  # "31 climbers were missing"
     if share:
@@ -311,7 +316,7 @@ _CONTAINERS = {"toll", "number", "figure", "total", "count", "tally", "estimate"
 def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_token: dict[int, Trigger]) -> Claim:
     args = arguments_of(tr.token, noun=tr.noun)
     subject, subject_text = _named(args.subject, s, attribution.source if attribution else None)
-    obj, obj_text = _named(args.object, s)
+    obj, obj_text = _object_named(args.object, s, subject)
     verb = _governing_verb(tr.token, by_token) if tr.noun else None
     if verb is not None and args.subject is None:  # "troops have not been seen in combat": the troops fought
         governing = arguments_of(verb, noun=False)
@@ -329,6 +334,19 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
 
 def _named(t: Token | None, s: Sentence, speaker: str | None = None) -> tuple[str | None, str | None]:
     return argument_name(t, s.reading.entities, s.gaz, speaker)
+
+
+def _object_named(t: Token | None, s: Sentence, subject: str | None) -> tuple[str | None, str | None]:
+    """The object's name; a description never means the subject of its own event ("Microsoft
+    bought the software maker" is not Microsoft buying itself): it keeps its own words then."""
+    obj, obj_text = _named(t, s)
+    if t is not None and obj is not None and obj == subject and t.pos_ != "PROPN" and not t.ent_type_ \
+            and t.lower_ not in _REFLEXIVE:
+        return actor_name(t, s.gaz), obj_text
+    return obj, obj_text
+
+
+_REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 
 
 def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *, trigger: Trigger | None,

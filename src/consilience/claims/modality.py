@@ -18,7 +18,7 @@ _HEDGES = {"apparently", "possibly", "probably", "likely", "perhaps", "presumabl
 # dispatched 11,000 soldiers" is somebody's report that they were dispatched).
 _HEARSAY = {"reportedly", "allegedly", "supposedly", "purportedly", "according"}
 # Heads of an infinitive that make it a plan, forecast, attempt or hypothesis ("plans to", "is due to").
-_FUTURE_HEADS = {"plan", "expect", "intend", "aim", "hope", "want", "seek", "try", "attempt", "prepare", "schedule",
+_FUTURE_HEADS = {"plan", "expect", "forecast", "predict", "project", "tip", "tipped", "intend", "aim", "hope", "want", "seek", "try", "attempt", "prepare", "schedule",
                  "set", "due", "likely", "go", "propose", "threaten", "vow", "promise", "agree", "decide", "offer",
                  "wish", "appear", "seem", "be", "tend", "consider", "need", "have", "mean", "bound", "poised",
                  "unlikely", "ready", "eager", "keen", "willing", "intent", "urge", "ask", "call", "press", "push",
@@ -43,8 +43,12 @@ def _means_of(node: Token) -> bool:
 
 
 def modality_of(t: Token, *, attributed: bool) -> str:
-    """The modality of the event whose trigger is ``t``."""
-    node = t
+    """The modality of the event whose trigger is ``t`` (an event noun or a number that is what a
+    verb acts on, or states, is as sure as that verb: "will feature performances", "the saving
+    would be more than £1,000"; a noun that is the subject is taken as given: "the attack could
+    have been prevented")."""
+    node = clause_verb(t)
+    hearsay = False
     for _ in range(4):
         modal = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS), None)
         if modal is not None and not (modal.lower_ in ("can", "could", "ca") and any(c.dep_ == "neg" for c in node.children)):
@@ -63,8 +67,11 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             break
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING:
             break
+        hearsay = hearsay or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in node.children)
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS:
             return "speculative"
+        if node.dep_ == "xcomp" and hearsay_passive(node.head):
+            hearsay = True  # "is said to have resigned": somebody's report, whose is not told
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in RAISING:
             return "speculative"  # "it appears that the troops have not fought"
         node = node.head
@@ -72,9 +79,53 @@ def modality_of(t: Token, *, attributed: bool) -> str:
                                                                    "potential", "alleged", "suspected", "likely")
                                 for c in t.children):
         return "speculative"  # "the planned strike", "an alleged fraud"
-    if attributed or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in t.children):
+    if attributed or hearsay or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in t.children):
         return "reported"
     return "asserted"
+
+
+# Where an event noun or a number stands in the clause of the verb whose modality it shares.
+_ARGUMENT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj", "nummod", "quantmod", "npadvmod", "appos", "compound",
+                            "prep", "amod", "advmod", "nmod"})
+
+
+def clause_verb(t: Token) -> Token:
+    """The verb whose clause an event noun or a number is part of, when it is what that verb acts
+    on or states (not its subject); ``t`` itself otherwise."""
+    if t.pos_ in ("VERB", "AUX"):
+        return t
+    node = t
+    for _ in range(6):
+        if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i or node.lower_ in _PRESUPPOSING:
+            return t
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return t
+
+
+# Prepositions whose event is given, whatever the clause says of the rest ("after his arrest, he
+# will be tried", "despite the dip in profits").
+_PRESUPPOSING = frozenset({"after", "since", "despite", "following", "during", "amid", "amidst", "over", "because",
+                           "due", "from", "like", "unlike", "as"})
+
+
+# Verbs that, in the passive with an infinitive and no agent, pass on what unnamed others say or
+# think ("is said to have resigned", "is reported to be", "is believed to hold"): hearsay.
+HEARSAY_VERBS = frozenset({"say", "report", "allege", "rumour", "rumor", "believe", "think", "understand", "claim",
+                           "suppose", "estimate", "fear", "suspect", "consider"})
+
+
+# The same for a forecast ("output is forecast to grow", "is expected to rule"): speculative.
+FORECAST_VERBS = frozenset({"forecast", "predict", "project", "expect", "tip"})
+
+
+def hearsay_passive(verb: Token, *, forecasts: bool = False) -> bool:
+    """"X is said to ...", "is reported to ...": an agentless passive of a verb of saying or believing
+    that takes an infinitive (with ``forecasts``, "is forecast to", "is expected to" too)."""
+    verbs = HEARSAY_VERBS | FORECAST_VERBS if forecasts else HEARSAY_VERBS
+    return verb.lemma_.lower() in verbs and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _result_of(t: Token) -> bool:

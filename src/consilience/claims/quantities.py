@@ -57,7 +57,8 @@ _DATE_WORDS = {"ago", "today", "yesterday", "tomorrow", "noon", "midnight", "gmt
 _TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
                "centuries", "hour", "hours", "minute", "minutes", "second", "seconds", "night", "nights", "weekend",
                "weekends", "season", "seasons", "quarter", "quarters", "am", "pm", "a.m.", "p.m.", "o'clock", "hrs", "hr",
-               "mins", "min", "secs"}
+               "mins", "min", "secs",
+               "gmt", "bst", "utc", "est", "edt", "cst", "pst", "pdt", "cet"}  # "2200 GMT": a time of day
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.events import EventLexicon, NounSense, Sense
 from ..lexicon.gazetteer import Gazetteer
+from .modality import hearsay_passive
 
 _NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
 # Verbs that say nothing happened by themselves: the event is their complement or object.
@@ -51,8 +52,8 @@ def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
         return []
     out = []
     for t in doc:
-        if t.lower_ == "according":
-            found = None  # "according to X" attributes what the sentence says; it is no event of its own
+        if t.lower_ == "according" or _citing(t):
+            found = None  # "according to X", "..., citing X": who is the source, no event of their own
         elif t.pos_ == "VERB":
             found = _verb_trigger(t, gaz, lex)
         elif t.pos_ == "NOUN":
@@ -61,9 +62,52 @@ def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
             found = _state_trigger(t, gaz)
         else:
             found = None
-        if found is not None and not in_condition(t) and not _purpose(t) and not _evaluated(t):
+        if found is not None and not in_condition(t) and not _purpose(t) and not _evaluated(t) and not _unreal(t) \
+                and not _only_wanted(t):
             out.append(found)
     return [tr for tr in out if not _supports(tr, out)]
+
+
+def _citing(t: Token) -> bool:
+    """A participle "citing" or "quoting" beside a clause ("cut its forecast, citing weak demand"): it
+    names the source or the reason of that clause's event."""
+    return t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.lemma_.lower() in ("cite", "quote")
+
+
+# Modals that say what is possible or right, not what happened or will ("gamers can create a
+# clan", "the monarchy should symbolise"): ability, habit and norms. "Could not" stays: a refusal.
+_UNREAL_MODALS = frozenset({"can", "should"})
+
+
+def _unreal(t: Token) -> bool:
+    """A verb (or the verbs coordinated with it) under "can" or "should", not negated."""
+    verb = t.head if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") else t
+    return t.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in verb.children) \
+        and not any(c.dep_ == "neg" for c in verb.children)
+
+
+# Verbs whose object event need not ever happen: what is sought, proposed, put off or turned down
+# ("may seek a shareholder vote", "dismissed a permanent move", "exploring the use of biometrics").
+# That event is part of the verb's own claim, not a claim of its own.
+_IRREALIS = frozenset({"seek", "want", "dismiss", "reject", "explore", "consider", "study", "postpone", "delay",
+                       "propose", "plan", "demand", "request", "block", "prevent", "avoid", "oppose", "await",
+                       "fear", "threaten", "promise", "offer", "urge", "rule_out", "put_off", "call_for", "push_for",
+                       "press_for", "ask_for", "hope_for", "wait_for", "veto", "contemplate", "envisage", "discuss"})
+
+
+def _only_wanted(t: Token) -> bool:
+    """An event noun that is what a verb of seeking, proposing, delaying or refusing is about."""
+    if t.pos_ != "NOUN":
+        return False
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ == "prep":
+        words = f"{head.head.lemma_.lower()}_{head.lower_}"  # "called for a vote"
+    elif t.dep_ == "dobj":
+        prt = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+        words = f"{head.lemma_.lower()}_{prt}" if prt else head.lemma_.lower()
+    else:
+        return False
+    return words in _IRREALIS or (t.dep_ == "dobj" and head.lemma_.lower() in _IRREALIS)
 
 
 # Heads whose infinitive is an aim, not an event or a plan: "tried to join", "needs to cope with".
@@ -131,6 +175,8 @@ def doc_is_question(doc: Doc) -> bool:
 def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None:
     if t.dep_ in ("amod", "aux", "auxpass") or t.tag_ == "VBG" and t.dep_ in ("amod", "compound"):
         return None
+    if hearsay_passive(t, forecasts=True):
+        return None  # "is said to have resigned", "is forecast to grow": hearsay or a forecast, no one's act
     lemma = t.lemma_.lower()
     words, last = _multiword(t, lex)
     speech = lemma in gaz.speech_verbs and bool(_content_children(t))
@@ -148,7 +194,9 @@ def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             if sense is None:
                 return None
         if sense is not None:
-            speech = speech or (sense.is_speech and bool(_content_children(t)))
+            speech = speech or (sense.is_speech and any(c.dep_ != "xcomp" for c in _content_children(t)))
+            # a verb WordNet counts as speech, with an infinitive, commits to an act: "agreed to buy",
+            # "refused to pay" are the agreement and the refusal, not something said
             if not (sense.is_event or speech or lemma in gaz.eventive_verbs or _acts_on_something(t, words, sense, lex)):
                 return None
             predicate = sense.predicate
@@ -297,6 +345,8 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
     lemma = t.lemma_.lower()
     if t.ent_type_ and t.ent_type_ not in ("EVENT", "DATE"):
         return None  # "the Defence Ministry", "Operation Storm": a name, not an event mention
+    if _in_a_phrase_of_manner(t, lex) or _classifies(t):
+        return None
     if t.dep_ == "compound" or gaz.actor_group(t.lower_) is not None:
         return None  # "death toll", "murder charges": a modifier of another noun; "forces" are actors
     compound = next((c.lemma_.lower() for c in t.children if c.dep_ == "compound"), None)
@@ -312,6 +362,31 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             return None  # "an attack on democracy": a figure of speech
         predicate = _noun_predicate(senses[0])
     return Trigger(t, t, predicate, is_negated(t, gaz), False, noun=True)
+
+
+def _in_a_phrase_of_manner(t: Token, lex: EventLexicon) -> bool:
+    """A noun inside a fixed adverbial: "in support of", "in response to", "in favour of" (no
+    article, an "of"/"to"/"for" after it), or a noun of time said as when ("for the first time",
+    "at the time", "this time")."""
+    prep = t.head if t.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in t.children) \
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "with") for c in t.children):
+        return True
+    when = t.dep_ == "npadvmod" or (prep is not None and prep.lower_ in ("for", "at", "by", "in", "on"))
+    return when and (lex.supersense(t.lemma_) == "noun.time" or t.lemma_.lower() in _OCCASIONS)
+
+
+# Nouns WordNet files as events in their sense of "an instance" ("the first time", "on one occasion").
+_OCCASIONS = frozenset({"time", "occasion"})
+
+
+def _classifies(t: Token) -> bool:
+    """A noun that says what its subject is or became ("the book has become a publishing
+    phenomenon", "the result was a disaster"): a description, not an event; "there was an
+    explosion" still is one."""
+    head = t.head
+    return t.dep_ == "attr" and head.lemma_ in ("be", "become") and not any(c.dep_ == "expl" for c in head.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
 def _noun_predicate(sense: NounSense) -> str:

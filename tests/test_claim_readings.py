@@ -1,0 +1,117 @@
+"""How a claim reads its sentence: speech acts, hearsay, forecasts, what is only wanted or possible.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consilience.claims import claims_of
+from consilience.records import Article, Claim, Published
+
+DAY = Published(date=date(2025, 5, 14), earliest=date(2025, 5, 14), latest=date(2025, 5, 14), basis="metadata")
+
+
+def claims(text: str) -> list[Claim]:
+    a = Article(id="r1", source="r1.txt", text=text, outlet="Harbour Gazette", published=DAY, language="en")
+    return claims_of([a])[0]
+
+
+def triggered(found: list[Claim], word: str) -> Claim:
+    hits = [c for c in found if c.trigger is not None and c.trigger.text == word]
+    assert hits, f"no claim triggered by {word!r} in {[(c.trigger and c.trigger.text, c.predicate) for c in found]}"
+    return hits[0]
+
+
+def words(found: list[Claim]) -> set[str]:
+    return {c.trigger.text for c in found if c.trigger is not None}
+
+
+def test_an_agreement_to_act_is_an_event_and_citing_names_no_event() -> None:
+    found = claims("Halvorsen Shipping agreed to buy the ferry operator for $40m, citing rising freight demand.")
+    agreed = triggered(found, "agreed")
+    assert not agreed.speech and agreed.attribution is None and agreed.modality == "asserted"
+    buy = triggered(found, "buy")
+    assert buy.subject == "Halvorsen Shipping" and buy.object != "Halvorsen Shipping" and buy.modality == "speculative"
+    assert buy.attribution is None
+    assert "citing" not in words(found)
+
+
+def test_agreeing_that_something_is_so_is_still_said() -> None:
+    found = claims("The two ministers agreed that the harbour tunnel had been badly built.")
+    assert triggered(found, "agreed").speech
+
+
+@pytest.mark.parametrize("text,trigger,subject", [
+    ("The harbour master is said to have resigned on Monday.", "resigned", "harbour master"),
+    ("The mayor is reported to have sold the land.", "sold", "mayor"),
+    ("The ferry company reportedly cut 300 jobs.", "cut", "ferry company"),
+])
+def test_hearsay_is_reported_with_its_subject_and_no_speech_act(text: str, trigger: str, subject: str) -> None:
+    found = claims(text)
+    c = triggered(found, trigger)
+    assert c.modality == "reported" and c.subject == subject
+    assert not any(x.speech for x in found), "'is said to' is nobody's speech act"
+
+
+def test_a_count_of_what_an_event_acts_on_measures_that_event() -> None:
+    cut = triggered(claims("The ferry company reportedly cut 300 jobs."), "cut")
+    assert cut.quantity is not None and cut.quantity.value == 300
+
+
+@pytest.mark.parametrize("text,trigger,subject", [
+    ("Freight volumes are forecast to grow 4% next year.", "grow", "Freight volumes"),
+    ("The new bridge is expected to open in June.", "open", "new bridge"),
+    ("Ticket prices could rise by 10%.", "rise", "Ticket prices"),
+])
+def test_forecasts_are_speculative_with_their_subject(text: str, trigger: str, subject: str) -> None:
+    found = claims(text)
+    c = triggered(found, trigger)
+    assert c.modality == "speculative" and c.subject == subject
+    assert not any(x.speech for x in found)
+
+
+def test_an_event_noun_or_number_is_as_sure_as_the_verb_it_belongs_to() -> None:
+    found = claims("The council will order the closure of the fish market. After his arrest, the captain "
+                   "was released.")
+    assert triggered(found, "closure").modality == "speculative"
+    assert triggered(found, "arrest").modality == "asserted"
+    saving = [c for c in claims("Under the plan, the average saving for a family would be more than $900.")
+              if c.quantity is not None]
+    assert saving and saving[0].modality == "speculative"
+
+
+@pytest.mark.parametrize("text,noun", [
+    ("The union may seek a strike ballot next month.", "ballot"),
+    ("The council dismissed a merger with the port authority.", "merger"),
+    ("The board is exploring the sale of its cargo arm.", "sale"),
+    ("The minister put the vote off until March.", "vote"),
+])
+def test_an_event_only_sought_proposed_or_refused_is_no_claim_of_its_own(text: str, noun: str) -> None:
+    assert noun not in words(claims(text))
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("Visitors can book their own tours and take on guided walks.", "book"),
+    ("The harbour should reflect the history of the town.", "reflect"),
+])
+def test_what_can_or_should_happen_is_no_claim(text: str, verb: str) -> None:
+    assert verb not in words(claims(text))
+
+
+def test_could_not_and_will_still_give_claims() -> None:
+    found = claims("The port could not accept the tanker. The ferry will resume sailings on Friday.")
+    assert triggered(found, "accept").negated and triggered(found, "resume").modality == "speculative"
+
+
+def test_fixed_phrases_and_descriptions_are_no_events() -> None:
+    found = claims("In support of the appeal, the club handed out free tickets for the first time. "
+                   "The regatta has become a local phenomenon.")
+    assert {"support", "time", "phenomenon"}.isdisjoint(words(found))
+    assert "handed out" in words(found)
+
+
+def test_a_number_of_nothing_in_no_event_is_no_claim() -> None:
+    found = claims("Two guards stopped them as they tried to reach the five on the deck. The curfew starts at 2200 GMT.")
+    assert all(c.quantity is None or c.quantity.value not in (5, 2200) for c in found)
