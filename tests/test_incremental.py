@@ -174,3 +174,37 @@ def test_the_dossier_put_together_from_the_store_is_the_dossier(corpus: tuple[li
     assert "".join(store.dossier_pieces(failures, ["a note"])) == dossier_json(
         type(d)(d.articles, d.claims, d.stories, d.failures, (*d.notes, "a note")))
     assert len(d.claims) > 10 and len(d.stories) >= 3
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def test_reports_built_in_steps_or_at_once_are_the_same(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every report put together from stored parts, re-rendered only where new articles changed
+    them, holds the bytes the whole-dossier writers give."""
+    from consilience import report
+    from consilience.pipeline import published
+    from consilience.report import tables, view
+    from consilience.report.publish import REPORT_FILES
+
+    monkeypatch.setattr(view, "STORIES_SHOWN", 1)  # the pages read the other stories' claims as refs only
+    first, second = corpus
+    steps, steps_out = open_store(tmp_path / "steps.db"), tmp_path / "steps"
+    published(steps, updated(first, store=steps), steps_out)
+    rendered: list[str] = []
+    real = tables.csv_text
+    with monkeypatch.context() as m:
+        m.setattr(tables, "csv_text", lambda rows, columns, *, header=True: (
+            rendered.extend(r["id"] for r in rows), real(rows, columns, header=header))[1])
+        published(steps, updated(first + second, store=steps), steps_out)
+    once, once_out = open_store(tmp_path / "once.db"), tmp_path / "once"
+    published(once, updated(first + second, store=once), once_out)
+    whole = tmp_path / "whole"
+    report.write_outputs(dossier_from(once), whole)
+    assert set(_files(steps_out)) == {"dossier.json", *REPORT_FILES}
+    assert _files(steps_out) == _files(once_out) == _files(whole)
+    claims = {c.id: c.article for c in dossier_from(steps).claims}
+    fresh = {claims[i] for i in rendered if i in claims}  # articles whose claim rows were rendered again
+    assert fresh and len(fresh) < len({a for a in claims.values()})  # not every article's

@@ -154,7 +154,7 @@ def published(store: Store, update: Update, outdir: Path, *, reports: bool = Tru
     """``dossier.json`` (and with ``reports``, the reports) of the store's analysis, moved into
     ``outdir`` together, unless the files there are, byte for byte, what this analysis and these
     failures wrote before."""
-    from .report import write_outputs  # noqa: PLC0415 - see the module docstring
+    from .report.parts import written_from_store  # noqa: PLC0415 - see the module docstring
 
     key = keys.digest(update.analysis, [f.to_dict() for f in update.failures], [s.note() for s in update.skipped],
                       reports)
@@ -163,15 +163,8 @@ def published(store: Store, update: Update, outdir: Path, *, reports: bool = Tru
     if memo and memo["key"] == key and all(_sha256(outdir / name) == sha for name, sha in memo["files"].items()):
         return Written(tuple(outdir / name for name in memo["files"]), *memo["counts"], tuple(memo["notes"]), False)
     notes = [s.note() for s in update.skipped]
-    pieces = store.dossier_pieces(update.failures, notes)
-    if reports:  # the reports read records; dossier.json is put together from the stored texts either way
-        dossier = dossier_from(store, failures=update.failures)
-        dossier = replace(dossier, notes=(*dossier.notes, *notes))
-        files = write_outputs(dossier, outdir, reports=True, progress=progress, pieces=pieces)
-        counts, notes = [len(dossier.articles), len(dossier.claims), len(dossier.stories)], list(dossier.notes)
-    else:
-        files = write_outputs(None, outdir, reports=False, progress=progress, pieces=pieces)
-        counts, notes = list(store.counts()), [*store.notes(store.analysed_articles()), *notes]
+    files = written_from_store(store, outdir, failures=update.failures, notes=notes, reports=reports, progress=progress)
+    counts, notes = list(store.counts()), [*store.notes(store.analysed_articles()), *notes]
     digests = {str(f.relative_to(outdir)): _sha256(f) for f in files}
     store.put_state(memo_key, {"key": key, "files": digests, "counts": counts, "notes": notes})
     if update.run is not None:

@@ -12,7 +12,7 @@ from .html import report_html
 from .json_dossier import dossier_json, load_dossier, write_dossier
 from .markdown import report_markdown
 from .publish import REPORT_FILES, published, staging
-from .view import report_view, timeline_dicts
+from .view import ReportView, report_view, timeline_dicts
 
 __all__ = ["dossier_json", "load_dossier", "write_dossier", "write_outputs", "write_reports", "report_html",
            "report_markdown"]
@@ -38,20 +38,28 @@ def write_reports(dossier: Dossier, outdir: str | Path, progress: Progress | Non
 
 
 def _rendered(dossier: Dossier, outdir: Path, progress: Progress | None) -> list[Path]:
-    from . import timeline_png, timeline_svg, write_provenance, write_tables  # loaded on first use, below
+    from . import write_provenance, write_tables  # loaded on first use, below
 
-    out = outdir
     data = dossier.to_dict()  # tables and provenance read the JSON form, exactly what `consilience report` reads back
-    view = report_view(dossier)
+    return rendered_steps([*page_steps(dossier, report_view(dossier), outdir),
+                           lambda: write_tables(data, outdir), lambda: write_provenance(data, outdir)], progress)
+
+
+def page_steps(dossier: Dossier, view: ReportView, out: Path) -> list[Callable[[], list[Path]]]:
+    """Writing report.html, report.md and the timeline pictures of ``view`` (of ``dossier``)."""
+    from . import timeline_png, timeline_svg  # loaded on first use, below
+
     entries = timeline_dicts(view.timeline)
     svg = timeline_svg(entries)  # drawn once: its own file and the picture inside report.html
-    steps: list[Callable[[], list[Path]]] = [
+    return [
         lambda: [_write(out / "report.html", report_html(dossier, svg, view=view).encode("utf-8"))],
-        lambda: [_write(out / "report.md", report_markdown(dossier).encode("utf-8"))],
-        lambda: write_tables(data, out),
-        lambda: write_provenance(data, out),
+        lambda: [_write(out / "report.md", report_markdown(dossier, view=view).encode("utf-8"))],
         lambda: [_write(out / "timeline.svg", svg), _write(out / "timeline.png", timeline_png(entries))],
     ]
+
+
+def rendered_steps(steps: list[Callable[[], list[Path]]], progress: Progress | None) -> list[Path]:
+    """The files ``steps`` write, in order, each step reported to ``progress`` ("report", done, total)."""
     written: list[Path] = []
     for i, step in enumerate(steps):
         written += step()

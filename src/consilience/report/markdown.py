@@ -59,8 +59,9 @@ def _flags(view: ReportView) -> list[str]:
     return [*lines, ""]
 
 
-def report_markdown(dossier: Dossier) -> str:
-    view = report_view(dossier)
+def report_markdown(dossier: Dossier, *, view: ReportView | None = None) -> str:
+    """The whole file; ``view``: what it shows, when the caller has it already (``report_view``)."""
+    view = view or report_view(dossier)
     claims = {c.id: c for c in dossier.claims}
     n_stories = len(view.stories) + len(view.index_only)
     lines = [f"# {_cell(view.title)}", "",

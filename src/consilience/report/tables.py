@@ -29,39 +29,47 @@ LIST_COLUMNS = frozenset({"via", "sources", "outlets", "claims"})
 
 def claims_flat(dossier: Dossier) -> list[dict[str, Any]]:
     outlets = {a["id"]: a.get("outlet") for a in dossier.get("articles", [])}
+    return [claim_row(c, outlets.get(c["article"])) for c in dossier.get("claims", [])]
+
+
+def claim_row(c: dict[str, Any], outlet: str | None) -> dict[str, Any]:
+    """One claim (its JSON form) as a row of claims.csv, ``outlet`` that of its article."""
+    q, w, at = c.get("quantity") or {}, c.get("when") or {}, c.get("attribution") or {}
+    return {
+        "id": c["id"], "article": c["article"], "outlet": outlet, "start": c["start"],
+        "end": c["end"], "text": c["text"], "kind": c["kind"], "predicate": c["predicate"],
+        "subject": c.get("subject"), "negated": bool(c.get("negated")), "value": q.get("value"),
+        "low": q.get("low"), "high": q.get("high"), "unit": q.get("unit"), "qualifier": q.get("qualifier"),
+        "when_start": w.get("start"), "when_end": w.get("end"), "when_text": w.get("text"),
+        "when_precision": w.get("precision"), "where": c.get("where"), "source": at.get("source"),
+        "via": list(at.get("via", [])), "modality": c.get("modality"),
+    }
+
+
+def facts_flat(dossier: Dossier) -> list[dict[str, Any]]:
+    return [row for s in dossier.get("stories", []) for row in fact_rows(s)]
+
+
+def fact_rows(s: dict[str, Any]) -> list[dict[str, Any]]:
+    """One story's facts (its JSON form) as rows of facts.csv."""
     rows = []
-    for c in dossier.get("claims", []):
-        q, w, at = c.get("quantity") or {}, c.get("when") or {}, c.get("attribution") or {}
+    for f in s.get("facts", []):
+        w = f.get("when") or {}
         rows.append({
-            "id": c["id"], "article": c["article"], "outlet": outlets.get(c["article"]), "start": c["start"],
-            "end": c["end"], "text": c["text"], "kind": c["kind"], "predicate": c["predicate"],
-            "subject": c.get("subject"), "negated": bool(c.get("negated")), "value": q.get("value"),
-            "low": q.get("low"), "high": q.get("high"), "unit": q.get("unit"), "qualifier": q.get("qualifier"),
-            "when_start": w.get("start"), "when_end": w.get("end"), "when_text": w.get("text"),
-            "when_precision": w.get("precision"), "where": c.get("where"), "source": at.get("source"),
-            "via": list(at.get("via", [])), "modality": c.get("modality"),
+            "story": s["id"], "id": f["id"], "statement": f["statement"], "status": f["status"],
+            "weight": float(f.get("weight", 1.0)), "n_sources": len(f["sources"]),
+            "sources": list(f["sources"]), "outlets": list(f["outlets"]), "claims": list(f["claims"]), "when_start": w.get("start"),
+            "when_end": w.get("end"), "when_precision": w.get("precision"),
         })
     return rows
 
 
-def facts_flat(dossier: Dossier) -> list[dict[str, Any]]:
-    rows = []
-    for s in dossier.get("stories", []):
-        for f in s.get("facts", []):
-            w = f.get("when") or {}
-            rows.append({
-                "story": s["id"], "id": f["id"], "statement": f["statement"], "status": f["status"],
-                "weight": float(f.get("weight", 1.0)), "n_sources": len(f["sources"]),
-                "sources": list(f["sources"]), "outlets": list(f["outlets"]), "claims": list(f["claims"]), "when_start": w.get("start"),
-                "when_end": w.get("end"), "when_precision": w.get("precision"),
-            })
-    return rows
-
-
-def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], *, header: bool = True) -> str:
+    """``rows`` as CSV; without ``header``, a piece of a file (the rows of one article or story)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     writer.writerows({k: _csv_cell(k, v) for k, v in row.items()} for row in rows)
     return buf.getvalue()
 
@@ -93,9 +101,13 @@ def write_tables(dossier: Dossier, outdir: Path) -> list[Path]:
     written = []
     for name, rows, columns in (("claims", claims_flat(dossier), CLAIM_COLUMNS),
                                 ("facts", facts_flat(dossier), FACT_COLUMNS)):
-        path = outdir / f"{name}.csv"
-        path.write_text(csv_text(rows, columns), encoding="utf-8")
-        table = pa.Table.from_pylist(rows, schema=SCHEMAS[name])
-        pq.write_table(table, outdir / f"{name}.parquet", compression="zstd")
-        written += [path, outdir / f"{name}.parquet"]
+        written += write_table(outdir, name, csv_text(rows, columns), pa.Table.from_pylist(rows, schema=SCHEMAS[name]))
     return written
+
+
+def write_table(outdir: Path, name: str, text: str, table: pa.Table) -> list[Path]:
+    """``name.csv`` holding ``text`` and ``name.parquet`` holding ``table``."""
+    path = outdir / f"{name}.csv"
+    path.write_text(text, encoding="utf-8")
+    pq.write_table(table, outdir / f"{name}.parquet", compression="zstd")
+    return [path, outdir / f"{name}.parquet"]

@@ -432,23 +432,31 @@ def _descending(day: str) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) for ch in day) if day else "\U0010ffff"
 
 
-def report_view(dossier: Dossier) -> ReportView:
-    """Everything the reports show. Citations are numbered in reading order."""
+def report_view(dossier: Dossier, *, refs: Sequence[ClaimRef] = ()) -> ReportView:
+    """Everything the reports show. Citations are numbered in reading order. ``refs``: the claims
+    ``dossier`` leaves out, only which article holds each (a dossier read from the store in part:
+    whole claims for the articles of the stories shown, ``shown_stories``, and of their citations)."""
     articles = {a.id: a for a in dossier.articles}
     ordered = sorted(dossier.stories, key=lambda s: story_order(s, articles))
     shown, rest = ordered[:STORIES_SHOWN], ordered[STORIES_SHOWN:]
-    ctx = Context.of(dossier.articles, dossier.claims, shown)
+    ctx = Context.of(dossier.articles, [*dossier.claims, *refs] if refs else dossier.claims, shown)
     built = [story_and_rows(s, ctx) for s in shown]
     rows = [r for _, story_rows in built for r in story_rows]
     timeline, more = capped_timeline(rows, TIMELINE_ROWS)
     in_stories = {a for s in ordered for a in s.articles}
     return ReportView(
-        title=report_title(dossier), n_articles=len(dossier.articles), n_claims=len(dossier.claims),
+        title=report_title(dossier), n_articles=len(dossier.articles), n_claims=len(dossier.claims) + len(refs),
         stories=tuple(v for v, _ in built), index_only=tuple(story_view(s, ctx, full=False) for s in rest),
         timeline=tuple(timeline), timeline_more=more,
         timeline_outside=sum(len(s.timeline) for s in shown) - len(rows),
         other_articles=tuple(article_view(a, None) for a in dossier.articles if a.id not in in_stories),
         citations=ctx.cites, notes=dossier.notes, failures=dossier.failures)
+
+
+def shown_stories(stories: Iterable[Story], articles: Iterable[Article]) -> list[Story]:
+    """The stories with a section of their own in the reports."""
+    by_id = {a.id: a for a in articles}
+    return sorted(stories, key=lambda s: story_order(s, by_id))[:STORIES_SHOWN]
 
 
 def timeline_dicts(rows: Sequence[TimelineRow]) -> list[dict[str, str | None]]:

@@ -190,10 +190,12 @@ class SQLiteStore:
         rows = self._rows("SELECT article, n, record FROM claims WHERE article IN ({marks})", article_ids)
         return [Claim.from_dict(json.loads(r[2])) for r in sorted(rows, key=lambda r: (r[0], r[1]))]
 
-    def dossier_pieces(self, failures: Sequence[Failure] = (), notes: Sequence[str] = ()) -> Iterator[str]:
+    def dossier_pieces(self, failures: Sequence[Failure] = (), notes: Sequence[str] = (), *,
+                       articles: Sequence[Article] | None = None) -> Iterator[str]:
         """The text of the store's ``dossier.json``, in pieces (joined, it is ``dossier_json`` of
-        ``dossier_from``): stored claims and stories as they were stored, nothing encoded twice."""
-        articles = self.analysed_articles()
+        ``dossier_from``): stored claims and stories as they were stored, nothing encoded twice.
+        ``articles``: ``analysed_articles()``, when read already."""
+        articles = self.analysed_articles() if articles is None else articles
         yield '{\n "format": "consilience.dossier/1",\n'
         yield from _listed((fragment(a.to_dict()) for a in articles), "articles")
         yield from _listed((_as_fragment(r[0]) for r in self._db.execute("SELECT record FROM claims ORDER BY article, n")),
@@ -229,6 +231,49 @@ class SQLiteStore:
             db.executemany("DELETE FROM stories WHERE id = ?", gone)
             for s in stories:
                 _insert_story(db, s)
+
+    def story_keys_in_order(self) -> list[tuple[str, str]]:
+        """Every story's id and key, in the dossier's order of stories (by first article id)."""
+        first = dict(self._db.execute("SELECT story, min(id) FROM articles WHERE story IS NOT NULL GROUP BY story"))
+        return sorted(self._db.execute("SELECT id, key FROM stories"), key=lambda r: (first.get(r[0], ""), r[0]))
+
+    def story_records(self, ids: Sequence[str]) -> dict[str, str]:
+        """Story id -> its stored record (JSON text)."""
+        return dict(self._rows("SELECT id, record FROM stories WHERE id IN ({marks})", ids))  # type: ignore[arg-type]
+
+    def claim_records(self, article_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Article id -> its claims' stored records (JSON text), in order."""
+        out: dict[str, list[str]] = {}
+        rows = self._rows("SELECT article, n, record FROM claims WHERE article IN ({marks})", article_ids)
+        for art, _, record in sorted(rows, key=lambda r: (r[0], r[1])):
+            out.setdefault(art, []).append(record)
+        return out
+
+    def claim_articles(self) -> list[tuple[str, str]]:
+        """Every claim's id and its article's, in the dossier's order of claims."""
+        return self._db.execute("SELECT id, article FROM claims ORDER BY article, n").fetchall()
+
+    # -- the reports' parts ---------------------------------------------------------------------------
+
+    def part_keys(self, output: str) -> dict[str, str]:
+        """Part -> key of the stored parts of ``output``."""
+        return dict(self._db.execute("SELECT part, key FROM report_parts WHERE output = ?", (output,)).fetchall())
+
+    def parts(self, output: str) -> dict[str, str]:
+        """Part -> body of the stored parts of ``output``."""
+        return dict(self._db.execute("SELECT part, body FROM report_parts WHERE output = ?", (output,)).fetchall())
+
+    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str]]], *, keep: Iterable[str]) -> None:
+        """Store ``parts`` (output -> part -> key, body) in one transaction; of each output, drop the
+        parts not in ``keep``."""
+        kept = set(keep)
+        with self._writing() as db:
+            for output, made in parts.items():
+                gone = [(output, p) for p, in db.execute("SELECT part FROM report_parts WHERE output = ?", (output,))
+                        if p not in kept]
+                db.executemany("DELETE FROM report_parts WHERE output = ? AND part = ?", gone)
+                db.executemany("INSERT OR REPLACE INTO report_parts(output, part, key, body) VALUES (?, ?, ?, ?)",
+                               [(output, p, k, b) for p, (k, b) in made.items()])
 
     # -- state, runs --------------------------------------------------------------------------------
 

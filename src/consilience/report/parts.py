@@ -1,0 +1,152 @@
+"""The outputs of a store's analysis, put together from parts rendered once.
+
+1. ``dossier.json``: from the stored texts of the records (``Store.dossier_pieces``).
+2. ``claims.csv``/``.parquet`` and the provenance graph: each article's rows and its piece of the
+   graph; ``facts.csv``/``.parquet``: each story's rows. Every part is stored (``report_parts``)
+   under a key of what it was rendered from and of the renderers' code (``keys.version``), so a
+   run renders only the parts of the articles and stories that changed (those new articles
+   touched) and puts each file together from its parts, in the order the whole-dossier writers
+   use (``report.write_outputs``): the same bytes (``tests/test_incremental.py``).
+3. ``report.html``, ``report.md`` and the timeline pictures show at most ``view.STORIES_SHOWN``
+   stories: rendered whole, from the store read in part (whole claims only for the articles of
+   the stories shown and of their citations; of the others, which article holds each).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .. import keys
+from ..records import Article, Dossier, Failure
+from ..store.base import Store
+from .publish import REPORT_FILES, published, staging
+from .view import ClaimRef, report_view, shown_stories
+
+Progress = Callable[[str, int, int | None], None]
+ARTICLE_OUTPUTS = ("claims.csv", "claims.rows", "provenance")  # parts by article id
+STORY_OUTPUTS = ("facts.csv", "facts.rows")  # parts by story id
+
+
+def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[Failure] = (),
+                       notes: Sequence[str] = (), reports: bool = True, progress: Progress | None = None) -> list[Path]:
+    """``dossier.json`` and, with ``reports``, every report of the store's analysis, moved into
+    ``outdir`` together (dossier first in the list returned): what ``report.write_outputs`` writes
+    of ``pipeline.dossier_from(store)`` with these failures and notes."""
+    from . import page_steps, rendered_steps, write_dossier  # noqa: PLC0415 - the package imports this module
+
+    articles = store.analysed_articles()
+    with staging(outdir) as stage:
+        files = [write_dossier(None, stage, pieces=store.dossier_pieces(failures, notes, articles=articles))]
+        if reports:
+            by_article, by_story = article_parts(store, articles), story_parts(store)
+            dossier, refs = read_in_part(store, articles, failures, notes)
+            steps = [*page_steps(dossier, report_view(dossier, refs=refs), stage),
+                     lambda: _tables(store, by_article, by_story, stage), lambda: _provenance(store, stage)]
+            files += rendered_steps(steps, progress)
+        return published(files, outdir, superseded=() if reports else REPORT_FILES)
+
+
+def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure],
+                 notes: Sequence[str]) -> tuple[Dossier, list[ClaimRef]]:
+    """The dossier the pages show: every article and story, whole claims only where a page shows
+    them (the articles of the stories shown, and of their citations); the other claims as refs."""
+    stories = store.stories()
+    refs = store.claim_articles()
+    holder = dict(refs)
+    shown = shown_stories(stories, articles)
+    whole = {a for s in shown for a in s.articles}
+    whole |= {holder[c] for s in shown for x in s.summary for c in x.claims if c in holder}
+    dossier = Dossier(articles=tuple(articles), claims=tuple(store.claims_of(sorted(whole))), stories=tuple(stories),
+                      failures=tuple(failures), notes=(*store.notes(articles), *notes))
+    return dossier, [ClaimRef(i, a) for i, a in refs if a not in whole]
+
+
+def _version() -> str:
+    return keys.version("consilience.report.parts", "consilience.report.tables", "consilience.report.provenance",
+                        libraries=("pyarrow", "networkx"))
+
+
+def article_parts(store: Store, articles: Sequence[Article]) -> list[str]:
+    """Bring the articles' parts up to date (render those whose key changed, drop those of articles
+    gone); return the article ids in the order of the dossier's claims."""
+    from .provenance import article_provenance  # noqa: PLC0415
+    from .tables import CLAIM_COLUMNS, claim_row, csv_text  # noqa: PLC0415
+
+    version, extractions = _version(), store.extractions()
+    wanted = {a.id: keys.digest(version, a.id, a.outlet, keys.analysed_state(a),
+                                [(x.key, x.extractor) for x in [extractions.get(a.id)] if x]) for a in articles}
+    stored = [store.part_keys(name) for name in ARTICLE_OUTPUTS]
+    todo = [a for a in articles if any(k.get(a.id) != wanted[a.id] for k in stored)]
+    made: dict[str, dict[str, tuple[str, str]]] = {name: {} for name in ARTICLE_OUTPUTS}
+    for k in range(0, len(todo), 200):  # bounded memory on a first run: a few MB of claims at a time
+        chunk = todo[k:k + 200]
+        records = store.claim_records([a.id for a in chunk])
+        for a in chunk:
+            claims = [json.loads(r) for r in records.get(a.id, [])]
+            rows = [claim_row(c, a.outlet) for c in claims]
+            key = wanted[a.id]
+            made["claims.csv"][a.id] = (key, csv_text(rows, CLAIM_COLUMNS, header=False))
+            made["claims.rows"][a.id] = (key, _json([[r[c] for c in CLAIM_COLUMNS] for r in rows]))
+            made["provenance"][a.id] = (key, _json(article_provenance(a.to_dict(), claims)))
+        store.put_parts(made, keep=wanted)
+        made = {name: {} for name in ARTICLE_OUTPUTS}
+    if not todo:
+        store.put_parts(made, keep=wanted)  # drops the parts of articles no longer stored, if any
+    return sorted(wanted)
+
+
+def story_parts(store: Store) -> list[str]:
+    """Bring the stories' parts up to date; return the story ids in the dossier's order."""
+    from .tables import FACT_COLUMNS, csv_text, fact_rows  # noqa: PLC0415
+
+    version = _version()
+    ordered = store.story_keys_in_order()
+    wanted = {i: keys.digest(version, k) for i, k in ordered}  # a story's key: every input of its record
+    stored = [store.part_keys(name) for name in STORY_OUTPUTS]
+    todo = [i for i in wanted if any(k.get(i) != wanted[i] for k in stored)]
+    made: dict[str, dict[str, tuple[str, str]]] = {name: {} for name in STORY_OUTPUTS}
+    for k in range(0, len(todo), 200):
+        chunk = todo[k:k + 200]
+        for i, record in store.story_records(chunk).items():
+            rows = fact_rows(json.loads(record))
+            made["facts.csv"][i] = (wanted[i], csv_text(rows, FACT_COLUMNS, header=False))
+            made["facts.rows"][i] = (wanted[i], _json([[r[c] for c in FACT_COLUMNS] for r in rows]))
+    store.put_parts(made, keep=wanted)
+    return [i for i, _ in ordered]
+
+
+def _tables(store: Store, by_article: list[str], by_story: list[str], outdir: Path) -> list[Path]:
+    from .tables import CLAIM_COLUMNS, FACT_COLUMNS, csv_text, write_table  # noqa: PLC0415
+
+    written = []
+    for name, order, columns in (("claims", by_article, CLAIM_COLUMNS), ("facts", by_story, FACT_COLUMNS)):
+        text, rows = store.parts(f"{name}.csv"), store.parts(f"{name}.rows")
+        written += write_table(outdir, name, csv_text([], columns) + "".join(text[i] for i in order),
+                               _table(name, [r for i in order for r in json.loads(rows[i])]))
+    return written
+
+
+def _table(name: str, rows: list[list[Any]]) -> Any:
+    """The Arrow table of ``rows`` (lists in the order of the columns): ``pa.Table.from_pylist`` of their dicts."""
+    import pyarrow as pa  # noqa: PLC0415
+
+    from .tables import SCHEMAS  # noqa: PLC0415
+
+    schema = SCHEMAS[name]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
+    return pa.table([pa.array(list(col), type=field.type) for col, field in zip(columns, schema, strict=True)],
+                    schema=schema)
+
+
+def _provenance(store: Store, outdir: Path) -> list[Path]:
+    from .provenance import graph_of, write_graph  # noqa: PLC0415
+
+    parts = store.parts("provenance")
+    return write_graph(graph_of(json.loads(parts[i]) for i in sorted(parts)), outdir)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
