@@ -301,3 +301,25 @@ def test_could_not_is_a_refusal_stated_not_a_guess() -> None:
     found = claims("The regulator said it could not approve the merger.")
     approve = by_trigger(found, "approve")
     assert approve.negated and approve.modality == "reported"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kettering have lost 12 of their 14 games under the new coach.", "lost"),
+    ("Shares in the drug maker lost 70% on Monday.", "lost"),
+    ("The airline suffered heavy losses in 2004.", "suffered"),
+    ("Protesters invaded the stage during the speech.", "invaded"),
+])
+def test_a_number_or_a_verb_outside_war_keeps_its_own_sense(text: str, word: str) -> None:
+    """The predicate table's military readings ("lost" a toll, "invaded" an attack) hold only beside
+    their context words, for a number's event as for a verb's."""
+    found = claims(text)
+    assert found and all(c.predicate not in {"casualties", "killed", "attacked", "in_combat"} for c in found)
+
+
+def test_lives_lost_are_still_a_toll() -> None:
+    assert by_trigger(claims("At least 40 soldiers lost their lives in the ambush on Friday."), "lost").predicate == "casualties"
+
+
+def test_a_death_noun_is_no_killing() -> None:
+    found = claims("The novelist's death at the age of 91 was announced on Tuesday.")
+    assert all(c.predicate != "killed" for c in found)

@@ -42,7 +42,7 @@ from .numbers import (
     number_value,
     qualifier_before,
 )
-from .syntax import doc_text
+from .syntax import doc_text, phrase_words
 
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
 _COMPARE_VERBS = {"exceed", "top", "surpass", "reach", "total", "number", "stand", "hit", "pass", "rise", "climb",
@@ -639,8 +639,9 @@ def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | No
             return mapped                       # "90 prisoners" may be released as well as captured
 
         for child in unit_token.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in gaz.verbs:
-                return gaz.verbs[child.lemma_.lower()]
+            predicate = gaz.verb_predicate(child.lemma_.lower(), phrase_words(child)) if child.dep_ in ("acl", "relcl") else None
+            if predicate is not None:
+                return predicate
     for anc in [num, *num.ancestors]:
         lemma = anc.lemma_.lower()
         if anc.lower_ in gaz.states and anc.pos_ in ("VERB", "ADJ"):
@@ -650,11 +651,13 @@ def _predicate(num: Token, unit_token: Token | None, gaz: Gazetteer) -> str | No
         state = next((c.lower_ for c in anc.children if c.dep_ in ("acomp", "oprd") and c.lower_ in gaz.states), None)
         if state is not None:
             return gaz.states[state]  # "17 people remain missing"
-        if lemma in gaz.verbs:
-            return gaz.verbs[lemma]
+        predicate = gaz.verb_predicate(lemma, phrase_words(anc)) if lemma in gaz.verbs else None
+        if predicate is not None:
+            return predicate  # "lost their lives"; "lost 12 of 14 games" is no toll
         if anc.dep_ != "xcomp":
             break  # the number's own clause has a verb the table does not know: a verb above it ("killed and
             # 3,000 were forced from their homes", "said") is another event
     if unit_token is not None:
         return gaz.quantity_nouns.get(unit_token.lemma_.lower())
     return None
+

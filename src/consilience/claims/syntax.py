@@ -52,3 +52,8 @@ def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
     while hi + 1 in kept:
         hi += 1
     return token.doc[lo : hi + 1]
+
+
+def phrase_words(t: Token) -> set[str]:
+    """The lemmas and forms of the words in a verb's phrase, for the predicate table's context words."""
+    return {w.lemma_.lower() for w in t.subtree} | {w.lower_ for w in t.subtree}

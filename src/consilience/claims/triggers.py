@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon.events import EventLexicon, NounSense, Sense
 from ..lexicon.gazetteer import Gazetteer
 from .modality import hearsay_passive
+from .syntax import phrase_words
 
 _NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
 # Verbs that say nothing happened by themselves: the event is their complement or object.
@@ -285,10 +286,7 @@ def _overridden(t: Token, words: str, gaz: Gazetteer) -> str | None:
         if key in gaz.verbs:
             if key == "pull" and not _pulled_away(t):
                 return None  # "pulled the trigger": only "pull out / back / from" withdraws
-            context = gaz.needs_context.get(key)
-            if context and not any(w.lemma_.lower() in context or w.lower_ in context for w in t.subtree):
-                return None
-            return gaz.verbs[key]
+            return gaz.verb_predicate(key, phrase_words(t))
     return None
 
 

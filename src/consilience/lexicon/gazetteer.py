@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -60,6 +61,16 @@ class Gazetteer:
             if key in self.canonical:
                 return self.canonical[key]
         return None
+
+    def verb_predicate(self, lemma: str, context: Iterable[str]) -> str | None:
+        """The predicate table's entry for verb ``lemma``, if it has one and any of its context words
+        (``needs_context``) is among ``context`` (the lemmas and forms of the verb's phrase):
+        "lost their lives" -> "casualties", "lost 12 of 14 games" -> None."""
+        predicate = self.verbs.get(lemma)
+        needed = self.needs_context.get(lemma)
+        if predicate is None or (needed and not needed.intersection(context)):
+            return None
+        return predicate
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds.get(canonical)
