@@ -205,6 +205,9 @@ def test_reports_built_in_steps_or_at_once_are_the_same(corpus: tuple[list[str],
     report.write_outputs(dossier_from(once), whole)
     assert set(_files(steps_out)) == {"dossier.json", *REPORT_FILES}
     assert _files(steps_out) == _files(once_out) == _files(whole)
+    again = tmp_path / "again"  # every part (the timeline's pictures too) from the store
+    published(steps, updated(first + second, store=steps), again)
+    assert _files(again) == _files(whole)
     claims = {c.id: c.article for c in dossier_from(steps).claims}
     fresh = {claims[i] for i in rendered if i in claims}  # articles whose claim rows were rendered again
     assert fresh and len(fresh) < len({a for a in claims.values()})  # not every article's

@@ -45,17 +45,26 @@ def _rendered(dossier: Dossier, outdir: Path, progress: Progress | None) -> list
                            lambda: write_tables(data, outdir), lambda: write_provenance(data, outdir)], progress)
 
 
-def page_steps(dossier: Dossier, view: ReportView, out: Path) -> list[Callable[[], list[Path]]]:
-    """Writing report.html, report.md and the timeline pictures of ``view`` (of ``dossier``)."""
-    from . import timeline_png, timeline_svg  # loaded on first use, below
+Pictures = Callable[[list[dict[str, str | None]]], tuple[bytes, bytes]]
 
-    entries = timeline_dicts(view.timeline)
-    svg = timeline_svg(entries)  # drawn once: its own file and the picture inside report.html
+
+def page_steps(dossier: Dossier, view: ReportView, out: Path, *,
+               pictures: Pictures | None = None) -> list[Callable[[], list[Path]]]:
+    """Writing report.html, report.md and the timeline pictures of ``view`` (of ``dossier``);
+    ``pictures``: the SVG and PNG of the timeline's entries, when not drawn here."""
+    svg, png = (pictures or timeline_pictures)(timeline_dicts(view.timeline))  # the SVG is inside report.html too
     return [
         lambda: [_write(out / "report.html", report_html(dossier, svg, view=view).encode("utf-8"))],
         lambda: [_write(out / "report.md", report_markdown(dossier, view=view).encode("utf-8"))],
-        lambda: [_write(out / "timeline.svg", svg), _write(out / "timeline.png", timeline_png(entries))],
+        lambda: [_write(out / "timeline.svg", svg), _write(out / "timeline.png", png)],
     ]
+
+
+def timeline_pictures(entries: list[dict[str, str | None]]) -> tuple[bytes, bytes]:
+    """The timeline drawn as SVG and as PNG."""
+    from . import timeline_png, timeline_svg  # loaded on first use, below
+
+    return timeline_svg(entries), timeline_png(entries)
 
 
 def rendered_steps(steps: list[Callable[[], list[Path]]], progress: Progress | None) -> list[Path]:

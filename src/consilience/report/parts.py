@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,11 +24,11 @@ from .. import keys
 from ..records import Article, Dossier, Failure
 from ..store.base import Store
 from .publish import REPORT_FILES, published, staging
-from .view import ClaimRef, report_view, shown_stories
+from .view import CLAIM_LINKS, REPORT_CAPS, ClaimRef, fact_view, most_reported, report_view, shown_stories
 
 Progress = Callable[[str, int, int | None], None]
-ARTICLE_OUTPUTS = ("claims.csv", "claims.rows", "provenance")  # parts by article id
-STORY_OUTPUTS = ("facts.csv", "facts.rows")  # parts by story id
+ARTICLE_OUTPUTS = ("claims.csv", "claims.arrow", "provenance")  # parts by article id
+STORY_OUTPUTS = ("facts.csv", "facts.arrow")  # parts by story id
 
 
 def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[Failure] = (),
@@ -43,7 +44,8 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
         if reports:
             by_article, by_story = article_parts(store, articles), story_parts(store)
             dossier, refs = read_in_part(store, articles, failures, notes)
-            steps = [*page_steps(dossier, report_view(dossier, refs=refs), stage),
+            pictures = partial(_pictures, store)
+            steps = [*page_steps(dossier, report_view(dossier, refs=refs), stage, pictures=pictures),
                      lambda: _tables(store, by_article, by_story, stage), lambda: _provenance(store, stage)]
             files += rendered_steps(steps, progress)
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
@@ -51,17 +53,19 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
 
 def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure],
                  notes: Sequence[str]) -> tuple[Dossier, list[ClaimRef]]:
-    """The dossier the pages show: every article and story, whole claims only where a page shows
-    them (the articles of the stories shown, and of their citations); the other claims as refs."""
+    """The dossier the pages show: every article and story, whole claims only where a page may show
+    them (cited by the briefing of a story shown, or linked from one of the facts it shows:
+    ``view.shown_claims`` picks from these); the other claims as refs (which article holds each)."""
     stories = store.stories()
-    refs = store.claim_articles()
-    holder = dict(refs)
-    shown = shown_stories(stories, articles)
-    whole = {a for s in shown for a in s.articles}
-    whole |= {holder[c] for s in shown for x in s.summary for c in x.claims if c in holder}
-    dossier = Dossier(articles=tuple(articles), claims=tuple(store.claims_of(sorted(whole))), stories=tuple(stories),
-                      failures=tuple(failures), notes=(*store.notes(articles), *notes))
-    return dossier, [ClaimRef(i, a) for i, a in refs if a not in whole]
+    refs = {i: ClaimRef(i, a) for i, a in store.claim_articles()}
+    whole: set[str] = set()
+    for story in shown_stories(stories, articles):
+        whole.update(c for x in story.summary for c in x.claims)
+        facts = most_reported(fact_view(f, {}, refs) for f in story.facts)[:REPORT_CAPS.facts]
+        whole.update(c.id for f in facts for c in f.claims[:CLAIM_LINKS])
+    dossier = Dossier(articles=tuple(articles), claims=tuple(store.claims_by_id(sorted(whole))),
+                      stories=tuple(stories), failures=tuple(failures), notes=(*store.notes(articles), *notes))
+    return dossier, [r for i, r in refs.items() if i not in whole]
 
 
 def _version() -> str:
@@ -80,7 +84,7 @@ def article_parts(store: Store, articles: Sequence[Article]) -> list[str]:
                                 [(x.key, x.extractor) for x in [extractions.get(a.id)] if x]) for a in articles}
     stored = [store.part_keys(name) for name in ARTICLE_OUTPUTS]
     todo = [a for a in articles if any(k.get(a.id) != wanted[a.id] for k in stored)]
-    made: dict[str, dict[str, tuple[str, str]]] = {name: {} for name in ARTICLE_OUTPUTS}
+    made: dict[str, dict[str, tuple[str, str | bytes]]] = {name: {} for name in ARTICLE_OUTPUTS}
     for k in range(0, len(todo), 200):  # bounded memory on a first run: a few MB of claims at a time
         chunk = todo[k:k + 200]
         records = store.claim_records([a.id for a in chunk])
@@ -89,7 +93,7 @@ def article_parts(store: Store, articles: Sequence[Article]) -> list[str]:
             rows = [claim_row(c, a.outlet) for c in claims]
             key = wanted[a.id]
             made["claims.csv"][a.id] = (key, csv_text(rows, CLAIM_COLUMNS, header=False))
-            made["claims.rows"][a.id] = (key, _json([[r[c] for c in CLAIM_COLUMNS] for r in rows]))
+            made["claims.arrow"][a.id] = (key, _arrow("claims", rows))
             made["provenance"][a.id] = (key, _json(article_provenance(a.to_dict(), claims)))
         store.put_parts(made, keep=wanted)
         made = {name: {} for name in ARTICLE_OUTPUTS}
@@ -107,38 +111,56 @@ def story_parts(store: Store) -> list[str]:
     wanted = {i: keys.digest(version, k) for i, k in ordered}  # a story's key: every input of its record
     stored = [store.part_keys(name) for name in STORY_OUTPUTS]
     todo = [i for i in wanted if any(k.get(i) != wanted[i] for k in stored)]
-    made: dict[str, dict[str, tuple[str, str]]] = {name: {} for name in STORY_OUTPUTS}
+    made: dict[str, dict[str, tuple[str, str | bytes]]] = {name: {} for name in STORY_OUTPUTS}
     for k in range(0, len(todo), 200):
         chunk = todo[k:k + 200]
         for i, record in store.story_records(chunk).items():
             rows = fact_rows(json.loads(record))
             made["facts.csv"][i] = (wanted[i], csv_text(rows, FACT_COLUMNS, header=False))
-            made["facts.rows"][i] = (wanted[i], _json([[r[c] for c in FACT_COLUMNS] for r in rows]))
+            made["facts.arrow"][i] = (wanted[i], _arrow("facts", rows))
     store.put_parts(made, keep=wanted)
     return [i for i, _ in ordered]
 
 
 def _tables(store: Store, by_article: list[str], by_story: list[str], outdir: Path) -> list[Path]:
+    import pyarrow as pa  # noqa: PLC0415
+
     from .tables import CLAIM_COLUMNS, FACT_COLUMNS, csv_text, write_table  # noqa: PLC0415
 
     written = []
     for name, order, columns in (("claims", by_article, CLAIM_COLUMNS), ("facts", by_story, FACT_COLUMNS)):
-        text, rows = store.parts(f"{name}.csv"), store.parts(f"{name}.rows")
-        written += write_table(outdir, name, csv_text([], columns) + "".join(text[i] for i in order),
-                               _table(name, [r for i in order for r in json.loads(rows[i])]))
+        text, tables = store.parts(f"{name}.csv"), store.parts(f"{name}.arrow")
+        # One chunk, as ``pa.Table.from_pylist`` of every row makes it: the Parquet file's bytes follow the chunks.
+        table = pa.concat_tables([pa.ipc.open_stream(tables[i]).read_all() for i in order]).combine_chunks()
+        written += write_table(outdir, name, csv_text([], columns) + "".join(text[i] for i in order), table)
     return written
 
 
-def _table(name: str, rows: list[list[Any]]) -> Any:
-    """The Arrow table of ``rows`` (lists in the order of the columns): ``pa.Table.from_pylist`` of their dicts."""
+def _arrow(name: str, rows: list[dict[str, Any]]) -> bytes:
+    """``rows`` as an Arrow IPC stream of the table's schema."""
     import pyarrow as pa  # noqa: PLC0415
 
     from .tables import SCHEMAS  # noqa: PLC0415
 
-    schema = SCHEMAS[name]
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
-    return pa.table([pa.array(list(col), type=field.type) for col, field in zip(columns, schema, strict=True)],
-                    schema=schema)
+    table = pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def _pictures(store: Store, entries: list[dict[str, str | None]]) -> tuple[bytes, bytes]:
+    """The timeline's SVG and PNG: drawn again only when its entries (or the drawing code) changed."""
+    from . import timeline_pictures  # noqa: PLC0415
+
+    key = keys.digest(keys.version("consilience.report.timeline_chart", libraries=("matplotlib",)), entries)
+    if all(k == key for k in store.part_keys("timeline").values()):
+        stored = store.parts("timeline")
+        if set(stored) == {"svg", "png"}:
+            return stored["svg"], stored["png"]
+    svg, png = timeline_pictures(entries)
+    store.put_parts({"timeline": {"svg": (key, svg), "png": (key, png)}}, keep=("svg", "png"))
+    return svg, png
 
 
 def _provenance(store: Store, outdir: Path) -> list[Path]:

@@ -82,6 +82,8 @@ class Store(Protocol):
 
     def claim_articles(self) -> list[tuple[str, str]]: ...
 
+    def claims_by_id(self, ids: Sequence[str]) -> list[Claim]: ...
+
     def story_keys_in_order(self) -> list[tuple[str, str]]:
         """Every story's id and key, in the dossier's order of stories."""
 
@@ -90,10 +92,10 @@ class Store(Protocol):
     def part_keys(self, output: str) -> dict[str, str]:
         """The reports' stored parts of ``output`` (``report/parts.py``): part -> key."""
 
-    def parts(self, output: str) -> dict[str, str]:
+    def parts(self, output: str) -> dict[str, Any]:
         """Part -> body."""
 
-    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str]]], *, keep: Iterable[str]) -> None: ...
+    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str | bytes]]], *, keep: Iterable[str]) -> None: ...
 
     def notes(self, articles: Sequence[Article]) -> list[str]: ...
 

@@ -32,9 +32,10 @@ runs           one row per analysis: when, inputs, articles, new articles, claim
                recomputed and reused, failures, the dossier's sha256.
 failures       run -> the inputs that could not be read (source, stage, code, message).
 state          key -> value: memoised results that are not per-row (the story grouping).
-report_parts   output, part -> key, body: a piece of a report file rendered from one article or
-               story (its rows of claims.csv, say), reused while ``key`` (what it was rendered
-               from, and the renderer's version) holds; ``report/parts.py``.
+report_parts   output, part -> key, body (text, or Arrow's bytes): a piece of a report file
+               rendered from one article or story (its rows of claims.csv, say), reused while
+               ``key`` (what it was rendered from, and the renderer's version) holds;
+               ``report/parts.py``.
 stories_fts, claims_fts, articles_fts
                FTS5 over story titles and briefings, claim texts and article titles (external content,
                kept in step by triggers; Datasette shows a search box for each).

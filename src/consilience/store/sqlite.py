@@ -249,6 +249,11 @@ class SQLiteStore:
             out.setdefault(art, []).append(record)
         return out
 
+    def claims_by_id(self, ids: Sequence[str]) -> list[Claim]:
+        """The claims of ``ids`` (those stored), in the dossier's order (by article id, then position)."""
+        rows = self._rows("SELECT article, n, record FROM claims WHERE id IN ({marks})", ids)
+        return [Claim.from_dict(json.loads(r[2])) for r in sorted(rows, key=lambda r: (r[0], r[1]))]
+
     def claim_articles(self) -> list[tuple[str, str]]:
         """Every claim's id and its article's, in the dossier's order of claims."""
         return self._db.execute("SELECT id, article FROM claims ORDER BY article, n").fetchall()
@@ -259,11 +264,11 @@ class SQLiteStore:
         """Part -> key of the stored parts of ``output``."""
         return dict(self._db.execute("SELECT part, key FROM report_parts WHERE output = ?", (output,)).fetchall())
 
-    def parts(self, output: str) -> dict[str, str]:
+    def parts(self, output: str) -> dict[str, Any]:
         """Part -> body of the stored parts of ``output``."""
         return dict(self._db.execute("SELECT part, body FROM report_parts WHERE output = ?", (output,)).fetchall())
 
-    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str]]], *, keep: Iterable[str]) -> None:
+    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str | bytes]]], *, keep: Iterable[str]) -> None:
         """Store ``parts`` (output -> part -> key, body) in one transaction; of each output, drop the
         parts not in ``keep``."""
         kept = set(keep)
