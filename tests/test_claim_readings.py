@@ -115,3 +115,62 @@ def test_fixed_phrases_and_descriptions_are_no_events() -> None:
 def test_a_number_of_nothing_in_no_event_is_no_claim() -> None:
     found = claims("Two guards stopped them as they tried to reach the five on the deck. The curfew starts at 2200 GMT.")
     assert all(c.quantity is None or c.quantity.value not in (5, 2200) for c in found)
+
+
+def test_a_possessive_is_the_named_subject_of_its_own_clause() -> None:
+    found = claims("Tomas Lind beat Karl Berg in Oslo. Lind later played down his victory.")
+    assert triggered(found, "victory").subject == "Tomas Lind"
+
+
+def test_the_n_year_old_is_the_person_the_text_is_about() -> None:
+    found = claims("Greta Halloran won the regional final on Sunday. The 24-year-old, who has trained in Bergen, "
+                   "thanked her coach.")
+    assert triggered(found, "trained").subject == "Greta Halloran"
+
+
+def test_a_public_body_is_not_whichever_organisation_came_last() -> None:
+    found = claims("A Kestrel Research poll was published on Monday. It asked about the tax which the "
+                   "government has chosen for next year.")
+    chosen = triggered(found, "chosen")
+    assert chosen.subject != "Kestrel Research" and "government" in (chosen.subject or "")
+
+
+def test_a_share_of_people_is_no_subject_name() -> None:
+    found = claims("Nearly 40% chose electric cars.")
+    assert all(c.subject != "%" for c in found)
+
+
+def test_a_participle_after_a_reported_clause_continues_it() -> None:
+    found = claims("Cheaper fuel may have lifted sales in March, thus flattering the quarterly figures, analysts said.")
+    flattering = triggered(found, "flattering")
+    assert flattering.subject == "Cheaper fuel" and flattering.modality == "speculative"
+    assert flattering.attribution is not None and flattering.attribution.source == "analysts"
+
+
+def test_after_doing_something_is_done_by_the_clause_subject_and_not_negated_with_it() -> None:
+    found = claims("The bakery did not reopen after losing its licence. The driver was arrested after fleeing the scene.")
+    losing = triggered(found, "losing")
+    assert losing.subject == "bakery" and not losing.negated and triggered(found, "reopen").negated
+    assert triggered(found, "fleeing").subject == "driver"
+
+
+def test_what_is_told_after_a_quotation_and_its_speech_verb_is_the_outlets() -> None:
+    found = claims('"I never expected this," Ana Ruiz said, after receiving the prize from the mayor.')
+    receiving = triggered(found, "receiving")
+    assert receiving.attribution is None and receiving.modality == "asserted" and receiving.subject == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("We always say the launch was a surprise.", "say"),
+    ("The ferry usually docks at the north pier.", "docks"),
+    ("The court agreed to move the hearing so the witness could attend.", "attend"),
+])
+def test_habits_and_aims_are_no_claims(text: str, word: str) -> None:
+    assert word not in words(claims(text))
+
+
+def test_a_hearsay_claim_holds_its_hedge_and_a_report_who_it_cites() -> None:
+    text = "The harbour master is said to have resigned. The port will close, the agency reported, citing officials."
+    found = claims(text)
+    assert triggered(found, "resigned").text.startswith("The harbour master is said to")
+    assert "citing officials" in triggered(found, "reported").text

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from .clauses import continued_clause
+
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 # Verbs whose object, not subject, does what their infinitive says ("urged Smith to resign").
 _OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "persuade", "encourage", "invite", "require",
@@ -57,7 +59,7 @@ def _verb_arguments(t: Token) -> Arguments:
             subj = source
             break
         head_subj, head_obj = _own(source)
-        if node.dep_ == "xcomp" and head_subj is None and _passive(source) and not _agent(source):
+        if node.dep_ in ("xcomp", "pcomp") and head_subj is None and _passive(source) and not _agent(source):
             head_subj = head_obj  # "the chief is said to have resigned", "output is forecast to grow": the chief, output
         if node.dep_ == "conj" and head_obj is not None and _passive(source) and obj is None:
             obj = head_obj  # "was arrested and charged": both were done to the same person
@@ -104,7 +106,9 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
                 return obj, "object"
         return head, "verb"
     if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children):
-        return head, "verb"  # "..., killing 12 people": the main clause's subject did it
+        return continued_clause(t) or head, "verb"  # "..., killing 12 people": the main clause's subject did it
+    if t.dep_ == "pcomp" and t.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, "verb"  # "was arrested after fleeing", "did not close after losing the contract"
     if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _named_by_apposition(head), "relative"
     return None
@@ -121,7 +125,9 @@ def _not_relative(arg: Token | None, trigger: Token) -> Token | None:
     if arg is None or arg.lower_ not in _RELATIVE:
         return arg
     clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ in ("relcl", "acl")), None)
-    return _named_by_apposition(clause.head) if clause is not None and clause.head.pos_ in ("NOUN", "PROPN") else None
+    if clause is None or not (clause.head.pos_ in ("NOUN", "PROPN") or clause.head.lower_ == "old"):
+        return None  # ("the 18-year-old, who has played": the parser calls "old" an adjective)
+    return _named_by_apposition(clause.head)
 
 
 def _noun_arguments(t: Token) -> Arguments:

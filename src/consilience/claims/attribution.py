@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
+from .clauses import continued_clause
 from .entities import inside_quotes, without_title
 from .syntax import doc_text, phrase
 from .triggers import Trigger
@@ -351,12 +352,14 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
             continue
         below = tr.token
         for anc in tr.token.ancestors:
-            if anc.i in speech and speech[anc.i] is not None and below.dep_ in _CONTENT_DEPS:
+            if anc.i in speech and speech[anc.i] is not None and (below.dep_ in _CONTENT_DEPS
+                                                                  or continued_clause(below) is not None):
                 found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
                 break
             below = anc
         if found is None and said is not None and not tr.speech and (said_by is None or (
-                tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree)):
+                tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree
+                and not _narrated_after_quote(tr.token, said_by))):
             found = said
         if found is None and carried is not None and not tr.speech and inside_quotes(tr.token):
             found = carried
@@ -378,6 +381,12 @@ def _background(t: Token) -> bool:
             first = min(x.i for x in a.subtree)
             return first > 0 and a.doc[first - 1].text == ","
     return False
+
+
+def _narrated_after_quote(t: Token, verb: Token) -> bool:
+    """'"I am not used to this," she said, after receiving her Oscar': what follows the speech verb
+    of a quotation, outside the quotation marks, is the outlet's own telling."""
+    return t.i > verb.i and not inside_quotes(t) and any(x.text in _QUOTE_MARKS for x in t.doc[: verb.i])
 
 
 def _in_subject(t: Token, verb: Token) -> bool:

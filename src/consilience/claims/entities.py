@@ -29,6 +29,11 @@ _ORG_HEADS = {"company", "firm", "group", "bank", "agency", "ministry", "departm
               "carrier", "retailer", "manufacturer", "maker", "operator", "giant", "chain", "broadcaster", "newspaper",
               "paper", "board", "court", "commission", "authority", "office", "service", "corporation", "business",
               "insurer", "lender", "regulator", "watchdog", "body", "institute", "university", "school", "hospital"}
+# Heads of descriptions of public bodies: they mean an organisation named with that word
+# ("the Ministry of Health": "the ministry"), not whichever organisation came last (a firm, a poll).
+_PUBLIC_HEADS = {"government", "ministry", "department", "council", "committee", "court", "commission",
+                 "authority", "office", "regulator", "parliament"}
+_POSSESSIVES = {"his", "her", "its", "their"}
 # Words before a role that say when, not which role ("the former minister" is the minister named).
 _PASSING = {"former", "new", "then", "current", "outgoing", "incoming", "late", "ex"}
 _PLACE_HEADS = {"country", "nation", "state", "city", "town", "region", "province", "capital"}
@@ -130,6 +135,12 @@ class Entities:
         """The named entity a pronoun or a description means, if one is clearly there; None when not."""
         low = token.lower_
         here = (self.sentence, token.i)
+        own = self._own_subject(token)
+        if own is not None:
+            return own
+        if _aged(token):  # "the 29-year-old": the person the text is about
+            salient = self._salient_person(here)
+            return salient.name if salient is not None and not self._rival_since(salient, here) else None
         if low in _PERSONAL:
             salient = self._salient_person(here)
             if salient is None:
@@ -143,11 +154,25 @@ class Entities:
             return self._described(token, here)
         return None
 
+    def _own_subject(self, token: Token) -> str | None:
+        """A possessive "his", "her", "its", "their" is the named subject of its own clause before it
+        when that fits ("Hewitt played down his defeat": Hewitt's)."""
+        if token.dep_ != "poss" or token.lower_ not in _POSSESSIVES:
+            return None
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        if subject is None or subject.i > token.i or subject.pos_ == "PRON" or token in subject.subtree:
+            return None
+        name = self.name_of(subject)
+        return name if name is not None and self.fits(token, name) else None
+
     def _described(self, token: Token, here: tuple[int, int]) -> str | None:
         head = token.lemma_.lower()
         if head in _ORG_HEADS:
             named = [n for n in self._recent({"ORG"}, here, ORG_REACH) if head in n.name.lower()]
-            return named[-1].name if named else self._latest({"ORG"}, here, ORG_REACH)
+            if named or head in _PUBLIC_HEADS:
+                return named[-1].name if named else None  # "the government" is no pollster named before
+            return self._latest({"ORG"}, here, ORG_REACH)
         if head in _PLACE_HEADS:
             return self._latest({"GPE"}, here, ORG_REACH)
         if self.lex.supersense(head) == "noun.person":
@@ -185,6 +210,12 @@ class Entities:
     def _latest(self, labels: set[str], here: tuple[int, int], reach: int) -> str | None:
         found = self._recent(labels, here, reach)
         return found[-1].name if found else None
+
+
+def _aged(token: Token) -> bool:
+    """"the 29-year-old": a description of a person by age, after a determiner."""
+    return token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def without_title(name: str, lex: EventLexicon) -> str:

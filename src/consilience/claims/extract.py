@@ -27,7 +27,7 @@ from ..workers import stop_now, worker_pool
 from .arguments import arguments_of
 from .attribution import Memory, attribution_at, attribution_with_verb, attributions_of, continues_quote
 from .entities import Entities, quote_state
-from .modality import RAISING, modality_of
+from .modality import RAISING, hearsay_passive, modality_of
 from .names import actor_name, argument_name
 from .parse import load_resources, one_blas_thread, parsed, sentence_cased, sentence_spans, worth_parsing
 from .places import place_of
@@ -271,8 +271,9 @@ def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution:
 
 def _raised(t: Token) -> Token:
     """The clause a hedging verb wraps around ``t``'s: "Since mid-January, it appears that the troops
-    have not fought" is one claim, its time and hedge included."""
-    while t.dep_ == "ccomp" and t.head.lemma_.lower() in RAISING:
+    have not fought", "the deal is said to be worth $5m" are one claim each, hedge included."""
+    while (t.dep_ == "ccomp" and t.head.lemma_.lower() in RAISING) or \
+            (t.dep_ == "xcomp" and hearsay_passive(t.head, forecasts=True)):
         t = t.head
     return t
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .clauses import continued_clause
+
 _MODALS = {"may", "might", "could", "would", "will", "shall", "'ll", "wo", "should", "must", "can", "ca"}
 _HEDGES = {"apparently", "possibly", "probably", "likely", "perhaps", "presumably", "seemingly", "maybe", "potentially"}
 # Words that pass a report on without naming who made it: attributed, not a guess ("reportedly
@@ -61,7 +63,7 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             node = node.head.head if node.head.dep_ == "prep" else node.head
             continue  # "might undergo training before being redeployed": as unsure as what it comes before
         if _result_of(node):
-            node = node.head
+            node = continued_clause(node) or node.head
             continue  # "may have depressed the figures, thus flattering December's": as unsure as its cause
         if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
             break
@@ -132,4 +134,4 @@ def _result_of(t: Token) -> bool:
     """A participle clause with no conjunction that tells what the clause it hangs on brought about
     ("..., thus flattering the figures", "..., killing 12 people")."""
     return t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children) \
-        and t.i > t.head.i
+        and t.i > (continued_clause(t) or t.head).i

@@ -25,6 +25,8 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
     if t is None:
         return None, None
     words = phrase(t) or t.text
+    if t.text == "%" or t.pos_ == "NUM":
+        return None, words  # "with 40% choosing": a share of people the sentence does not name
     if t.pos_ == "PRON" or t.lower_ in _RELATIVE:
         if speaker and t.dep_ in ("nsubj", "nsubjpass") and entities.fits(t, speaker):
             return speaker, words

@@ -20,6 +20,9 @@ def clause_tokens(t: Token, *, speech: bool, noun: bool) -> tuple[Token, Token]:
     """(first, last) token of the claim of trigger ``t``."""
     drops = _NOUN_DROPS if noun else (_OTHER_CLAUSES if speech else _OTHER_CLAUSES | {"ccomp"})
     keep = _kept(t, drops)
+    if speech:  # "Reuters reported, citing the ministry": who it cites is part of the report
+        keep = sorted(keep + [x for c in t.children if c.dep_ == "advcl" and c.lemma_.lower() in ("cite", "quote")
+                              for x in c.subtree], key=lambda x: x.i)
     while len(keep) > 1 and keep[0].dep_ in _EDGE and keep[0].i != t.i:
         keep = keep[1:]
     while len(keep) > 1 and (keep[-1].dep_ in _EDGE | {"prep"} or keep[-1].is_space) and keep[-1].i != t.i:

@@ -64,7 +64,7 @@ def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
         else:
             found = None
         if found is not None and not in_condition(t) and not _purpose(t) and not _evaluated(t) and not _unreal(t) \
-                and not _only_wanted(t):
+                and not _only_wanted(t) and not _habitual(t):
             out.append(found)
     return [tr for tr in out if not _supports(tr, out)]
 
@@ -78,6 +78,26 @@ def _citing(t: Token) -> bool:
 # Modals that say what is possible or right, not what happened or will ("gamers can create a
 # clan", "the monarchy should symbolise"): ability, habit and norms. "Could not" stays: a refusal.
 _UNREAL_MODALS = frozenset({"can", "should"})
+
+
+# Adverbs of frequency: what they modify is a habit or a general truth, not one event ("we always
+# say it was a surprise", "sites rarely use advertising"). "Never" is not here: "he has never
+# lost a final" is a claim, negated.
+_HABITUAL = frozenset({"always", "usually", "often", "sometimes", "generally", "typically", "normally", "rarely",
+                       "seldom", "frequently", "regularly", "routinely", "habitually", "occasionally", "commonly"})
+
+
+def _habitual(t: Token) -> bool:
+    """A verb (or the verbs coordinated after it, or what it says), or the verb an event noun
+    belongs to, under an adverb of frequency."""
+    node = t if t.pos_ in ("VERB", "AUX") else next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), t)
+    for _ in range(4):
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in node.children):
+            return True
+        if node.dep_ not in ("conj", "ccomp") or node.head.pos_ not in ("VERB", "AUX"):
+            return False
+        node = node.head  # what a habit of saying says is no one event either
+    return False
 
 
 def _unreal(t: Token) -> bool:
@@ -118,6 +138,9 @@ _AIM_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "like", "love", 
 def _purpose(t: Token) -> bool:
     """An infinitive of purpose or aim ("to cope with demand", "the process to decide", "tried to
     join"): what someone meant to do, not what was done or planned."""
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in t.children) \
+            and any(c.dep_ == "aux" and c.lower_ in ("could", "can", "would", "might", "may") for c in t.children):
+        return True  # "extended his curfew so he could play the gig"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
     return t.dep_ in ("advcl", "acl", "relcl") or (t.dep_ == "xcomp" and t.head.lemma_.lower() in _AIM_HEADS)
@@ -363,12 +386,12 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
 
 
 def _in_a_phrase_of_manner(t: Token, lex: EventLexicon) -> bool:
-    """A noun inside a fixed adverbial: "in support of", "in response to", "in favour of" (no
-    article, an "of"/"to"/"for" after it), or a noun of time said as when ("for the first time",
+    """A noun inside a fixed adverbial: "in support of", "in favour of", "in charge of" (no
+    article, an "of" after it; "in talks with" is still talks), or a noun of time said as when ("for the first time",
     "at the time", "this time")."""
     prep = t.head if t.dep_ == "pobj" else None
     if prep is not None and prep.lower_ == "in" and not any(c.dep_ in ("det", "poss") for c in t.children) \
-            and any(c.dep_ == "prep" and c.lower_ in ("of", "to", "for", "with") for c in t.children):
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
         return True
     when = t.dep_ == "npadvmod" or (prep is not None and prep.lower_ in ("for", "at", "by", "in", "on"))
     return when and (lex.supersense(t.lemma_) == "noun.time" or t.lemma_.lower() in _OCCASIONS)
@@ -379,12 +402,10 @@ _OCCASIONS = frozenset({"time", "occasion"})
 
 
 def _classifies(t: Token) -> bool:
-    """A noun that says what its subject is or became ("the book has become a publishing
-    phenomenon", "the result was a disaster"): a description, not an event; "there was an
-    explosion" still is one."""
-    head = t.head
-    return t.dep_ == "attr" and head.lemma_ in ("be", "become") and not any(c.dep_ == "expl" for c in head.children) \
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    """A noun that says what its subject became ("the book has become a publishing phenomenon"):
+    a description, not an event. After "be" it is often the event itself ("it was her decision",
+    "the film was a huge success"), so that stays."""
+    return t.dep_ == "attr" and t.head.lemma_ == "become"
 
 
 def _noun_predicate(sense: NounSense) -> str:
@@ -456,6 +477,6 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("none", "nobody", "neither"):
                 return True
-        if node.dep_ in _NEGATION_STOPS:
-            break
+        if node.dep_ in _NEGATION_STOPS or (node.dep_ == "pcomp" and node.head.lower_ != "without"):
+            break  # "she was not used to it, after receiving her Oscar": the receiving stands
     return False
