@@ -323,3 +323,9 @@ def test_lives_lost_are_still_a_toll() -> None:
 def test_a_death_noun_is_no_killing() -> None:
     found = claims("The novelist's death at the age of 91 was announced on Tuesday.")
     assert all(c.predicate != "killed" for c in found)
+
+
+def test_a_verb_is_not_its_own_context() -> None:
+    found = claims("The operator plans to charge a flat fee of $12 a month.")
+    assert all(c.predicate != "charged" for c in found)
+    assert by_trigger(claims("Police charged the driver with manslaughter on Monday."), "charged").predicate == "charged"

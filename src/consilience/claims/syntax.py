@@ -55,8 +55,10 @@ def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
 
 
 def phrase_words(t: Token) -> set[str]:
-    """The lemmas and forms of the words in a verb's phrase, for the predicate table's context words."""
-    return {w.lemma_.lower() for w in t.subtree} | {w.lower_ for w in t.subtree}
+    """The lemmas and forms of the other words in a verb's phrase, for the predicate table's context
+    words (the verb itself is no context: "to charge a fee" is no criminal charge)."""
+    words = [w for w in t.subtree if w.i != t.i]
+    return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
 
 
 def _in_dropped(t: Token, inside: dict[int, bool], drop: tuple[str, ...]) -> bool:
