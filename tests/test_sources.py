@@ -24,6 +24,24 @@ def test_a_shared_surname_joins_neither_person() -> None:
     assert names["President George W. Bush"] == names["George Bush"]
 
 
+def test_a_nickname_and_the_full_first_name_are_one_speaker() -> None:
+    names = entity_names(["Bernie Ebbers", "Bernard Ebbers", "Mr Ebbers", "Scott Sullivan"], [])
+    assert names["Bernie Ebbers"] == names["Bernard Ebbers"] == names["Mr Ebbers"] == "Bernard Ebbers"
+    assert names.get("Scott Sullivan", "Scott Sullivan") == "Scott Sullivan"
+    assert same_entity("Tony Blair", "Anthony Blair") and not same_entity("Tony Blair", "Cherie Blair")
+
+
+def test_a_nickname_that_could_stand_for_two_names_joins_neither() -> None:
+    names = entity_names(["Ed Miliband", "Edward Miliband", "Edwin Miliband"], [])
+    assert names["Ed Miliband"] == "Ed Miliband"  # Edward or Edwin: the story cannot tell
+    assert names["Edward Miliband"] != names["Edwin Miliband"]
+
+
+def test_two_brothers_are_not_joined_by_a_surname() -> None:
+    names = entity_names(["David Miliband", "Ed Miliband", "Miliband"], [])
+    assert names["David Miliband"] != names["Ed Miliband"] and "Miliband" not in names
+
+
 @pytest.mark.parametrize("word", ["I", "he", "who", "which", "They", "that"])
 def test_pronouns_and_relative_words_name_nobody(word: str) -> None:
     assert names_nobody(word) and not same_entity(word, word)
@@ -146,3 +164,35 @@ def test_inside_a_quotation_from_its_mark_the_sentence_or_the_paragraph() -> Non
     assert not inside_quotation(text, text.index("Kovac denied"))
     assert not inside_quotation(text, text.index("Vos"))
 
+
+
+COMMENTED = ('Mr Hale quit the Rural Party last week. Party officials also argue Mr Hale has not been '
+             '"straightforward" about his plans.\n\n'
+             'Good riddance, I say. Let us hope this is the start of his slide into obscurity!\n\n'
+             '"He will be back," Mr Hale\'s agent said.')
+
+
+def _claim_in(text: str, words: str, cid: str, source: str, said: str) -> Claim:
+    start = text.index(words)
+    return Claim(id=cid, article="k", start=start, end=start + len(words), text=words, kind="event",
+                 predicate="started", attribution=Attribution(source=source, via=(), text=said))
+
+
+def test_a_readers_comment_is_not_the_word_of_the_speaker_named_above_it() -> None:
+    article = Article(id="k", source="k", text=COMMENTED, outlet="Shire News", published=Published())
+    comment = _claim_in(COMMENTED, "the start of his slide", "1", "Party officials", "Party officials also argue")
+    own = _claim_in(COMMENTED, "has not been", "2", "Party officials", "Party officials also argue")
+    arts = {"k": article}
+    assert independent_sources([comment], arts, speaker_names([comment], arts)) == ["an unnamed source (Shire News)"]
+    assert independent_sources([own], arts, speaker_names([own], arts)) == ["Party officials (Shire News)"]
+    # named in the comment's own paragraph, or a quotation going on: the speaker's word
+    quoted = _claim_in(COMMENTED, "He will be back", "3", "Party officials", "Party officials also argue")
+    assert independent_sources([quoted], arts, speaker_names([quoted], arts)) == ["Party officials (Shire News)"]
+
+
+def test_a_paragraph_going_on_about_the_speaker_keeps_the_speaker() -> None:
+    text = ('"It is no way to run a league," Mr Hale argues.\n\n'
+            'Now he fears the cup run could end after eight players left for the national team.')
+    article = Article(id="k", source="k", text=text, outlet="Shire News", published=Published())
+    fears = _claim_in(text, "the cup run could end", "1", "Mr Hale", "he argues")
+    assert independent_sources([fears], {"k": article}, speaker_names([fears], {"k": article})) == ["Mr Hale"]

@@ -3,11 +3,15 @@
 
 1. A name is reduced to its core: titles before it ("Speaker", "Sen.", "President"), what follows
    it ("of Ohio", "(R-Ohio)", ", a Republican") and middle initials are taken off.
-2. A surname alone joins the one full name of the story that ends in it ("Boehner" -> "John
+2. Two full names that differ only in a first name one of which is the other's nickname ("Bernie
+   Ebbers", "Bernard Ebbers": the ``nicknames`` dataset of English given names) are one name, the
+   formal one, when the story has no other full name for the nickname to stand for ("Ed Smith"
+   beside "Edward Smith" and "Edwin Smith" joins neither).
+3. A surname alone joins the one full name of the story that ends in it ("Boehner" -> "John
    Boehner"); when two full names share it ("George Bush", "Jeb Bush"), it joins neither.
-3. A role ("the speaker", "the president") joins the one person the story's texts give that title
+4. A role ("the speaker", "the president") joins the one person the story's texts give that title
    ("Speaker John A. Boehner", "House Speaker John Boehner").
-4. A pronoun or relative word ("I", "he", "who", "which") names nobody: it is never an entity.
+5. A pronoun or relative word ("I", "he", "who", "which") names nobody: it is never an entity.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+
+from nicknames import NickNamer
 
 from ..lexicon.gazetteer import gazetteer
 
@@ -158,11 +165,12 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
     known = gazetteer()
     people = [n for n in names if n not in out and known.kind_of(n) in (None, "person")  # the gazetteer's bodies stay whole
               and is_person_like(core_words(n), _AFTER_NAME.sub("", n))]
+    formal = formal_cores({" ".join(core_words(n)) for n in people if len(core_words(n)) >= 2})
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
         core = core_words(n)
         if len(core) >= 2:
-            full[core[-1]].add(" ".join(core))
+            full[core[-1]].add(formal.get(" ".join(core), " ".join(core)))
     display = _display_names(people)
     for n in people:
         core = core_words(n)
@@ -170,7 +178,8 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
         if len(core) == 1 and len(fulls) == 1:
             out[n] = display[next(iter(fulls))]
         elif len(core) >= 2:
-            out[n] = display[" ".join(core)]
+            joined = " ".join(core)
+            out[n] = display[formal.get(joined, joined)]
     roles = titled_people(texts)
     for n in names:
         role = role_of(n)
@@ -179,6 +188,32 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
             surname = next(iter(surnames))
             fulls = full.get(surname, set())
             out[n] = display[next(iter(fulls))] if len(fulls) == 1 else surname.title()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def nickname_of(short: str, formal: str) -> bool:
+    """``short`` is a nickname of the given name ``formal`` ("bernie", "bernard"; "bill", "william")."""
+    return short != formal and short in _nicknamer().nicknames_of(formal)
+
+
+def formal_cores(cores: Iterable[str]) -> dict[str, str]:
+    """full core -> the core it stands for: "bernie ebbers" -> "bernard ebbers" when the story has that
+    name and no other it could be short for ("ed smith" beside "edward smith" and "edwin smith" stays)."""
+    by_rest: dict[str, list[str]] = defaultdict(list)
+    for core in sorted(set(cores)):
+        first, _, rest = core.partition(" ")
+        by_rest[rest].append(first)
+    out = {}
+    for rest, firsts in by_rest.items():
+        for short in firsts:
+            longer = [f for f in firsts if nickname_of(short, f) and not nickname_of(f, short)]
+            if len(longer) == 1:
+                out[f"{short} {rest}"] = f"{longer[0]} {rest}"
     return out
 
 
@@ -208,4 +243,6 @@ def same_entity(a: str | None, b: str | None) -> bool:
         return False
     ca, cb = ([("people" if w in PEOPLE_WORDS else w) for w in c] for c in (ca, cb))
     short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    if len(short) >= 2 and len(short) == len(long_) and short[1:] == long_[1:]:
+        return short[0] == long_[0] or nickname_of(short[0], long_[0]) or nickname_of(long_[0], short[0])
     return long_[len(long_) - len(short):] == short

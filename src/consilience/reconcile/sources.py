@@ -160,6 +160,34 @@ def inside_quotation(text: str, pos: int) -> bool:
     return any(part.count('"') % 2 == 1 or part.count("“") > part.count("”") for part in (sentence, paragraph))
 
 
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def carried_from_afar(c: Claim, text: str) -> bool:
+    """The claim's attribution was made in an earlier paragraph and nothing in the claim's own paragraph
+    carries it on: not the attribution's words, not its speaker's name, no quotation opening the
+    paragraph (a quote going on from the paragraph before). Readers' comments printed under an
+    article ("Well if you cannot get enough limelight ...") and the outlet's background are nobody's
+    statement but their unnamed writers'; the last speaker the article named did not say them."""
+    if c.attribution is None or is_speech(c) or not text:
+        return False
+    begin = text.rfind("\n", 0, c.start) + 1
+    end = text.find("\n", c.end)
+    paragraph = text[begin:end if end >= 0 else len(text)]
+    if paragraph.lstrip()[:1] in ('"', "“", "‘", "'") or inside_quotation(text, c.start):
+        return False
+    said = set(_WORDS.findall(c.attribution.text.lower()))
+    surnames = {core_words(n)[-1] for n in (c.attribution.source, *c.attribution.sources)
+                if not names_nobody(n) and core_words(n)}
+    here, before = (set(_WORDS.findall(part.lower())) for part in (paragraph, text[:begin]))
+    if said & _REFERRING & here:
+        return False  # "he argues" above, "Now he fears ..." here: the paragraph goes on about the speaker
+    return not (said <= here or surnames & here) and (said <= before or bool(surnames & before))
+
+
+_REFERRING = {"he", "she", "they"}
+
+
 _SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
 _SPOKESPEOPLE_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:statement|spokesman|spokeswoman|spokesperson|spokespeople|"
                               r"press office|press release)\s+(?:from|for|of|by)\s+(?:the\s+)?", re.I)
@@ -229,7 +257,10 @@ def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> l
     """Who a claim rests on. Unattributed: the outlet itself, on its own authority, with no chain; a
     speech act: its speaker, through the outlet."""
     outlet = outlet_name(articles[c.article], articles)
-    raw = said_by(c, articles[c.article].text)
+    text = articles[c.article].text
+    if carried_from_afar(c, text):
+        return [Speaker(f"an unnamed source ({outlet})", (outlet,), False)]
+    raw = said_by(c, text)
     if not raw:
         return [Speaker(outlet, (), True)]
     via = c.attribution.via if c.attribution is not None else ()
