@@ -329,3 +329,13 @@ def test_a_verb_is_not_its_own_context() -> None:
     found = claims("The operator plans to charge a flat fee of $12 a month.")
     assert all(c.predicate != "charged" for c in found)
     assert by_trigger(claims("Police charged the driver with manslaughter on Monday."), "charged").predicate == "charged"
+
+
+def test_a_bare_object_of_a_verb_phrase_is_no_event_of_its_own() -> None:
+    found = claims("Ranieri first took charge of Valencia in 1997.")
+    assert [c.predicate for c in found if c.trigger is not None] == ["took_charge"]
+
+
+def test_fighting_outside_war_is_no_combat() -> None:
+    found = claims("Analysts feared that the fighting between the two chief executives could destabilise the group.")
+    assert all(c.predicate != "in_combat" for c in found)

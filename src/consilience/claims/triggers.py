@@ -366,7 +366,7 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
     lemma = t.lemma_.lower()
     if t.ent_type_ and t.ent_type_ not in ("EVENT", "DATE"):
         return None  # "the Defence Ministry", "Operation Storm": a name, not an event mention
-    if _in_a_phrase_of_manner(t, lex) or _classifies(t):
+    if _in_a_phrase_of_manner(t, lex) or _classifies(t) or _object_of_its_verb(t, lex):
         return None
     if t.dep_ == "compound" or gaz.actor_group(t.lower_) is not None:
         return None  # "death toll", "murder charges": a modifier of another noun; "forces" are actors
@@ -383,6 +383,13 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             return None  # "an attack on democracy": a figure of speech
         predicate = _noun_predicate(senses[0])
     return Trigger(t, t, predicate, is_negated(t, gaz), False, noun=True)
+
+
+def _object_of_its_verb(t: Token, lex: EventLexicon) -> bool:
+    """A bare object that makes one WordNet verb with its verb ("took charge", "take part"): the
+    verb's trigger names that event (``_multiword``); the noun alone would be another one."""
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and not any(c.dep_ in ("det", "poss") for c in t.children) \
+        and lex.is_verb(f"{t.head.lemma_.lower()}_{t.lemma_.lower()}")
 
 
 def _in_a_phrase_of_manner(t: Token, lex: EventLexicon) -> bool:
