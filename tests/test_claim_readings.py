@@ -174,3 +174,40 @@ def test_a_hearsay_claim_holds_its_hedge_and_a_report_who_it_cites() -> None:
     found = claims(text)
     assert triggered(found, "resigned").text.startswith("The harbour master is said to")
     assert "citing officials" in triggered(found, "reported").text
+
+
+def test_the_firm_is_no_paper_it_was_according_to_nor_a_statistics_office() -> None:
+    found = claims("Sales rose 5% last year, according to figures from the Office for National Statistics. "
+                   "The firm, according to the Harbour Times, will open three stores.")
+    assert triggered(found, "open").subject == "firm"
+
+
+def test_what_a_thing_is_designed_for_is_no_act_and_its_aim_is_speculative() -> None:
+    found = claims("The vouchers are designed to let pensioners choose their own suppliers.")
+    assert "designed" not in words(found)
+    assert triggered(found, "choose").modality == "speculative"
+
+
+def test_a_statement_told_from_the_hearers_side_is_the_named_speakers() -> None:
+    found = claims('"Shareholders are advised that no offer has been made," Kessel Bank said.')
+    assert "advised" not in words(found) and triggered(found, "said").speech
+    found = claims("Residents were warned that the dam could burst.")
+    assert triggered(found, "warned").speech
+
+
+def test_a_time_of_a_participle_on_a_noun_dates_that_participle_only() -> None:
+    found = claims("The council has chosen the question for the referendum, expected in 2027.")
+    assert triggered(found, "chosen").when is None
+
+
+def test_a_headline_runs_into_no_subject() -> None:
+    found = claims("Shock As Local Mayor Resigns Over Expenses\n\nThe mayor resigned on Tuesday.")
+    headline = [c for c in found if c.trigger is not None and c.trigger.text == "Resigns"]
+    assert headline and headline[0].subject is None
+    assert triggered(claims("Harbour Chief Resigns Over Expenses"), "Resigns").subject == "Harbour Chief"
+
+
+def test_what_a_pronoun_or_whose_owns_is_written_with_the_owners_name() -> None:
+    found = claims("The singer Ana Perez, whose brother runs a bar, was arrested. Perez said her lawyer had filed an appeal.")
+    assert triggered(found, "runs").subject == "Ana Perez's brother"
+    assert triggered(found, "filed").subject == "Ana Perez's lawyer"

@@ -47,6 +47,7 @@ class Named:
     titles: set[str] = field(default_factory=set)
     subject_at: tuple[int, int] | None = None  # (sentence, token) of its last mention as a clause's subject
     placed: bool = False  # its last mention reads as a place ("from Dartford in Kent"): no rival for "she"
+    cited: bool = False  # only ever named as whom a report is "according to": not what "the company" means
 
 
 @dataclass
@@ -74,11 +75,13 @@ class Entities:
         titles = self._titles(ent)
         subject = at if _is_subject(ent) else None
         placed = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "at", "near")
+        cited = ent.root.dep_ == "pobj" and ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according"
         for n in self.named:
             if n.name == name and n.label == label:
                 n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
+                n.cited = n.cited and cited
                 return
-        self.named.append(Named(name, label, at, titles, subject, placed))
+        self.named.append(Named(name, label, at, titles, subject, placed, cited))
 
     def _titles(self, ent: Span) -> set[str]:
         """Role words said of a person, with the words that qualify them: "welfare minister Frank
@@ -172,7 +175,8 @@ class Entities:
             named = [n for n in self._recent({"ORG"}, here, ORG_REACH) if head in n.name.lower()]
             if named or head in _PUBLIC_HEADS:
                 return named[-1].name if named else None  # "the government" is no pollster named before
-            return self._latest({"ORG"}, here, ORG_REACH)
+            bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)]
+            return bodies[-1].name if bodies else None  # "the firm" is no statistics office nor a cited paper
         if head in _PLACE_HEADS:
             return self._latest({"GPE"}, here, ORG_REACH)
         if self.lex.supersense(head) == "noun.person":
@@ -210,6 +214,11 @@ class Entities:
     def _latest(self, labels: set[str], here: tuple[int, int], reach: int) -> str | None:
         found = self._recent(labels, here, reach)
         return found[-1].name if found else None
+
+
+def _public(name: str) -> bool:
+    """A name of a public body ("Office for National Statistics", "Ministry of Defence")."""
+    return any(w.lower() in _PUBLIC_HEADS for w in name.split())
 
 
 def _aged(token: Token) -> bool:

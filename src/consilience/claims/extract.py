@@ -129,13 +129,22 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     said, said_by = attribution_with_verb(doc, gaz, reading.memory, article.outlet, reading.entities.name_of)
     if said is not None:
         reading.entities.quote_speaker = said.source  # "'I will not resign,' the governor said": I is the governor
-    triggers = triggers_in(doc, gaz, lex)
+    triggers = [tr for tr in triggers_in(doc, gaz, lex) if not _told_by(tr, said, said_by)]
     speech = {tr.token.i: attribution_at(tr.token, gaz, reading.memory, article.outlet, reading.entities.name_of)
               for tr in triggers if tr.speech}
     attributed = attributions_of(doc, triggers, speech, said, said_by, reading.last_attribution)
     out = _claims_of_triggers(s, triggers, quantities_in(doc, gaz, excluded), attributed, said)
     _read_on(reading, doc, said)
     return [c for c in out if _new_id(c, reading)]
+
+
+def _told_by(tr: Trigger, said: Attribution | None, said_by: Token | None) -> bool:
+    """A speech verb in the passive with no agent, in a sentence whose speaker is named by another
+    ('"... shareholders are advised that no deal was reached," Absa said'): the same statement,
+    told from the hearer's side; the named speech act is its claim."""
+    t = tr.token
+    return tr.speech and said is not None and said_by is not None and said_by.i != t.i \
+        and any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)
 
 
 def _claims_of_triggers(s: Sentence, triggers: list[Trigger], numbers: list[Found],
@@ -393,7 +402,7 @@ def _dates(time: Token, anchor: Token) -> bool:
         return False
     if verb.dep_ == "advcl":  # "it appears", or an aim ("sent to fight ... last November"): no event of its own
         return verb.lemma_.lower() in RAISING or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return verb.dep_ not in ("relcl", "conj", "ccomp")
+    return verb.dep_ not in ("relcl", "conj", "ccomp", "acl")  # "the referendum, expected in 2006": its own event
 
 
 def _new_id(c: Claim, reading: Reading) -> bool:

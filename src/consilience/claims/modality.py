@@ -28,6 +28,8 @@ _FUTURE_HEADS = {"plan", "expect", "forecast", "predict", "project", "tip", "tip
 _CONDITIONS = {"if", "unless", "whether"}
 # Words that put a clause ahead of the one it hangs on: it is no surer than that one.
 _AHEAD = {"before", "until", "till", "once"}
+# Verbs that take a bare infinitive as a clause ("let them choose", "made him resign").
+_CAUSATIVE = frozenset({"let", "make", "help", "have"})
 # Verbs that only hedge the clause they take: "it appears that", "it seems".
 RAISING = {"appear", "seem", "look"}
 
@@ -67,8 +69,8 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             continue  # "may have depressed the figures, thus flattering December's": as unsure as its cause
         if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
             break
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING:
-            break
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING | _CAUSATIVE:
+            break  # "designed to let pensioners choose": as sure as the letting
         hearsay = hearsay or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in node.children)
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS:
             return "speculative"

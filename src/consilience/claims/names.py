@@ -7,6 +7,7 @@ group's head ("Pyongyang's soldiers" -> "Pyongyang troops", per ``actors`` in th
 
 from __future__ import annotations
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from ..lexicon.gazetteer import Gazetteer
@@ -33,7 +34,49 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
         return entities.resolve(t), words
     if any(c.dep_ == "nummod" for c in t.children) or t.like_num:
         return actor_name(t, gaz), words  # "two men", "12 people": the count is the quantity's
-    return (entities.name_of(t) or actor_name(t, gaz)), words
+    named = entities.name_of(t) or _owned(t, entities, gaz)
+    if named is None and headline_fragment(t, entities):
+        return None, words  # "Shock As Local Mayor Resigns": a headline's words parsed as one phrase
+    return (named or actor_name(t, gaz)), words
+
+
+def _owned(t: Token, entities: Entities, gaz: Gazetteer) -> str | None:
+    """"whose brother", "his lawyer" -> "Ana Perez's brother", "John Marsh's lawyer": a noun owned by
+    someone named only through a pronoun or a relative word, written with the owner's name."""
+    poss = next((c for c in t.children if c.dep_ == "poss"), None)
+    if gaz.actor_heads.get(t.lemma_.lower()):
+        return None  # "its troops": an actor group, named as such (``actor_name``)
+    if poss is None or poss.pos_ != "PRON" and poss.lower_ != "whose":
+        return None
+    if poss.lower_ == "whose":
+        clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
+        owner = entities.name_of(clause.head) if clause is not None and clause.head.pos_ == "PROPN" else None
+    else:
+        owner = entities.resolve(poss)
+    if owner is None:
+        return None
+    kept = [w for w in phrase_span(t) if w.i != poss.i and w.i not in {d.i for d in poss.subtree}
+            and not (w.dep_ == "det" and w.head.i == t.i)]
+    rest = "".join(written(t.doc, w.idx, w.idx + len(w.text_with_ws)) for w in kept).strip()
+    return f"{owner}'s {rest}" if rest else None
+
+
+def headline_fragment(t: Token, entities: Entities) -> bool:
+    """A phrase of a title-case headline that runs over its words: after its first word, a capitalised
+    function word or verb that is in no name ("Shock As Local Mayor", "Dies Aged 91 Veteran"). A
+    work's title can read so too ("The Lord Of The Rings Wins"): there the subject is left open."""
+    if t.doc.user_data.get("original") is None:
+        return False  # only a line read as a headline (``parse.sentence_cased`` re-cased it)
+    span = phrase_span(t)
+    for w in span[1:]:
+        text = written(w.doc, w.idx, w.idx + len(w.text))  # as printed: the parse reads a headline lower-cased
+        if w.ent_type_ or not text[:1].isupper() or text.isupper():
+            continue
+        low = w.lower_
+        if low in STOP_WORDS or entities.lex.is_verb(low) and not entities.lex.noun_senses(low) \
+                and entities.lex.supersense(low) is None:
+            return True
+    return False
 
 
 def actor_name(head: Token, gaz: Gazetteer) -> str:

@@ -69,6 +69,20 @@ def triggers_in(doc: Doc, gaz: Gazetteer, lex: EventLexicon) -> list[Trigger]:
     return [tr for tr in out if not _supports(tr, out)]
 
 
+# Passives that tell what a thing is for ("the vouchers are designed to let pensioners choose").
+_MADE_FOR = frozenset({"design", "intend", "mean", "aim", "tailor", "gear"})
+
+
+def _made_for(t: Token) -> bool:
+    """"is designed to", "are meant to", "is aimed at": the purpose of a thing, not an act anyone did."""
+    if t.lemma_.lower() not in _MADE_FOR or not any(c.dep_ == "auxpass" for c in t.children):
+        return False
+    if any(c.dep_ == "agent" for c in t.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in t.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "at" for c in t.children) and t.lemma_.lower() == "aim"
+
+
 def _citing(t: Token) -> bool:
     """A participle "citing" or "quoting" beside a clause ("cut its forecast, citing weak demand"): it
     names the source or the reason of that clause's event."""
@@ -199,7 +213,7 @@ def doc_is_question(doc: Doc) -> bool:
 def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None:
     if t.dep_ in ("amod", "aux", "auxpass") or t.tag_ == "VBG" and t.dep_ in ("amod", "compound"):
         return None
-    if hearsay_passive(t, forecasts=True):
+    if hearsay_passive(t, forecasts=True) or _made_for(t):
         return None  # "is said to have resigned", "is forecast to grow": hearsay or a forecast, no one's act
     lemma = t.lemma_.lower()
     words, last = _multiword(t, lex)
