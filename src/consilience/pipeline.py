@@ -57,6 +57,9 @@ CHUNK = 48  # documents per task sent to a worker: enough sentences (about 900 o
 # costs more than it saves: bench/pipeline.py's "20 new articles" run, ~2x faster in this process.
 PARALLEL_MIN = 40
 STORY_CHUNK = 16  # stories per task sent to a worker
+# Reconciling loads no model, so a pool (forked, ~0.1 s) pays off sooner: from this many stories.
+# bench/pipeline.py's "20 new articles" run reconciles ~25 stories, a few of them large.
+STORIES_PARALLEL_MIN = 4
 
 
 def _silent(stage: str, done: int, total: int | None) -> None:
@@ -325,11 +328,13 @@ def _batches(items: Iterable[RawDocument | Failure | Skipped], size: int) -> Ite
 
 
 @contextmanager
-def _mapper(workers: int, *, load: Callable[[], None] | None = None) -> Iterator[Callable[..., Iterable[Any]]]:
+def _mapper(workers: int, *, load: Callable[[], None] | None = None,
+            parallel_min: int | None = None) -> Iterator[Callable[..., Iterable[Any]]]:
     """``map`` in this process, or over a pool of ``workers`` processes (order kept). The pool is
     started (after ``load``: models loaded once, for the forked workers to share) only when the work
-    seen so far reaches ``PARALLEL_MIN`` items: a few new articles are done here, sooner than a pool
-    would start."""
+    seen so far reaches ``parallel_min`` items (``PARALLEL_MIN``): a few new articles are done here,
+    sooner than a pool would start."""
+    least = PARALLEL_MIN if parallel_min is None else parallel_min
     if workers <= 1:
         yield lambda fn, items, size=None: map(fn, items)
         return
@@ -340,7 +345,7 @@ def _mapper(workers: int, *, load: Callable[[], None] | None = None) -> Iterator
         def map_each(fn: Callable[..., Any], items: list[Any], *, size: int | None = None) -> Iterable[Any]:
             nonlocal seen
             seen += len(items) if size is None else size
-            if not pools and seen < PARALLEL_MIN:
+            if not pools and seen < least:
                 return map(fn, items)
             if not pools:
                 if load is not None:
@@ -464,10 +469,12 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
     claims: dict[str, list[Claim]] = {}
     for c in store.claims_of([i for g, _ in todo for i in g]):
         claims.setdefault(c.article, []).append(c)
-    tasks = [[(g, [by_id[i] for i in g], [c for i in g for c in claims.get(i, ())]) for g, _ in todo[k:k + STORY_CHUNK]]
-             for k in range(0, len(todo), STORY_CHUNK)]
+    # Small tasks when there are few stories, so that every worker gets some; a few large stories take most of the time.
+    size = max(1, min(STORY_CHUNK, -(-len(todo) // (4 * max(workers, 1)))))
+    tasks = [[(g, [by_id[i] for i in g], [c for i in g for c in claims.get(i, ())]) for g, _ in todo[k:k + size]]
+             for k in range(0, len(todo), size)]
     done: list[StoredStory] = []
-    with _mapper(workers, load=_load_reconcile) as map_each:
+    with _mapper(workers, load=_load_reconcile, parallel_min=STORIES_PARALLEL_MIN) as map_each:
         for n, (story, text) in enumerate((s for chunk in map_each(_reconciled, tasks, size=len(todo)) for s in chunk), 1):
             group, key = todo[n - 1]
             done.append(_stored(story, key, [by_id[i] for i in group], text))

@@ -15,7 +15,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from .. import keys
 from ..records import Article, Dossier, Failure
 from ..store.base import Store
+from ..workers import stopping, worker_pool
 from .publish import REPORT_FILES, published, staging
 from .view import CLAIM_LINKS, REPORT_CAPS, ClaimRef, fact_view, most_reported, report_view, shown_stories
 
@@ -42,13 +44,40 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
     with staging(outdir) as stage:
         files = [write_dossier(None, stage, pieces=store.dossier_pieces(failures, notes, articles=articles))]
         if reports:
-            by_article, by_story = article_parts(store, articles), story_parts(store)
-            dossier, refs = read_in_part(store, articles, failures, notes)
-            pictures = partial(_pictures, store)
-            steps = [*page_steps(dossier, report_view(dossier, refs=refs), stage, pictures=pictures),
-                     lambda: _tables(store, by_article, by_story, stage), lambda: _provenance(store, stage)]
-            files += rendered_steps(steps, progress)
+            data = partial(_data_files, article_parts(store, articles), story_parts(store), stage)
+            with _alongside(store, data) as data_files:  # the tables and the graph, on the other core
+                dossier, refs = read_in_part(store, articles, failures, notes)
+                pictures = partial(_pictures, store)
+                files += rendered_steps([*page_steps(dossier, report_view(dossier, refs=refs), stage, pictures=pictures),
+                                         data_files], progress)
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
+
+
+@contextmanager
+def _alongside(store: Store, make: Callable[[Store], list[Path]]) -> Iterator[Callable[[], list[Path]]]:
+    """``make(store)`` in a forked process (with a store of its own on the same file) while the
+    caller goes on: yields the call that waits for its result. In this process for a store in memory."""
+    path = getattr(store, "path", None)
+    if not path or path == ":memory:":
+        yield lambda: make(store)
+        return
+    with stopping(worker_pool(1)) as pool:
+        future = pool.submit(_in_own_store, str(path), make)
+        yield future.result
+
+
+def _in_own_store(path: str, make: Callable[[Store], list[Path]]) -> list[Path]:
+    from ..store.sqlite import SQLiteStore  # noqa: PLC0415
+
+    store = SQLiteStore(path)
+    try:
+        return make(store)
+    finally:
+        store.close()
+
+
+def _data_files(by_article: list[str], by_story: list[str], outdir: Path, store: Store) -> list[Path]:
+    return [*_tables(store, by_article, by_story, outdir), *_provenance(store, outdir)]
 
 
 def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure],
