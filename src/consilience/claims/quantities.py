@@ -23,6 +23,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import Gazetteer
 from ..records import Quantity, QuantityKind
 from .numbers import (
@@ -215,7 +216,22 @@ def _scale_suffix(last: Token, x: Token) -> bool:
         return False
     if low in SCALES and len(low) <= 3:
         return True
-    return low in MONEY_SCALES and _currency_before(last.doc, _group_start(last)) is not None
+    return low in MONEY_SCALES and (_currency_before(last.doc, _group_start(last)) is not None or _scaled_by_what_follows(x))
+
+
+def _scaled_by_what_follows(x: Token) -> bool:
+    """The letter ``x`` after a number is a scale, not a unit, when a currency or plural people
+    follow it: "12m euros", "40m pounds", "2.5m viewers", "18m people" (not "a 600m race", "the
+    400m hurdles", "800m runners": people after a whole number of 50 or more are racers over that
+    distance, races being 50 m and longer)."""
+    nxt = x.doc[x.i + 1] if x.i + 1 < len(x.doc) else None
+    if nxt is None:
+        return False
+    if nxt.lower_ in ("pounds", "sterling") or (nxt.lower_ in CURRENCY_WORDS and nxt.lower_ not in ("p", "rs", "rs.", "won")):
+        return True
+    number = x.doc[x.i - 1].text.replace(",", "")
+    small = "." in number or (number.isdigit() and int(number) < 50)
+    return small and nxt.tag_ == "NNS" and event_lexicon().supersense(nxt.lemma_) in ("noun.person", "noun.group")
 
 
 def _group_start(t: Token) -> int:
@@ -278,7 +294,8 @@ def _amount(doc: Doc, group: list[Token]) -> _Amount | None:
     currency = _currency_before(doc, group[0].i)
     if group[0].lower_ in VAGUE:
         return _Amount(tuple(group), 0.0, currency, vague=True)
-    value = number_value(doc[group[0].i : group[-1].i + 1].text, money=currency is not None)
+    scaled = len(group) > 1 and group[-1].lower_.rstrip(".") in MONEY_SCALES  # kept only as a scale ("12m euros")
+    value = number_value(doc[group[0].i : group[-1].i + 1].text, money=currency is not None or scaled)
     return None if value is None else _Amount(tuple(group), value, currency)
 
 
@@ -428,6 +445,8 @@ def _kind_and_unit(doc: Doc, a: _Amount, last: Token) -> tuple[QuantityKind, str
     if currency is not None:
         return "money", currency + _per_what(doc, last.i + (1 if a.currency is None else 0)), None
     unit_token = next((u for t in (last, *reversed(a.tokens)) if (u := _unit_token(t)) is not None), None)
+    if len(a.tokens) > 1 and last.lower_ in MONEY_SCALES and nxt is not None and nxt.pos_ == "NOUN":
+        unit_token = nxt  # "2.5m viewers": the parse hangs the number on the letter
     if a.tokens[0].i > 0 and doc[a.tokens[0].i - 1].lower_ == "magnitude":
         return "measure", "magnitude", None  # "a magnitude 6.8 earthquake"
     measure_unit = _measure_unit(doc, last, unit_token)
@@ -464,7 +483,8 @@ def _currency_after(doc: Doc, nxt: Token) -> str | None:
     "361 million pounds" (pounds after a scale are money; "200 pounds" alone is a weight)."""
     after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
     if nxt.lower_ in ("pounds", "pound"):
-        scaled = nxt.i > 0 and doc[nxt.i - 1].lower_ in SCALES
+        before = doc[nxt.i - 1].lower_.rstrip(".") if nxt.i > 0 else ""
+        scaled = before in SCALES or (before in MONEY_SCALES and nxt.i > 1 and doc[nxt.i - 2].like_num)
         return "GBP" if scaled or (after is not None and after.lower_ == "sterling") else None
     if nxt.lower_ in DOLLAR_COUNTRIES and after is not None and after.lower_ in ("dollar", "dollars"):
         return DOLLAR_COUNTRIES[nxt.lower_]
