@@ -283,4 +283,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (output, part)
     );
     """,
+    # 4: the Parquet rows are stored as Arrow now (``claims.arrow``, ``facts.arrow``)
+    """
+    DELETE FROM report_parts WHERE output IN ('claims.rows', 'facts.rows');
+    """,
 )
