@@ -58,9 +58,12 @@ def test_a_month_alone_joins_nothing() -> None:
     assert groups(a, b) == [{"a"}, {"b"}]
 
 
-def test_related_classes_join_only_on_a_named_participant() -> None:
-    # "escaped" and "fled" are related in WordNet: one event when the same man did both
-    assert groups(_c("a", "1", "escaped", "Charles Thomas Sell"), _c("b", "2", "fled", "Sell")) == [{"a", "b"}]
+def test_related_classes_join_only_on_a_named_participant_and_something_else() -> None:
+    # "escaped" and "fled" are related in WordNet: one event when the same man did both that day
+    assert groups(_c("a", "1", "escaped", "Charles Thomas Sell", day="2009-11-30"),
+                  _c("b", "2", "fled", "Sell", day="2009-11-30")) == [{"a", "b"}]
+    # the same man alone is not enough: one actor does many related things in a story
+    assert groups(_c("a", "1", "escaped", "Charles Thomas Sell"), _c("b", "2", "fled", "Sell")) == [{"a"}, {"b"}]
     # the same place is not enough for two different words
     assert groups(_c("a", "1", "escaped", where="Texas"), _c("b", "2", "fled", where="Texas")) == [{"a"}, {"b"}]
     # unrelated classes never meet, even with one subject
@@ -99,6 +102,20 @@ def test_a_name_and_a_description_of_a_person_meet_but_not_a_description_of_a_th
     assert groups(_c("a", "1", "gathered", "Charlene Kafoury"), _c("b", "2", "gathered", "employees")) == [{"a"}, {"b"}]
     assert descriptions_compatible("the actress", "the party girl")
     assert not descriptions_compatible("a decision", "a new constitution")
+
+
+def _phrasal(cid: str, art: str, text: str, trigger: str) -> Claim:
+    at = text.index(trigger)
+    return Claim(id=cid, article=art, start=0, end=len(text), text=text, kind="event", predicate="checked",
+                 subject="Tara Reid", trigger=Span(at, at + len(trigger), trigger))
+
+
+def test_a_verb_with_particles_of_opposite_direction_is_two_events() -> None:
+    into = _phrasal("a", "1", "Tara Reid checked herself into a Malibu clinic", "checked herself into")
+    again = _phrasal("b", "2", "Tara Reid has checked into the clinic", "checked into")
+    out = _phrasal("c", "3", "Tara Reid checked out of the clinic", "checked out")
+    assert groups(into, again) == [{"a", "b"}]
+    assert not compatible(into, out) and {"a", "c"} not in groups(into, again, out)
 
 
 def test_a_number_joins_an_event_without_one_but_two_that_disagree_never_share_a_group() -> None:

@@ -223,6 +223,25 @@ def _stem(word: str) -> str:
     return word
 
 
+# Particles of a phrasal verb by the direction they give it: "check in" and "check out", "take on"
+# and "take off", "step up" and "step down" are opposite events of one verb.
+_DIRECTION = {"in": "in", "into": "in", "on": "in", "onto": "in", "out": "out", "off": "out", "up": "up",
+              "down": "down"}
+_OPPOSITE = {("in", "out"), ("out", "in"), ("up", "down"), ("down", "up")}
+
+
+def direction(c: Claim) -> str | None:
+    """The direction the particle of the claim's trigger gives its verb ("checked herself into" -> "in",
+    "checks out" -> "out"), None without one."""
+    words = c.trigger.text.lower().split()[1:] if c.trigger is not None else []
+    return next((_DIRECTION[w] for w in words if w in _DIRECTION), None)
+
+
+def opposite_particles(a: Claim, b: Claim) -> bool:
+    """One verb with particles of opposite direction: "checked into rehab" and "checked out of rehab"."""
+    return (direction(a), direction(b)) in _OPPOSITE
+
+
 def is_speech(c: Claim) -> bool:
     """A speech act ("said", "denied", "urged"): its fact is one speaker's saying."""
     return c.speech or c.kind == "statement"
