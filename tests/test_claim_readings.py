@@ -211,3 +211,15 @@ def test_what_a_pronoun_or_whose_owns_is_written_with_the_owners_name() -> None:
     found = claims("The singer Ana Perez, whose brother runs a bar, was arrested. Perez said her lawyer had filed an appeal.")
     assert triggered(found, "runs").subject == "Ana Perez's brother"
     assert triggered(found, "filed").subject == "Ana Perez's lawyer"
+
+
+def test_hopes_to_is_a_plan_of_its_subject() -> None:
+    sign = triggered(claims("Kessel Rovers hopes to sign the striker before Friday."), "sign")
+    assert sign.modality == "speculative" and sign.subject == "Kessel Rovers"
+
+
+def test_a_size_said_with_a_hyphen_measures_the_thing_not_the_event() -> None:
+    granted = triggered(claims("She hopes she will be granted a place in the 32-strong squad."), "granted")
+    assert granted.quantity is None
+    arrested = triggered(claims("Police arrested a 40-strong gang in Leeds."), "arrested")
+    assert arrested.quantity is not None and arrested.quantity.value == 40

@@ -157,7 +157,7 @@ def _claims_of_triggers(s: Sentence, triggers: list[Trigger], numbers: list[Foun
         if _conversion(q):
             continue  # "$30.2m (£15.5m)": the same amount in another currency
         trigger = _event_of(q, by_token)
-        if trigger is None and q.quantity.kind == "count" and q.quantity.unit is None:
+        if trigger is None and q.quantity.kind == "count" and q.quantity.unit is None and not _sized(q.token):
             continue  # "to join the five in the chamber", "2+2=5": a number of nothing, in no event
         if trigger is not None and not trigger.negated:
             measured.add(trigger.token.i)
@@ -193,7 +193,7 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
     """The event a number measures: the nearest trigger above it in its own clause (not a speech verb
     above the clause: in "officials said 14 died", 14 measures the dying). A number that describes
     the one thing that acts ("Primer, a $7,000 tale, won") measures no event."""
-    if _describes_the_subject(q, by_token):
+    if _describes_the_subject(q, by_token) or _sized(q.token):
         return None
     for anc in [q.token, *q.token.ancestors]:
         tr = by_token.get(anc.i)
@@ -205,6 +205,21 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
         if anc.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis") and anc.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+def _sized(number: Token) -> bool:
+    """"a place in the 32-strong squad": a number joined by a hyphen to a word that describes a noun
+    after a preposition gives that thing's size, not an amount of the event."""
+    doc = number.doc
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if after is None or after.text not in ("-", "–") or number.whitespace_ or after.whitespace_:
+        return False
+    word = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return word is not None and word.dep_ in ("amod", "compound") and word.head.pos_ in ("NOUN", "PROPN") \
+        and word.lower_ not in _TIME_WORDS and word.head.dep_ == "pobj"  # "arrested a 40-strong gang" counts arrests
+
+
+_TIME_WORDS = {"year", "month", "week", "day", "hour", "minute", "second", "decade"}  # "a 10-year sentence"
 
 
 def _describes_the_subject(q: Found, by_token: dict[int, Trigger]) -> bool:

@@ -186,18 +186,18 @@ _VOWELS = frozenset("aeiou")
 def with_verb_lemmas_spelled(doc: Doc) -> Doc:
     """``doc`` with the lemma of a verb in -ed or -ing that drops a silent e put right: the English
     lemmatizer makes "hoped" "hop", but "hop" spells "hopped" (a short final consonant doubles), so
-    "hoped" is "hope"; likewise "fined", "taped", "scared", "hoping". Only when WordNet has the verb
+    "hoped" is "hope"; likewise "fined", "taped", "scared", "hoping", "hopes". Only when WordNet has the verb
     with the e."""
     from ..lexicon.events import event_lexicon  # noqa: PLC0415 - a bottom layer, loaded once per process
 
     lex = event_lexicon()
     for t in doc:
-        if t.tag_ not in ("VBD", "VBN", "VBG"):
+        if t.tag_ not in ("VBD", "VBN", "VBG", "VBZ"):
             continue
         lemma, low = t.lemma_.lower(), t.lower_
         with_e = lemma + "e"
         ending = low[len(lemma):]
-        if low.startswith(lemma) and ending in ("ed", "ing") and len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} \
+        if low.startswith(lemma) and ending in ("ed", "ing", "es") and len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} \
                 and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS and lex.is_verb(with_e):
             t.lemma_ = with_e
     return doc

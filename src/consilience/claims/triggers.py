@@ -146,7 +146,8 @@ def _only_wanted(t: Token) -> bool:
 
 
 # Heads whose infinitive is an aim, not an event or a plan: "tried to join", "needs to cope with".
-_AIM_HEADS = {"try", "attempt", "want", "wish", "hope", "seek", "like", "love", "need", "go", "help", "strive", "struggle"}
+# "Hopes to" and "seeks to" are plans ("hopes to sign Ruiz by Friday"): speculative claims.
+_AIM_HEADS = {"try", "attempt", "want", "wish", "like", "love", "need", "go", "help", "strive", "struggle"}
 
 
 def _purpose(t: Token) -> bool:
