@@ -196,3 +196,22 @@ def test_a_paragraph_going_on_about_the_speaker_keeps_the_speaker() -> None:
     article = Article(id="k", source="k", text=text, outlet="Shire News", published=Published())
     fears = _claim_in(text, "the cup run could end", "1", "Mr Hale", "he argues")
     assert independent_sources([fears], {"k": article}, speaker_names([fears], {"k": article})) == ["Mr Hale"]
+
+
+def test_a_party_and_the_leader_who_speaks_for_it_are_one_source() -> None:
+    texts = {"m": "Rural Party leader Ann Hale denied the cabinet was split.",
+             "n": "The Rural Party said the cabinet was not split. Ann Hale spoke later.",
+             "o": "Ann Hale and the Farmers Union both denied it."}
+    arts = {k: Article(id=k, source=k, text=t, outlet=f"Outlet {k}", published=Published()) for k, t in texts.items()}
+    hale, party = _said_in("1", "m", "Ann Hale"), _said_in("2", "n", "Rural Party")
+    assert independent_sources([hale, party], arts, speaker_names([hale, party], arts)) == ["Ann Hale"]
+    # nobody titles her the union's leader: two sources
+    union = _said_in("3", "o", "Farmers Union")
+    hale_o = _said_in("4", "o", "Ann Hale")
+    assert independent_sources([hale_o, union], arts, speaker_names([hale_o, union], arts)) == ["Ann Hale",
+                                                                                             "Farmers Union"]
+
+
+def _said_in(cid: str, art: str, source: str) -> Claim:
+    return Claim(id=cid, article=art, start=0, end=1, text="x", kind="event", predicate="denied",
+                 attribution=Attribution(source=source, via=(), text=f"{source} denied"))

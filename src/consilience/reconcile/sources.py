@@ -295,10 +295,36 @@ def _is_named(name: str) -> bool:
     return bool(head) and head[-1][:1].isupper()
 
 
+_LEADER = re.compile(r"\b([A-Z][\w-]*)\s+(?:[Pp]arty\s+)?(?:leader|chairman|chairwoman|spokesman|spokeswoman|"
+                     r"spokesperson)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def leaders(texts: Iterable[str]) -> set[tuple[str, str]]:
+    """(the body's word, the surname) of each person the texts title as a body's leader or
+    spokesperson ("Tory leader Michael Howard" -> ("tory", "howard"))."""
+    return {(_stem(m.group(1)), core_words(m.group(2))[-1]) for text in texts for m in _LEADER.finditer(text)
+            if core_words(m.group(2))}
+
+
+def speaks_for(person: str, body: str, led: set[tuple[str, str]]) -> bool:
+    """``person`` is titled the leader or spokesperson of ``body`` ("Michael Howard", "the Tories"): a
+    party and the leader who speaks for it are one source, not two."""
+    surname = core_words(person)[-1] if core_words(person) else ""
+    words = {_stem(w) for w in core_words(body)}
+    return any(s == surname and b in words for b, s in led)
+
+
+def _stem(word: str) -> str:
+    """"Tories" and "Tory", "Conservatives" and "Conservative" alike."""
+    w = word.lower()
+    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
     """One name per group of speakers whose chains pass through one another: an outlet's own word
-    and the agency it quotes elsewhere are one group. A named speaker names its group before an
-    outlet. Speakers who are only described ("officials", "a witness") add a source only when no
+    and the agency it quotes elsewhere are one group, and so are a party and the person the reports
+    title as its leader or spokesperson ("Tory leader Michael Howard", "the Tories"). A named speaker
+    names its group before an outlet. Speakers who are only described ("officials", "a witness") add a source only when no
     one in the fact is named, and then one in all: they may be the named ones' people, and a
     reader cannot tell two of them apart."""
     said = [s for c in claims for s in speakers(c, articles, names)]
@@ -318,6 +344,12 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
         for link in s.chain:
             if link in parent:
                 parent[root(link)] = root(s.name)
+    if len({root(n) for n in who}) > 1:
+        led = leaders([articles[a].text for a in sorted({c.article for c in claims})])
+        for person in who:
+            for body in who:
+                if person != body and speaks_for(person, body, led):
+                    parent[root(body)] = root(person)
     outlets = {outlet_name(articles[c.article], articles) for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
     for n in who:
