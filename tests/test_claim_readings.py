@@ -223,3 +223,23 @@ def test_a_size_said_with_a_hyphen_measures_the_thing_not_the_event() -> None:
     assert granted.quantity is None
     arrested = triggered(claims("Police arrested a 40-strong gang in Leeds."), "arrested")
     assert arrested.quantity is not None and arrested.quantity.value == 40
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The scheme lists builders who would compete for council contracts.", "compete"),
+    ("Officials asked whether the bridge would reopen.", "reopen"),
+])
+def test_a_hypothesis_in_a_relative_clause_or_a_question_is_no_claim(text: str, word: str) -> None:
+    assert word not in words(claims(text))
+
+
+def test_would_under_a_speech_verb_is_a_forecast_claim() -> None:
+    cut = triggered(claims("The brewer said it would cut 500 jobs."), "cut")
+    assert cut.modality == "speculative" and cut.attribution is not None
+
+
+def test_a_change_is_in_what_changed_and_not_in_the_survey_that_found_it() -> None:
+    found = claims("Despite recording a price rise in March, the Kessel survey concluded that demand had slowed. "
+                   "Figures showed a rise in unemployment.")
+    rises = [c for c in found if c.trigger is not None and c.trigger.text == "rise"]
+    assert [c.subject for c in rises] == ["price", "unemployment"]

@@ -206,7 +206,7 @@ def _denied(verb: Token, subj: Token) -> bool:
 
 # What a body puts out rather than who it is: "figures from the Office for National Statistics"
 # are the office's word, as "a report by the IMF" is the IMF's.
-_ISSUED = frozenset({"figure", "data", "statistic", "number", "report", "survey", "study", "research", "estimate",
+ISSUED = frozenset({"figure", "data", "statistic", "number", "report", "survey", "study", "research", "estimate",
                      "document", "record", "poll", "analysis", "forecast", "release", "filing"})
 
 
@@ -222,7 +222,7 @@ def _issuer(speaker: Token) -> Token:
     Deputy Prime Minister", "a poll by Gallup"), else ``speaker``. "of" names an issuer only for
     figures and data ("figures of the central bank"): a poll or survey of Germans asks Germans. A
     place or a people is no issuer ("reports from Gaza")."""
-    if speaker.lemma_.lower() not in _ISSUED:
+    if speaker.lemma_.lower() not in ISSUED:
         return speaker
     preps = {p.lower_: p for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")}
     ways = ("by", "from", "of") if speaker.lemma_.lower() in ("figure", "data", "statistic", "number") else ("by", "from")

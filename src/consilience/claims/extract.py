@@ -25,7 +25,7 @@ from ..records import Article, Attribution, Claim, Quantity, Span
 from ..timex import Anchor, anchor_of, durations, mentions
 from ..workers import stop_now, worker_pool
 from .arguments import arguments_of
-from .attribution import Memory, attribution_at, attribution_with_verb, attributions_of, continues_quote
+from .attribution import ISSUED, Memory, attribution_at, attribution_with_verb, attributions_of, continues_quote
 from .entities import Entities, quote_state
 from .modality import RAISING, hearsay_passive, modality_of
 from .names import actor_name, argument_name
@@ -347,8 +347,12 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
         governing = arguments_of(verb, noun=False)
         actor = governing.subject or governing.object
         inside = tr.token.dep_ != "pobj" or tr.token.head.lower_ in ("in", "into", "during")  # "seen in combat"
+        if actor is not None and actor.lemma_.lower() in ISSUED:
+            actor = None  # "the survey recorded a price rise": the survey tells of the rise, nothing rose of it
         if inside and actor is not None and actor.i != tr.token.i and tr.token not in actor.subtree:
             subject, subject_text = _named(actor, s)
+    if tr.noun and subject is None:
+        subject, subject_text = _named(_measure_changed(tr.token, s.lex), s)
     head = _raised(verb if verb is not None else tr.token)
     first, last = clause_tokens(head, speech=tr.speech or head.i != (verb or tr.token).i, noun=tr.noun and verb is None)
     return _claim(s, first, last, "event", tr.predicate, trigger=tr, number=None, quantity=None,
@@ -359,6 +363,19 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
 
 def _named(t: Token | None, s: Sentence, speaker: str | None = None) -> tuple[str | None, str | None]:
     return argument_name(t, s.reading.entities, s.gaz, speaker)
+
+
+def _measure_changed(t: Token, lex: EventLexicon) -> Token | None:
+    """What a noun of change is a change in: "a rise in unemployment", "a price rise" (a common
+    noun, not a place: "a rise in London" says where)."""
+    senses = lex.noun_senses(t.lemma_.lower())
+    if not senses or lex.class_file(senses[0].name) != "verb.change":
+        return None
+    inside = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                   if g.dep_ == "pobj"), None)
+    compound = next((c for c in t.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    measure = inside or compound
+    return measure if measure is not None and measure.pos_ == "NOUN" and not measure.ent_type_ else None
 
 
 def _object_named(t: Token | None, s: Sentence, subject: str | None) -> tuple[str | None, str | None]:

@@ -115,10 +115,21 @@ def _habitual(t: Token) -> bool:
 
 
 def _unreal(t: Token) -> bool:
-    """A verb (or the verbs coordinated with it) under "can" or "should", not negated."""
+    """A verb (or the verbs coordinated with it) under "can" or "should", not negated; or under
+    "would" or "could" in a relative clause or a clause of "how" or "what" ("suppliers who would
+    compete", "how easily consumers would find it"): a hypothesis, not a forecast anyone made."""
     verb = t.head if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") else t
-    return t.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in verb.children) \
-        and not any(c.dep_ == "neg" for c in verb.children)
+    if t.pos_ != "VERB":
+        return False
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if modals & _UNREAL_MODALS and not any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return bool(modals & {"would", "could", "might"}) and (verb.dep_ == "relcl" or _asks(verb))
+
+
+def _asks(verb: Token) -> bool:
+    """A clause that is an indirect question: a wh-word opens it ("how easy they would find it")."""
+    return verb.doc[min(x.i for x in verb.subtree)].lower_ in ("how", "what", "whether", "why", "which")
 
 
 # Verbs whose object event need not ever happen: what is sought, proposed, put off or turned down
