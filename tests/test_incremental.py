@@ -211,3 +211,16 @@ def test_reports_built_in_steps_or_at_once_are_the_same(corpus: tuple[list[str],
     claims = {c.id: c.article for c in dossier_from(steps).claims}
     fresh = {claims[i] for i in rendered if i in claims}  # articles whose claim rows were rendered again
     assert fresh and len(fresh) < len({a for a in claims.values()})  # not every article's
+
+
+def test_reports_of_a_store_in_memory_are_written_in_this_process(corpus: tuple[list[str], list[str]],
+                                                                   tmp_path: Path) -> None:
+    from consilience import report
+    from consilience.pipeline import published
+    from consilience.store.sqlite import SQLiteStore
+
+    first, _ = corpus
+    store = SQLiteStore(":memory:")  # no file a second process could open
+    published(store, updated(first, store=store), tmp_path / "mem")
+    report.write_outputs(dossier_from(store), tmp_path / "whole")
+    assert _files(tmp_path / "mem") == _files(tmp_path / "whole")

@@ -10,6 +10,8 @@
  8. flags     date flags, from the stored time expressions                 (flags/)
  9. reconcile facts, sources, relations, timeline, briefing: per story     (reconcile/)
 10. dossier   read back from the store                                     (store/)
+11. outputs   dossier.json, reports: from parts stored per article and story (report/parts.py)
+              (a part is rendered again only when its article or story changed)
 
 Incremental: every result is stored under a key of its inputs and of the code that made it
 (``keys.py``), and a step redoes only what a key says changed: claims per article, stories per
