@@ -44,8 +44,8 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
     with staging(outdir) as stage:
         files = [write_dossier(None, stage, pieces=store.dossier_pieces(failures, notes, articles=articles))]
         if reports:
-            data = partial(_data_files, article_parts(store, articles), story_parts(store), stage)
-            with _alongside(store, data) as data_files:  # the tables and the graph, on the other core
+            # The parts, the tables and the graph on the other core (the only writer of those parts).
+            with _alongside(store, partial(_data_files, stage)) as data_files:
                 dossier, refs = read_in_part(store, articles, failures, notes)
                 pictures = partial(_pictures, store)
                 files += rendered_steps([*page_steps(dossier, report_view(dossier, refs=refs), stage, pictures=pictures),
@@ -76,7 +76,9 @@ def _in_own_store(path: str, make: Callable[[Store], list[Path]]) -> list[Path]:
         store.close()
 
 
-def _data_files(by_article: list[str], by_story: list[str], outdir: Path, store: Store) -> list[Path]:
+def _data_files(outdir: Path, store: Store) -> list[Path]:
+    """The parts brought up to date, then the tables and the provenance graph put together from them."""
+    by_article, by_story = article_parts(store, store.analysed_articles()), story_parts(store)
     return [*_tables(store, by_article, by_story, outdir), *_provenance(store, outdir)]
 
 
