@@ -129,6 +129,23 @@ def test_a_number_joins_an_event_without_one_but_two_that_disagree_never_share_a
     assert len(result) == 2 and not any({"a", "c"} <= g for g in result)
 
 
+def _counted(value: float, unit: str | None) -> Quantity:
+    return Quantity(value=value, low=value, high=value, unit=unit, qualifier="exact")
+
+
+def test_one_number_of_people_under_two_words_is_one_count() -> None:
+    assert quantities_agree(_counted(23, "pirates"), _counted(23, "suspects"))
+    assert not quantities_agree(_counted(3, "people"), _counted(3, None))  # "a further three are missing"
+    assert quantities_agree(_counted(3, "people"), _counted(3, "workers"))
+    assert not quantities_agree(_counted(23, "pirates"), _counted(26, "pirates"))  # two captures
+    assert not quantities_agree(_counted(23, "boats"), _counted(23, "pirates"))  # boats are no people
+    navy = Quantity(value=23, low=23, high=23, unit="suspects", qualifier="exact")
+    a = _c("a", "1", "captured", "the Indian Navy", value=23)
+    b = Claim(id="b", article="2", start=0, end=8, text="captured", kind="event", predicate="captured",
+              subject="Indian Navy", quantity=navy)
+    assert groups(a, b) == [{"a", "b"}]
+
+
 @pytest.mark.parametrize(("a", "b"), [
     (_c("a", "1", "resigned", "Boehner"), _c("b", "2", "resigned", "Boehner", negated=True)),
     (_c("a", "1", "fired", "the club", obj="Mark Hughes"), _c("b", "2", "fired", "the club", obj="Roy Hodgson")),

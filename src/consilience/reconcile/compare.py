@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
-from .entities import core_words, is_person_like, names_nobody, same_entity
+from .entities import PEOPLE_WORDS, core_words, is_person_like, names_nobody, same_entity
 from .measure import kind_of, unit_key
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -264,10 +264,22 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     return ga is not None and ga == gb
 
 
+def one_count(a: Quantity, b: Quantity) -> bool:
+    """The same number of people under two words ("23 pirates", "23 suspects", "23 of the raiders":
+    WordNet's people). A number without its unit ("a further three are missing") is not known to
+    count the same ("three people died")."""
+    if a.value != b.value or a.kind != "count" or b.kind != "count" or not a.unit or not b.unit:
+        return False
+    lex = event_lexicon()
+    kinds = {"noun.person" if u in PEOPLE_WORDS else lex.supersense(u) or lex.supersense(_singular(u))
+             for u in (a.unit.lower(), b.unit.lower())}
+    return kinds == {"noun.person"}
+
+
 def quantities_agree(a: Quantity, b: Quantity) -> bool:
     """Two numbers one event can have: of one kind and unit, overlapping, and of one order of
     magnitude (10,000+ and 11,000 yes; 1,000+ and 11,000 no). Numbers of different measures (an age
     and a toll) are not known to agree, so they do not."""
-    if kind_of(a) != kind_of(b) or not same_unit(a, b):
+    if kind_of(a) != kind_of(b) or not (same_unit(a, b) or one_count(a, b)):
         return False
     return quantities_overlap(a, b) and max(a.value, b.value) <= 1.5 * min(a.value, b.value)

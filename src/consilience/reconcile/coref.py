@@ -11,7 +11,7 @@ A fact is the claims of one event, so this decides what the facts are:
    Sybari" and "Microsoft said the toolkit would be out" are two sayings); subjects and objects that
    can be one entity (two names one entity, two descriptions sharing a word, a description of the
    right kind for a name); times at most a day apart; numbers
-   of one measure that can both hold. A claim without a number may join claims with one ("escaped"
+   of one measure that can both hold ("23 pirates" and "23 suspects" are one count of people). A claim without a number may join claims with one ("escaped"
    and "Comeaux, 49, escaped"), never two numbers of one measure that disagree.
 3. *Anchored* (``anchors``): claims join only on something they share that pins the event down: a
    subject or object that is one entity (a person and a description of one, "Tara Reid" and "the
