@@ -243,3 +243,17 @@ def test_a_change_is_in_what_changed_and_not_in_the_survey_that_found_it() -> No
                    "Figures showed a rise in unemployment.")
     rises = [c for c in found if c.trigger is not None and c.trigger.text == "rise"]
     assert [c.subject for c in rises] == ["price", "unemployment"]
+
+
+def test_an_attempt_is_a_claim_and_a_number_of_its_aim_is_not_its_count() -> None:
+    found = claims("Two guards stopped them as they tried to reach the five men on the deck. Police tried to stop the van.")
+    tried = [c for c in found if c.trigger is not None and c.trigger.text == "tried"]
+    assert len(tried) == 2 and all(c.quantity is None for c in tried)
+    assert tried[1].subject == "Police" and "stop" not in words(found)
+
+
+def test_only_when_is_a_condition_and_a_finite_clause_keeps_its_own_subject() -> None:
+    found = claims("The minister said only when the harbour is dredged would trade recover.")
+    assert "dredged" not in words(found)
+    sold = triggered(claims("When the ferry firm was sold, 300 staff left."), "sold")
+    assert sold.subject == "ferry firm"

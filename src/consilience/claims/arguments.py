@@ -105,7 +105,8 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
             if obj is not None:
                 return obj, "object"
         return head, "verb"
-    if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in t.children):
+    if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not any(
+            c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in t.children):  # a finite clause has its own
         return continued_clause(t) or head, "verb"  # "..., killing 12 people": the main clause's subject did it
     if t.dep_ == "pcomp" and t.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return head.head, "verb"  # "was arrested after fleeing", "did not close after losing the contract"

@@ -204,6 +204,8 @@ def _event_of(q: Found, by_token: dict[int, Trigger]) -> Trigger | None:
             return None if tr.speech else tr
         if anc.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis") and anc.pos_ in ("VERB", "AUX"):
             return None
+        if anc.dep_ == "xcomp" and anc.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
+            return None  # "tried to join the five": a number of what was only aimed at measures no attempt
     return None
 
 

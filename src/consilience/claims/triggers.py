@@ -27,7 +27,7 @@ from .syntax import phrase_words
 _NEGATORS = {"not", "n't", "no", "never", "neither", "nor", "none", "without"}
 # Verbs that say nothing happened by themselves: the event is their complement or object.
 _LIGHT = {"be", "have", "do", "get", "become", "seem", "appear", "let", "make", "keep", "go", "come", "begin", "start",
-          "continue", "try", "want", "need", "use", "help", "say", "expect", "tend"}  # "say" is a speech verb: handled as one
+          "continue", "want", "need", "use", "help", "say", "expect", "tend"}  # "say" is a speech verb: handled as one
 _PARTICLES = {"prt"}
 _REFLEXIVE = {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 _NOUN_SPECIFIERS = {"det", "poss", "nummod", "compound", "amod", "prep", "npadvmod"}
@@ -202,9 +202,10 @@ def in_condition(t: Token) -> bool:
     for node in [t, *t.ancestors]:
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS - {"when"} for c in node.children):
             return True
-        if node.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "only" for c in node.children) \
-                and any(c.lower_ == "when" for c in node.children):
-            return True
+        when = next((c for c in node.children if c.lower_ == "when"), None)
+        if node.dep_ == "advcl" and when is not None and any(
+                c.dep_ == "advmod" and c.lower_ == "only" for c in [*node.children, *when.children]):
+            return True  # "only when property is protected", with "only" on the clause or on "when"
         if node.dep_ in ("ROOT",):
             break
     return False
