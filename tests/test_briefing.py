@@ -124,3 +124,19 @@ def test_words_inside_a_quotation_with_no_speaker_found_are_not_the_outlets_own(
     assert quotable(hit) and not quotable(hit, {"q": art})
     said = Claim(**{**hit.__dict__, "attribution": Attribution(source="Arjen Vos", via=(), text="he said")})
     assert quotable(said, {"q": art})
+
+
+def test_among_facts_told_alike_the_main_event_is_the_one_the_article_tells_first() -> None:
+    text = "Mayor Ann Lee resigned on Monday. Police arrested 12 protesters outside city hall later."
+    article = Article(id="d", source="d", text=text, outlet="Daily Bugle")
+    early = _claim("r9", "d", text[:33], "Ann Lee", "resigned")
+    late = Claim(id="k9", article="d", start=34, end=len(text), text=text[34:], kind="event", predicate="arrest",
+                 subject="Police", trigger=Span(41, 49, "arrested"))
+    facts = [_fact_of("aa-arrest", late), _fact_of("zz-resign", early)]  # the arrest first by name and id
+    sentences, _ = briefing(facts, [], {"k9": late, "r9": early}, {"d": article})
+    assert sentences[0].text.startswith("Main event") and "Ann Lee resigned" in sentences[0].text
+
+
+def _fact_of(fid: str, c: Claim) -> Fact:
+    return Fact(id=fid, statement=fid, claims=(c.id,), sources=("Daily Bugle",), outlets=("Daily Bugle",),
+                status="single_source")

@@ -50,7 +50,7 @@ class Draft:
 def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[str, Claim],
              articles: dict[str, Article]) -> tuple[list[Sentence], int]:
     """The story's briefing sentences, and how many drafts failed the support check."""
-    ranked = sorted((f for f in facts if _checkable(f, claims, articles)), key=lambda f: _reach(f, claims))
+    ranked = sorted((f for f in facts if _checkable(f, claims, articles)), key=lambda f: _reach(f, claims, articles))
     drafts: list[Draft] = []
     main = ranked[0] if ranked else None
     if main is not None:
@@ -68,11 +68,19 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
     return kept, len(drafts) - len(kept)
 
 
-def _reach(f: Fact, claims: dict[str, Claim]) -> tuple:  # type: ignore[type-arg]
+def _reach(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> tuple:  # type: ignore[type-arg]
+    """Most outlets and sources first; among facts equal on those, the one its articles tell first
+    (news puts its main event at the top: a review's aside or an obituary's detail comes later)."""
     lead = claims[f.claims[0]] if f.claims[0] in claims else None
     bare = lead is not None and lead.predicate == "count"  # a number with nothing naming what happened: last
     return (bare, -len(f.outlets), -len(f.sources), lead is not None and lead.kind != "event", -f.weight,
-            f.statement, f.id)
+            _told_at(f, claims, articles), f.statement, f.id)
+
+
+def _told_at(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> float:
+    """How far into its article the fact is first told, as a share of the article's length (0 = its first words)."""
+    shares = [c.start / max(len(articles[c.article].text), 1) for c in _members(f, claims) if c.article in articles]
+    return round(min(shares), 6) if shares else 1.0
 
 
 def _checkable(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> bool:
