@@ -257,3 +257,11 @@ def test_only_when_is_a_condition_and_a_finite_clause_keeps_its_own_subject() ->
     assert "dredged" not in words(found)
     sold = triggered(claims("When the ferry firm was sold, 300 staff left."), "sold")
     assert sold.subject == "ferry firm"
+
+
+def test_a_plan_told_as_a_noun_is_a_speculative_claim_of_whoever_made_it() -> None:
+    found = claims("Kessel Foods announced plans to close two bakeries. Ministers made a pledge to cut fuel duty.")
+    close, cut = triggered(found, "close"), triggered(found, "cut")
+    assert close.subject == "Kessel Foods" and close.modality == "speculative"
+    assert cut.subject == "Ministers" and cut.modality == "speculative"
+    assert "help" not in words(claims("The council set up a fund to help flood victims."))

@@ -23,6 +23,10 @@ _OBJECT_CONTROL = {"urge", "ask", "tell", "order", "force", "allow", "persuade",
                    "call", "push", "press", "pressure", "help", "enable", "permit", "instruct", "direct", "warn",
                    "advise", "compel", "oblige", "authorize", "authorise", "lead", "cause", "expect"}
 _MAX_HOPS = 4
+# Nouns whose infinitive says what was planned, promised or decided: a claim, not an aim, done by
+# who made the plan ("the firm announced plans to close", "their decision to publish").
+PLAN_NOUNS = frozenset({"plan", "proposal", "decision", "promise", "pledge", "offer", "threat", "intention",
+                        "commitment", "agreement", "deal", "vow"})
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,12 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
         return continued_clause(t) or head, "verb"  # "..., killing 12 people": the main clause's subject did it
     if t.dep_ == "pcomp" and t.tag_ == "VBG" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return head.head, "verb"  # "was arrested after fleeing", "did not close after losing the contract"
+    if t.dep_ == "acl" and head.lemma_.lower() in PLAN_NOUNS:
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss, "object"  # "their decision to publish": they published
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        return (verb, "verb") if verb.pos_ in ("VERB", "AUX") and verb.i != head.i else None
     if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _named_by_apposition(head), "relative"
     return None

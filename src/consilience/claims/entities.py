@@ -119,7 +119,7 @@ class Entities:
         "it"/"they"/"we" for anything else."""
         person = any(n.name == name and n.label == "PERSON" for n in self.named)
         low = pronoun.lower_
-        return person if low in _PERSONAL else (not person and low in _IT | {"they", "them", "we", "us"})
+        return person if low in _PERSONAL else (not person and low in _IT | {"they", "them", "their", "we", "us", "our"})
 
     def name_of(self, token: Token) -> str | None:
         """The canonical name of the entity ``token`` heads: its named entity's fullest form, else what

@@ -26,6 +26,10 @@ _FUTURE_HEADS = {"plan", "expect", "forecast", "predict", "project", "tip", "tip
                  "unlikely", "ready", "eager", "keen", "willing", "intent", "urge", "ask", "call", "press", "push",
                  "encourage", "order", "invite", "demand", "pledge", "struggle", "design", "let", "allow"}
 _CONDITIONS = {"if", "unless", "whether"}
+# Nouns whose infinitive is a plan not yet carried out ("plans to", "a pledge to"); "a decision to
+# publish" tells what was done as often, and stays as its clause says.
+_PLANNED = frozenset({"plan", "proposal", "promise", "pledge", "offer", "threat", "intention", "commitment",
+                      "agreement", "deal", "vow"})
 # Words that put a clause ahead of the one it hangs on: it is no surer than that one.
 _AHEAD = {"before", "until", "till", "once"}
 # Verbs that take a bare infinitive as a clause ("let them choose", "made him resign").
@@ -64,6 +68,9 @@ def modality_of(t: Token, *, attributed: bool) -> str:
         if _ahead_of(node) or _means_of(node):
             node = node.head.head if node.head.dep_ == "prep" else node.head
             continue  # "might undergo training before being redeployed": as unsure as what it comes before
+        if node.dep_ == "acl" and node.head.lemma_.lower() in _PLANNED and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return "speculative"  # "plans to close two plants", "a pledge to cut taxes"
         if _result_of(node):
             node = continued_clause(node) or node.head
             continue  # "may have depressed the figures, thus flattering December's": as unsure as its cause

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.events import EventLexicon, NounSense, Sense
 from ..lexicon.gazetteer import Gazetteer
+from .arguments import PLAN_NOUNS
 from .modality import hearsay_passive
 from .syntax import phrase_words
 
@@ -169,6 +170,8 @@ def _purpose(t: Token) -> bool:
         return True  # "extended his curfew so he could play the gig"
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return False
+    if t.dep_ == "acl" and t.head.lemma_.lower() in PLAN_NOUNS:
+        return False  # "plans to close two plants", "their decision to publish": a plan or a decision, told
     return t.dep_ in ("advcl", "acl", "relcl") or (t.dep_ == "xcomp" and t.head.lemma_.lower() in _AIM_HEADS)
 
 
