@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
-from .entities import PEOPLE_WORDS, core_words, is_person_like, names_nobody, same_entity
+from ..timex.recognize import MONTHS, WEEKDAYS
+from .entities import PEOPLE_WORDS, clock_word, core_words, is_person_like, names_nobody, same_entity
 from .measure import kind_of, unit_key
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -217,9 +218,13 @@ def event_words(c: Claim) -> set[str]:
 
 
 def _stem(word: str) -> str:
+    """The word without one of ``_SUFFIXES``, keeping three letters; a short past in "-ed" loses its
+    "d" only ("died", "dies" and "die" meet on "die"; "used" and "use" on "use")."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
+    if word.endswith("ed") and len(word) == 4:
+        return word[:-1]
     return word
 
 
@@ -257,11 +262,18 @@ def related_words(c: Claim) -> set[str]:
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """One unit, or two words for one kind of actor (``actors`` in the predicate table: "11,000
-    troops" and "about 11,000 soldiers")."""
-    if unit_key(a) == unit_key(b):
+    troops" and "about 11,000 soldiers"). A date or clock word taken for a unit ("dies at 91 June 6",
+    "91 PDT") is no unit: it meets a number without one."""
+    if _counted_key(a) == _counted_key(b):
         return True
     ga, gb = (gazetteer().actor_group((q.unit or "").strip()) for q in (a, b))
     return ga is not None and ga == gb
+
+
+def _counted_key(q: Quantity) -> str:
+    word = (q.unit or "").strip().lower().rstrip(".")
+    dated = word in MONTHS or word in WEEKDAYS or clock_word(word) or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", word))
+    return "" if dated else unit_key(q)
 
 
 def one_count(a: Quantity, b: Quantity) -> bool:
