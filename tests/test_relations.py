@@ -167,3 +167,19 @@ def test_one_thing_described_in_two_reports_may_be_two_things() -> None:
     # a measure ("the death toll") or a counted group ("residents") is what a story's numbers count
     assert rel(claim("t", "a", "rose", 112, subject="the death toll"), claim("u", "c", "rose", 131,
                                                                            subject="the death toll")) is not None
+
+
+def test_a_count_over_a_window_does_not_contradict_one_without() -> None:
+    """"arrested three times since October" against "arrested four times": two counts, not a dispute."""
+    window = claim("w", "a", "arrested", 3, subject="Jo Smith", unit="times")
+    window = Claim(**{**window.__dict__, "when": When(start=date(2023, 10, 1), end=None, text="since October")})
+    ever = claim("e", "b", "arrested", 4, subject="Jo Smith", unit="times")
+    assert kind(window, ever) != "contradicts"
+    assert kind(claim("x", "a", "arrested", 3, subject="Jo Smith", unit="times"), ever) == "contradicts"
+
+
+def test_a_number_inside_a_modifier_of_the_subject_is_not_the_subject_counted() -> None:
+    """"40 to 70 percent of the buildings in seven villages were destroyed" does not count villages destroyed."""
+    buildings = claim("v7", "a", "destroyed", 7, subject="percent of the buildings in seven villages", unit="villages")
+    villages = claim("v4", "c", "destroyed", 4, subject="villages", unit="villages")
+    assert rel(buildings, villages) is None

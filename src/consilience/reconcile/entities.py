@@ -245,4 +245,9 @@ def same_entity(a: str | None, b: str | None) -> bool:
     short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     if len(short) >= 2 and len(short) == len(long_) and short[1:] == long_[1:]:
         return short[0] == long_[0] or nickname_of(short[0], long_[0]) or nickname_of(long_[0], short[0])
+    if len(short) == 1 and _PREPOSITIONS.intersection(long_[:-1]):
+        return False  # "villages" is not "the buildings in seven villages", nor "Lagos" "the police in Lagos"
     return long_[len(long_) - len(short):] == short
+
+
+_PREPOSITIONS = frozenset({"of", "in", "at", "on", "for", "from", "with", "by", "near", "to"})

@@ -226,6 +226,8 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
         return _update(fa, fb, a, b, da, db, why)
     if da != db or da[0] != da[1] or max(qa.value, qb.value) > CONTRADICTION_MAX_RATIO * max(min(qa.value, qb.value), 1e-9):
         return None  # not pinned to one and the same day, or too far apart to be one measure
+    if (a.when is None) != (b.when is None):
+        return None  # "arrested three times since October" and "four times": a window and no window are two counts
     return Relation("contradicts", fa.id, fb.id,
                     f"{wa} and {wb} cannot both be true on {_day(da)}: {why}.", evidence)
 
