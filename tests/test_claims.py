@@ -345,19 +345,3 @@ def test_the_verb_tense_decides_which_weekday() -> None:
     past = _claims_of_text("Officials said they had sent 200 soldiers to the valley on Tuesday.")
     assert [c.when.start for c in future if c.quantity and c.when] == [date(2023, 9, 12)]
     assert [c.when.start for c in past if c.quantity and c.when] == [date(2023, 9, 5)]
-
-
-
-
-@pytest.mark.parametrize("text, value, unit, kind", [
-    ("The club paid 12m euros for the striker on Monday.", 12e6, "EUR", "money"),
-    ("The retailer made losses of 40m pounds last year.", 40e6, "GBP", "money"),
-    ("The show drew 2.5m viewers on Sunday.", 2.5e6, "viewers", "count"),
-    ("She won the 400m hurdles in Paris on Sunday.", 400, "m", "measure"),
-    ("He is one of the fastest 800m runners in the world.", 800, "m", "measure"),
-])
-def test_a_letter_after_a_number_scales_it_before_money_or_people(text: str, value: float, unit: str, kind: str) -> None:
-    """"12m euros" is twelve million euros as "€12m" is, and "2.5m viewers" millions of people;
-    "the 400m hurdles" stays a distance."""
-    q = quantity(text, value).quantity
-    assert q is not None and (q.unit, q.kind) == (unit, kind)

@@ -202,3 +202,18 @@ def test_a_rank_before_its_number_ends_no_sentence() -> None:
 ])
 def test_qualifier_words_before_a_number(sentence: str, qualifier: str) -> None:
     assert one(sentence).qualifier == qualifier
+
+
+@pytest.mark.parametrize("sentence, value, unit, kind", [
+    ("The club paid 12m euros for the striker on Monday.", 12e6, "EUR", "money"),
+    ("The retailer made losses of 40m pounds last year.", 40e6, "GBP", "money"),
+    ("The show drew 2.5m viewers on Sunday.", 2.5e6, "viewers", "count"),
+    ("She won the 400m hurdles in Paris on Sunday.", 400, "m", "measure"),
+    ("He is one of the fastest 800m runners in the world.", 800, "m", "measure"),
+])
+def test_a_letter_after_a_number_scales_it_before_money_or_people(sentence: str, value: float, unit: str, kind: str) -> None:
+    """"12m euros" is twelve million euros as "€12m" is, and "2.5m viewers" millions of people;
+    "the 400m hurdles" and "800m runners" stay distances."""
+    q = one(sentence)
+    assert (q.value, q.unit, q.kind) == (value, unit, kind)
+
