@@ -215,3 +215,10 @@ def test_a_party_and_the_leader_who_speaks_for_it_are_one_source() -> None:
 def _said_in(cid: str, art: str, source: str) -> Claim:
     return Claim(id=cid, article=art, start=0, end=1, text="x", kind="event", predicate="denied",
                  attribution=Attribution(source=source, via=(), text=f"{source} denied"))
+
+
+def test_two_office_holders_named_after_their_office_are_two_people() -> None:
+    from consilience.reconcile.entities import same_entity
+    assert same_entity("Colin Powell", "Secretary of State Colin Powell")
+    assert same_entity("Mayor of London Boris Johnson", "Boris Johnson")
+    assert not same_entity("Secretary of State Colin Powell", "Secretary of Defense Donald Rumsfeld")

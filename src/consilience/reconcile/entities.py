@@ -79,7 +79,7 @@ def names_nobody(name: str | None) -> bool:
 def core_words(name: str) -> list[str]:
     """The name without titles, what follows it and middle initials: "Speaker John A. Boehner of Ohio"
     -> ["john", "boehner"]."""
-    name = _AFTER_NAME.sub("", name.strip())
+    name = _office_holder(name.strip()) or _AFTER_NAME.sub("", name.strip())
     words = [w.strip(".,:;'’\"") for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0]) or clock_word(words[0])):
@@ -89,6 +89,21 @@ def core_words(name: str) -> list[str]:
         words = words[:-1]
     keep = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w + "."))]
     return [w.lower().removesuffix("'s").removesuffix("’s") for w in keep]
+
+
+def _office_holder(name: str) -> str | None:
+    """The person's name in "Secretary of State Colin Powell", "Mayor of London Boris Johnson": a title
+    "of" an office, then two capitalised words. Cut after "of" as a place ("Boehner of Ohio"), such a
+    name kept only its title, and two secretaries were one person."""
+    m = _OFFICE.match(name)
+    if m is None or not all(w.lower().rstrip(".") in TITLES | _TITLE_QUALIFIERS for w in m.group(1).split()):
+        return None
+    return m.group(2)
+
+
+# A title, "of" an office of capitalised words (and "the", "for"), then a first name and a surname.
+_OFFICE = re.compile(r"^((?:[A-Za-z.]+\s+)*?[A-Z][a-z.]*)\s+of\s+(?:(?:the|for|[A-Z][\w&'’-]*)\s+)+?"
+                     r"([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)$")
 
 
 def clock_word(word: str) -> bool:
