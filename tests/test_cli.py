@@ -87,6 +87,19 @@ def test_a_run_that_fails_part_way_exits_3_with_one_line(tmp_path: Path, corpus:
     assert verbose.exit_code == EXIT_RUN_FAILED and "Traceback" in verbose.output
 
 
+def test_a_package_missing_from_an_old_environment_says_how_to_install_it(tmp_path: Path, corpus: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from consilience import report
+
+    def missing(*_: object, **__: object) -> None:
+        raise ModuleNotFoundError("No module named 'nicknames'", name="nicknames")
+
+    monkeypatch.setattr(report, "write_dossier", missing)
+    result = _run("analyze", str(corpus), "-o", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"), "-q")
+    assert result.exit_code == EXIT_RUN_FAILED
+    assert "'nicknames' is not installed" in result.output and "requirements.lock" in result.output
+
+
 def test_analyze_json_summary_and_plain_progress_lines(tmp_path: Path, corpus: Path) -> None:
     (corpus / "empty.txt").write_text("")
     result = CliRunner().invoke(app, ["analyze", str(corpus), "-o", str(tmp_path / "out"),

@@ -182,6 +182,13 @@ def failing_run(verbose: int) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
+    except ModuleNotFoundError as e:  # an environment made before a dependency was pinned
+        if verbose:
+            err.print_exception()
+        err.print(f"[red]error:[/red] the package '{e.name}' is not installed in this environment ({sys.prefix}), "
+                  "though consilience needs it: install the pinned set with `make .venv/bin/consilience` in a checkout, "
+                  "or `pip install -r requirements.lock`, and run again; inputs already stored are kept.", soft_wrap=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from e
     except Exception as e:  # noqa: BLE001 - the CLI's last line of defence: a message and exit code 3
         if verbose:
             err.print_exception()
