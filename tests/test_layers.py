@@ -7,7 +7,7 @@ from consilience import keys
 
 # Bottom first. A package may import its own layer and the ones before it.
 LAYERS: list[set[str]] = [
-    {"records", "errors", "workers"},  # records, errors, and worker processes for every stage
+    {"records", "errors", "workers", "lazy"},  # records, errors, worker processes, names loaded on first use
     {"lexicon"},          # shared vocabulary: gazetteer, month/weekday/number words, cues
     {"timex"},
     {"ingest", "fetch"},

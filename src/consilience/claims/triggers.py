@@ -327,8 +327,7 @@ def _multiword(t: Token, lex: EventLexicon) -> tuple[str, Token]:
         particle = child.dep_ in _PARTICLES or (child.dep_ in ("advmod", "prep") and child.i > t.i and adjacent)
         if particle and lex.is_verb(f"{lemma}_{child.lower_}"):
             return f"{lemma}_{child.lower_}", max(child, t, key=lambda x: x.i)
-        if child.dep_ == "dobj" and not any(g.dep_ in ("det", "poss") for g in child.children) \
-                and lex.is_verb(f"{lemma}_{child.lemma_.lower()}"):
+        if _object_of_its_verb(child, lex):
             return f"{lemma}_{child.lemma_.lower()}", max(child, t, key=lambda x: x.i)
     return lemma, t
 

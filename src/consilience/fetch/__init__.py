@@ -12,8 +12,7 @@ sitemaps), ``page`` (a response -> RawDocument), ``crawl`` (URLs -> documents, i
 ``state`` (what an incremental crawl remembers), ``urls`` (canonical URLs).
 """
 
-from importlib import import_module
-from typing import Any
+from ..lazy import lazy_attributes
 
 # Loaded on first use (PEP 562): httpx and the decompressors load only when something is fetched,
 # so the command line and a local analysis do without them. Module attributes all the same.
@@ -24,9 +23,4 @@ _LAZY = {"USER_AGENT": ".settings", "FetchSettings": ".settings", "Fetched": ".c
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'consilience.fetch' has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)

@@ -24,15 +24,16 @@ def unit_key(q: Quantity) -> str:
         return "%"
     if unit in PEOPLE_WORDS:
         return "people"
-    return _singular(unit)
+    return singular(unit)
 
 
 def measure_key(q: Quantity) -> str:
     """What the number is of beyond its unit ("salary"), as one key; "" when the claim does not say."""
-    return _singular(_DETERMINERS.sub("", (q.measure or "").strip().lower()))
+    return singular(_DETERMINERS.sub("", (q.measure or "").strip().lower()))
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """"tories" -> "tory", "villages" -> "village"; words of three letters or fewer stay."""
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):

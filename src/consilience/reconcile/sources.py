@@ -29,6 +29,7 @@ from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
 from .compare import is_speech
 from .entities import clock_word, core_words, entity_names, names_nobody, same_entity
+from .measure import singular
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
 _VAGUE_OWNERS = re.compile(r"^(?:the\s+)?(?:country|nation|state|city|region|government)['’]s\s", re.I)
@@ -302,7 +303,7 @@ _LEADER = re.compile(r"\b([A-Z][\w-]*)\s+(?:[Pp]arty\s+)?(?:leader|chairman|chai
 def leaders(texts: Iterable[str]) -> set[tuple[str, str]]:
     """(the body's word, the surname) of each person the texts title as a body's leader or
     spokesperson ("Tory leader Michael Howard" -> ("tory", "howard"))."""
-    return {(_stem(m.group(1)), core_words(m.group(2))[-1]) for text in texts for m in _LEADER.finditer(text)
+    return {(singular(m.group(1).lower()), core_words(m.group(2))[-1]) for text in texts for m in _LEADER.finditer(text)
             if core_words(m.group(2))}
 
 
@@ -310,14 +311,8 @@ def speaks_for(person: str, body: str, led: set[tuple[str, str]]) -> bool:
     """``person`` is titled the leader or spokesperson of ``body`` ("Michael Howard", "the Tories"): a
     party and the leader who speaks for it are one source, not two."""
     surname = core_words(person)[-1] if core_words(person) else ""
-    words = {_stem(w) for w in core_words(body)}
+    words = {singular(w) for w in core_words(body)}
     return any(s == surname and b in words for b, s in led)
-
-
-def _stem(word: str) -> str:
-    """"Tories" and "Tory", "Conservatives" and "Conservative" alike."""
-    w = word.lower()
-    return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from importlib import import_module
 from pathlib import Path
-from typing import Any
 
+from ..lazy import lazy_attributes
 from ..records import Dossier
 from .html import report_html
 from .json_dossier import dossier_json, load_dossier, write_dossier
@@ -88,9 +87,4 @@ _LAZY = {"write_provenance": ".provenance", "write_tables": ".tables", "timeline
          "timeline_svg": ".timeline_chart"}
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module 'consilience.report' has no attribute {name!r}")
-    value = getattr(import_module(_LAZY[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)
