@@ -89,8 +89,13 @@ def eligible(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in sentence_spans(text) if e - s >= MIN_CHARS]
 
 
-def drawn(docs: list[dict], n: int, dev: int, extra_dev: int = 0, seed: int = SEED) -> list[dict]:
-    """The first `n + extra_dev` (article, sentence) draws of the seeded sequence, with splits."""
+def drawn(docs: list[dict], n: int, dev: int, extra_dev: int = 0, seed: int = SEED,
+          exclude: frozenset[str] = frozenset(), name: str | None = None) -> list[dict]:
+    """The first `n + extra_dev` (article, sentence) draws of the seeded sequence, with splits.
+
+    Articles whose url is in `exclude` are passed over without drawing a sentence (a later
+    sample then shares no article with an earlier one). With `name`, every draw gets that split.
+    """
     rng = random.Random(seed)
     order = rng.sample(range(len(docs)), len(docs))
     sample = []
@@ -98,10 +103,10 @@ def drawn(docs: list[dict], n: int, dev: int, extra_dev: int = 0, seed: int = SE
         if len(sample) == n + extra_dev:
             break
         spans = eligible(docs[index]["text"])
-        if not spans:
+        if not spans or docs[index]["url"] in exclude:
             continue
         start, end = spans[rng.randrange(len(spans))]
-        split = split_of(len(sample), n, dev)
+        split = name or split_of(len(sample), n, dev)
         sample.append({"url": docs[index]["url"], "sentence": [start, end], "split": split})
     return sample
 
@@ -170,9 +175,15 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--quiet", action="store_true", help="do not print the sentences")
     parser.add_argument("--check", type=Path, help="check a label file against the sample")
+    parser.add_argument("--seed", type=int, default=SEED, help=f"{SEED}: the dev/heldout sample")
+    parser.add_argument("--split", help="one split name for every draw (a later sample, e.g. dev2)")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="a sample file whose articles are not drawn again (repeatable)")
     args = parser.parse_args()
     docs = articles(args.data)
-    sample = drawn(docs, args.n, args.dev, args.extra_dev)
+    exclude = frozenset(json.loads(line)["url"] for path in args.exclude
+                        for line in path.open(encoding="utf-8") if line.strip())
+    sample = drawn(docs, args.n, args.dev, args.extra_dev, args.seed, exclude, args.split)
     if args.check:
         labels = [json.loads(line) for line in args.check.open(encoding="utf-8") if line.strip()]
         for problem in problems(labels, sample):
@@ -192,8 +203,8 @@ def main() -> None:
             print(f"[{i}] {row['split']} {row['url']} {start}-{end}")
             print("   ", texts[row["url"]][start:end])
     splits = [row["split"] for row in sample]
-    print(f"{len(sample)} sentences ({splits.count('dev')} dev, {splits.count('heldout')} heldout)"
-          f" -> {args.out}")
+    per_split = ", ".join(f"{splits.count(name)} {name}" for name in sorted(set(splits)))
+    print(f"{len(sample)} sentences ({per_split}) -> {args.out}")
 
 
 if __name__ == "__main__":
