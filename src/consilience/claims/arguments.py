@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..lexicon.events import event_lexicon
 from .clauses import continued_clause
 
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
@@ -63,8 +64,8 @@ def _verb_arguments(t: Token) -> Arguments:
             subj = source
             break
         head_subj, head_obj = _own(source)
-        if node.dep_ in ("xcomp", "pcomp") and head_subj is None and _passive(source) and not _agent(source):
-            head_subj = head_obj  # "the chief is said to have resigned", "output is forecast to grow": the chief, output
+        if head_subj is None and _passive(source) and not _agent(source) and _done_by_the_patient(node):
+            head_subj = head_obj  # "the chief is said to have resigned", "was quoted saying", "was advised and said"
         if node.dep_ == "conj" and head_obj is not None and _passive(source) and obj is None:
             obj = head_obj  # "was arrested and charged": both were done to the same person
         subj = head_subj
@@ -72,6 +73,19 @@ def _verb_arguments(t: Token) -> Arguments:
     if subj is None and obj is not None and _passive(t) and not any(c.dep_ == "agent" for c in t.children):
         subj, obj = obj, None  # "112 people have been killed": what the claim is about
     return Arguments(_not_relative(subj, t), _not_relative(obj, t))
+
+
+def _done_by_the_patient(node: Token) -> bool:
+    """Whether a verb that hangs on an agentless passive is done by that passive's subject: an
+    infinitive ("is said to have resigned", "is forecast to grow"), "after fleeing", a participle
+    with no comma before it ("was quoted saying", "was seen leaving"; ", prompting protests" is what
+    the event did), or an active verb coordinated with it ("was advised to ... and said")."""
+    if node.dep_ in ("xcomp", "pcomp"):
+        return True
+    if node.dep_ == "advcl":
+        return node.tag_ == "VBG" and node.i > 0 and node.doc[node.i - 1].text != "," \
+            and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in node.children)
+    return node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ", "VBP") and not _passive(node)
 
 
 def _own(t: Token) -> tuple[Token | None, Token | None]:
@@ -84,8 +98,24 @@ def _own(t: Token) -> tuple[Token | None, Token | None]:
         elif c.dep_ in ("dobj", "dative") and obj is None:
             obj = c
         elif c.dep_ == "agent" and subj is None:
-            subj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            subj = next((g for g in c.children if g.dep_ == "pobj" and not _means(g)), None)
     return subj, obj
+
+
+# Kinds of thing a bare noun after "by" names when it says how something was done ("scanned by bar
+# code", "sent by post", "paid by cheque", "made by hand"), not who did it ("checked by staff", "by
+# police"; "destroyed by fire" keeps the fire, a phenomenon, as what did it).
+_MEANS_KINDS = frozenset({"noun.artifact", "noun.communication", "noun.act", "noun.possession", "noun.body",
+                          "noun.cognition"})
+
+
+def _means(noun: Token) -> bool:
+    """A singular common noun with no determiner, number or owner after "by", naming no one."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_:
+        return False
+    if any(c.dep_ in ("det", "poss", "nummod", "amod", "conj") for c in noun.children):
+        return False
+    return event_lexicon().supersense(noun.lemma_.lower()) in _MEANS_KINDS
 
 
 def _agent(t: Token) -> bool:
@@ -103,6 +133,12 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
         return None  # "there have been accusations": no one's act, whatever the clause before says
     if t.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return head, "verb"
+    if t.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        return head, "verb"  # "she would be able to return", "was slow to heal": who is able, slow
+    if t.dep_ == "csubj" and t.tag_ == "VBG" and head.lemma_ == "be":
+        attr = next((c for c in head.children if c.dep_ == "attr"), None)
+        if attr is not None:
+            return attr, "object"  # "Also capitalising on it were the Scissor Sisters"
     if t.dep_ == "xcomp":
         if head.lemma_.lower() in _OBJECT_CONTROL:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)

@@ -268,7 +268,7 @@ def _split_sources(head: Token, name: str) -> list[Token | str]:
     if not any(t.dep_ == "cc" or t.text == "," for t in before):
         return [head if _is_named_by(head, name) else name]
     modifiers, nouns = _coordinated(before)
-    if len(modifiers) < 2:
+    if len(modifiers) < 2 or not all(m[:1].isupper() for m in modifiers):  # "the 200m and 400m record holder": one
         return [head if _is_named_by(head, name) else name]
     tail = " ".join([*nouns, head.text])
     return [f"{m} {tail}" for m in modifiers]
@@ -343,7 +343,8 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
     """trigger token -> who the article says said it: the nearest speech verb above it whose speaker
     is named; else the sentence's own attribution ("according to", a trailing "police said"); else,
     inside a quotation that goes on from the sentence before, that sentence's speaker. A speech
-    act itself, and anything said of the speaker in their own noun phrase, is the outlet's."""
+    act itself, and anything said of the speaker in their own noun phrase, is the outlet's, unless
+    it stands inside the quotation: then it is what the speaker said."""
     out: dict[int, Attribution | None] = {}
     for tr in triggers:
         found = None  # a speech act itself is the outlet's report that its speaker spoke
@@ -357,11 +358,12 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
                 found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
                 break
             below = anc
-        if found is None and said is not None and not tr.speech and (said_by is None or (
+        quoted = inside_quotes(tr.token)  # a speech act in a quotation is the quoted speaker's ('"I told him," she said')
+        if found is None and said is not None and (not tr.speech or quoted) and (said_by is None or (
                 tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree
                 and not _narrated_after_quote(tr.token, said_by))):
             found = said
-        if found is None and carried is not None and not tr.speech and inside_quotes(tr.token):
+        if found is None and carried is not None and quoted:
             found = carried
         out[tr.token.i] = found
     return out

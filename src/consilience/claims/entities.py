@@ -3,7 +3,10 @@
 Read in order, sentence by sentence. A person named in full once ("Speaker John A. Boehner of
 Ohio") is written that way whenever the article names him again ("Boehner"), and is what "he" or
 "the speaker" refers to (a person who was the subject of this sentence or the one before first: "Mr
-Milburn gave a speech in which he praised Mr Brown. In the speech, he backed ..." is Milburn's); "the company" is the organisation last named. Conservative by design: a
+Milburn gave a speech in which he praised Mr Brown. In the speech, he backed ..." is Milburn's); "the company" is the organisation that was the subject of this sentence or the one before, else
+the one last named ("Broadreach has hotspots in the Travelodge chain. The company is due to":
+Broadreach). A surname the model did not tag is still a mention of the person named in full
+before. Conservative by design: a
 pronoun that could mean several things ("they", "it" without a recent organisation) stays
 unresolved, because a wrong subject is worse than none.
 """
@@ -65,6 +68,22 @@ class Entities:
         for ent in doc.ents:
             if ent.label_ in _NAMED and entity_text(ent):
                 self._mention(ent)
+        for token in doc:
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+                self._surname(token)
+
+    def _surname(self, token: Token) -> None:
+        """A person named before, the subject again by surname where the model tagged no name ("But
+        Ruddock feels" after "Wales coach Mike Ruddock"): whom a "he" that follows continues."""
+        last = written(token.doc, token.idx, token.idx + len(token.text)).lower()
+        people = [n for n in self.named if n.label == "PERSON" and len(n.name.split()) > 1
+                  and n.name.split()[-1].lower() == last]
+        if len(people) != 1:
+            return
+        if token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and not any(
+                c.dep_ == "agent" for c in token.head.children):
+            people[0].subject_at = (self.sentence, token.i)  # whom "he" continues; not a fresh mention
+            # for "the judge" to mean (a description looks for a person named in full)
 
     def _mention(self, ent: Span) -> None:
         name = self.canonical_name(entity_text(ent), ent.label_)
@@ -119,6 +138,8 @@ class Entities:
         "it"/"they"/"we" for anything else."""
         person = any(n.name == name and n.label == "PERSON" for n in self.named)
         low = pronoun.lower_
+        if low in _IT and _plural_description(name):
+            return False  # "according to reports, it has limited ...": "it" is not the reports
         return person if low in _PERSONAL else (not person and low in _IT | {"they", "them", "their", "we", "us", "our"})
 
     def name_of(self, token: Token) -> str | None:
@@ -176,7 +197,10 @@ class Entities:
             if named or head in _PUBLIC_HEADS:
                 return named[-1].name if named else None  # "the government" is no pollster named before
             bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)]
-            return bodies[-1].name if bodies else None  # "the firm" is no statistics office nor a cited paper
+            if not bodies:
+                return None  # "the firm" is no statistics office nor a cited paper
+            topical = [n for n in bodies if n.subject_at is not None and here[0] - n.subject_at[0] <= 1]
+            return max(topical, key=lambda n: n.subject_at or here).name if topical else bodies[-1].name
         if head in _PLACE_HEADS:
             return self._latest({"GPE"}, here, ORG_REACH)
         if self.lex.supersense(head) == "noun.person":
@@ -214,6 +238,12 @@ class Entities:
     def _latest(self, labels: set[str], here: tuple[int, int], reach: int) -> str | None:
         found = self._recent(labels, here, reach)
         return found[-1].name if found else None
+
+
+def _plural_description(name: str) -> bool:
+    """A source written as a plural common noun ("reports", "industry analysts"), not a name."""
+    last = name.split()[-1] if name.split() else ""
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _public(name: str) -> bool:
@@ -272,7 +302,11 @@ def inside_quotes(token: Token) -> bool:
 
 
 def quote_state(doc: Doc, end: int) -> bool:
-    """Whether a quotation is open just before token ``end`` of ``doc``."""
+    """Whether a quotation is open just before token ``end`` of ``doc``. A straight mark faces the
+    way its spaces show: after a space and against a word it opens, against the word before it
+    closes; only a mark with words (or spaces) on both sides turns the state over. News style opens
+    each further sentence of one speaker's quotation again without closing the one before
+    ('"I did not know. "I was never asked."'), and that second mark opens, it does not close."""
     open_ = bool(doc.user_data.get("quote_open", False))
     for t in doc[:end]:
         if t.text in ("“", "«"):
@@ -280,5 +314,21 @@ def quote_state(doc: Doc, end: int) -> bool:
         elif t.text in ("”", "»"):
             open_ = False
         elif t.text == '"':
-            open_ = not open_
+            facing = _facing(t)
+            open_ = not open_ if facing is None else facing
     return open_
+
+
+def _facing(mark: Token) -> bool | None:
+    """True for a straight quote mark that opens (space or start before it, a word right after),
+    False for one that closes (a word right before it, a space, the end or punctuation after), None
+    when its spaces do not tell ('said."The', 'a " b')."""
+    doc = mark.doc
+    spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
+    nxt = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
+    spaced_after = nxt is None or bool(mark.whitespace_) or nxt.is_punct and nxt.text != '"'
+    if spaced_before and not spaced_after:
+        return True
+    if spaced_after and not spaced_before:
+        return False
+    return None

@@ -121,7 +121,7 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
                     anchor: Anchor | None) -> list[Claim]:
     """The claims of one parsed sentence of ``article`` (at ``start`` in its text), read in order."""
     text = doc_text(doc)
-    doc.user_data["quote_open"] = reading.quote_open
+    doc.user_data["quote_open"] = reading.quote_open and not _opens_paragraph(article.text, start)
     reading.entities.read(doc)
     found = mentions(text)
     excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
@@ -136,6 +136,13 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     out = _claims_of_triggers(s, triggers, quantities_in(doc, gaz, excluded), attributed, said)
     _read_on(reading, doc, said)
     return [c for c in out if _new_id(c, reading)]
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """The sentence at ``start`` begins a paragraph: a quotation that goes on into it opens again
+    with a mark of its own, so an unclosed one before it has ended."""
+    before = text[max(0, start - 200):start].rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 def _told_by(tr: Trigger, said: Attribution | None, said_by: Token | None) -> bool:

@@ -71,6 +71,9 @@ def modality_of(t: Token, *, attributed: bool) -> str:
         if node.dep_ == "acl" and node.head.lemma_.lower() in _PLANNED and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return "speculative"  # "plans to close two plants", "a pledge to cut taxes"
+        if node.dep_ == "acomp" and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue  # "she would be able to return", "is keen to sign": as sure as the copula
         if _result_of(node):
             node = continued_clause(node) or node.head
             continue  # "may have depressed the figures, thus flattering December's": as unsure as its cause

@@ -11,10 +11,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from ..lexicon.gazetteer import Gazetteer
-from .entities import Entities
+from .entities import Entities, inside_quotes
 from .syntax import phrase, phrase_span, written
 
 _RELATIVE = ("who", "whom", "which", "that")
+_THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 
 
 def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
@@ -29,8 +30,9 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
     if t.text == "%" or t.pos_ == "NUM":
         return None, words  # "with 40% choosing": a share of people the sentence does not name
     if t.pos_ == "PRON" or t.lower_ in _RELATIVE:
-        if speaker and t.dep_ in ("nsubj", "nsubjpass") and entities.fits(t, speaker):
-            return speaker, words
+        if speaker and t.dep_ in ("nsubj", "nsubjpass") and entities.fits(t, speaker) and not (
+                t.lower_ in _THIRD_PERSON and inside_quotes(t)):
+            return speaker, words  # not in the speaker's own words: there "he" is somebody else ('"he died young"')
         return entities.resolve(t), words
     if any(c.dep_ == "nummod" for c in t.children) or t.like_num:
         return actor_name(t, gaz), words  # "two men", "12 people": the count is the quantity's
@@ -50,7 +52,8 @@ def _owned(t: Token, entities: Entities, gaz: Gazetteer) -> str | None:
         return None
     if poss.lower_ == "whose":
         clause = next((a for a in t.ancestors if a.dep_ == "relcl"), None)
-        owner = entities.name_of(clause.head) if clause is not None and clause.head.pos_ == "PROPN" else None
+        proper = clause is not None and clause.head.pos_ == "PROPN"
+        owner = (entities.name_of(clause.head) or phrase(clause.head)) if clause is not None and proper else None
     else:
         owner = entities.resolve(poss)
     if owner is None:

@@ -1,0 +1,102 @@
+"""Who a claim is by and whose word it is, on sentences written for these tests: subjects from the
+parse and from the sentences before, quotations that run on, and what is only hoped or planned."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from consilience.claims import claims_of
+from consilience.claims.entities import quote_state
+from consilience.claims.parse import parsed
+from consilience.records import Article, Claim, Published
+
+DAY = Published(date=date(2025, 5, 14), earliest=date(2025, 5, 14), latest=date(2025, 5, 14), basis="metadata")
+
+
+def claims(text: str) -> list[Claim]:
+    a = Article(id="s1", source="s1.txt", text=text, outlet="Valley Courier", published=DAY, language="en")
+    return claims_of([a])[0]
+
+
+def triggered(found: list[Claim], word: str) -> Claim:
+    hits = [c for c in found if c.trigger is not None and c.trigger.text == word]
+    assert hits, f"no claim triggered by {word!r} in {[(c.trigger and c.trigger.text, c.predicate) for c in found]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,still_open", [
+    ('"We did not plan this. "We never sold tickets we did not have."', False),
+    ('"We did not plan this. "We never sold tickets', True),
+    ('He called the plan "a fraud". The council voted', False),
+    ('She said:"It will rain."Then it did', False),
+])
+def test_a_quotation_that_opens_again_for_its_next_sentence_still_closes(text: str, still_open: bool) -> None:
+    doc = next(iter(parsed([text])))
+    assert quote_state(doc, len(doc)) is still_open
+
+
+def test_an_unclosed_quotation_ends_with_its_paragraph() -> None:
+    text = ('"The bridge is safe," said the engineer Tomas Welk. "Nobody was ever at risk.\n\n'
+            'The council closed the bridge on Friday.')
+    closed = triggered(claims(text), "closed")
+    assert closed.attribution is None
+
+
+def test_he_in_the_speakers_own_words_is_not_the_speaker() -> None:
+    text = '"Peter Walsh was the finest tenor of his day, and because he died young, few remember him," said Lena Ortiz.'
+    died = triggered(claims(text), "died")
+    assert died.subject == "Peter Walsh" and died.attribution is not None and died.attribution.source == "Lena Ortiz"
+
+
+def test_it_is_not_the_reports_a_claim_is_according_to() -> None:
+    text = ("The regulator tightened its rules. It has barred most foreign lenders from the market, "
+            "according to reports.")
+    barred = triggered(claims(text), "barred")
+    assert barred.subject != "reports" and barred.attribution is not None and barred.attribution.source == "reports"
+
+
+@pytest.mark.parametrize("text,trigger,subject", [
+    ("Councillor Dana Pike was quoted in the Evening Post saying the depot would close.", "saying", "Dana Pike"),
+    ("Olek Marsh was advised to declare the shares and said he had done nothing wrong.", "said", "Olek Marsh"),
+])
+def test_what_the_subject_of_an_agentless_passive_does_next_is_theirs(text: str, trigger: str, subject: str) -> None:
+    assert triggered(claims(text), trigger).subject == subject
+
+
+def test_by_a_means_is_no_agent() -> None:
+    scanned = triggered(claims("So far 12,400 parcels have been scanned by bar code at the depot."), "scanned")
+    assert scanned.subject != "bar code"
+    checked = triggered(claims("The parcels were checked by customs officers at the depot."), "checked")
+    assert checked.subject == "customs officers"
+
+
+def test_who_is_able_or_slow_to_do_it_does_it_and_would_makes_it_speculative() -> None:
+    found = claims("Sarah Collins injured her ankle in May. It was hoped she would be able to race this summer, "
+                   "but the ankle has been slow to heal.")
+    race = triggered(found, "race")
+    assert race.subject == "Sarah Collins" and race.modality == "speculative"
+    heal = triggered(found, "heal")
+    assert heal.subject == "ankle" and heal.modality == "asserted"
+
+
+def test_the_company_is_the_one_the_text_was_about_not_the_last_one_named() -> None:
+    text = ("Northgate Telecom has hotspots in stores run by Tesco and in the Bexley Mall. "
+            "The company is due to launch a service on coaches later in the year.")
+    launch = triggered(claims(text), "launch")
+    assert launch.subject == "Northgate Telecom" and launch.modality == "speculative"
+
+
+def test_a_speech_act_inside_a_quotation_is_the_speakers_word() -> None:
+    text = ('Ruth Adeyemi said the club was calm. "He is a fine player, and we will not be asking the league '
+            'to review the tackle."')
+    asking = triggered(claims(text), "asking")
+    assert asking.speech and asking.attribution is not None and asking.attribution.source == "Ruth Adeyemi"
+
+
+def test_coordinated_measures_before_a_role_are_one_speaker() -> None:
+    text = ('Ana Sorel broke two records last year. "Nobody has beaten her this year," the world 200m and 400m '
+            'record holder told Radio Nord.')
+    beaten = triggered(claims(text), "beaten")
+    assert beaten.attribution is not None and " and " not in beaten.attribution.source
