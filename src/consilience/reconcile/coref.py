@@ -95,13 +95,22 @@ def with_bare_mentions(groups: Sequence[list[Claim]]) -> list[list[Claim]]:
     shootings in one article: "the shooting" could be either)."""
     pinned = [list(g) for g in groups if not (len(g) == 1 and is_vague(g[0]))]
     alone: list[list[Claim]] = []
+    # (article, event word) -> the pinned groups holding a claim of that article with that word
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for k, h in enumerate(pinned):
+        for m in h:
+            for w in event_words(m):
+                index[(m.article, w)].add(k)
     for g in groups:
         if not (len(g) == 1 and is_vague(g[0])):
             continue
         c = g[0]
-        hosts = [h for h in pinned if any(m.article == c.article and event_words(m) & event_words(c) for m in h)]
-        if len(hosts) == 1 and all(compatible(c, m) for m in hosts[0]):
-            hosts[0].append(c)
+        words = event_words(c)
+        hosts = sorted({k for w in words for k in index.get((c.article, w), ())})
+        if len(hosts) == 1 and all(compatible(c, m) for m in pinned[hosts[0]]):
+            pinned[hosts[0]].append(c)
+            for w in words:
+                index[(c.article, w)].add(hosts[0])
         else:
             alone.append([c])
     for h in pinned:
@@ -144,11 +153,11 @@ def clustered(bucket: Sequence[Claim]) -> list[list[Claim]]:
     every pair across the two groups may be one event."""
     n = len(bucket)
     links: dict[tuple[int, int], Link] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            link = linked(bucket[i], bucket[j])
-            if link is not None:
-                links[(i, j)] = link
+    words = [_Words.of(c) for c in bucket]  # once per claim, not once per pair
+    for i, j in _candidate_pairs(words):
+        link = _link(bucket[i], bucket[j], words[i], words[j])
+        if link is not None:
+            links[(i, j)] = link
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     joining = sorted((kv for kv in links.items() if kv[1].joins),
@@ -163,13 +172,56 @@ def clustered(bucket: Sequence[Claim]) -> list[list[Claim]]:
     return [[bucket[i] for i in sorted(m)] for _, m in sorted(members.items())]
 
 
+def _candidate_pairs(words: Sequence[_Words]) -> list[tuple[int, int]]:
+    """The pairs (i < j) of a bucket whose event words are the same or related, in order: a bucket is
+    joined through such pairs, and most of its other pairs share nothing (``_link`` would say None)."""
+    by_event: dict[str, list[int]] = defaultdict(list)
+    by_related: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        if w.vague:
+            continue
+        for e in w.event:
+            by_event[e].append(i)
+        for r in w.related:
+            by_related[r].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, w in enumerate(words):
+        if w.vague:
+            continue
+        for e in w.event | w.related:
+            pairs.update((i, j) for j in by_event.get(e, ()) if j > i)
+        for e in w.event:
+            pairs.update((i, j) for j in by_related.get(e, ()) if j > i)
+    return sorted(pairs)
+
+
 def linked(a: Claim, b: Claim) -> Link | None:
     """The link between two claims that may be one event (same or related event words, ``compatible``,
     neither vague), else None."""
-    if is_vague(a) or is_vague(b) or not compatible(a, b):
+    return _link(a, b, _Words.of(a), _Words.of(b))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """What ``linked`` reads of one claim's event words."""
+
+    vague: bool
+    event: frozenset[str]
+    related: frozenset[str]
+
+    @classmethod
+    def of(cls, c: Claim) -> _Words:
+        return cls(is_vague(c), frozenset(event_words(c)), frozenset(related_words(c)))
+
+
+def _link(a: Claim, b: Claim, wa: _Words, wb: _Words) -> Link | None:
+    # The event words first: cheap, and most pairs of a bucket (joined through others) share none.
+    if wa.vague or wb.vague:
         return None
-    same_class = bool(event_words(a) & event_words(b))
-    if not same_class and not (related_words(a) & event_words(b) or related_words(b) & event_words(a)):
+    same_class = bool(wa.event & wb.event)
+    if not same_class and not (wa.related & wb.event or wb.related & wa.event):
+        return None
+    if not compatible(a, b):
         return None
     differ = bool(a.object and b.object) and not same_entity(a.object, b.object)
     return Link(anchors=frozenset(anchors(a, b)), same_class=same_class, objects_differ=differ)

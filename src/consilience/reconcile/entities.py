@@ -66,6 +66,12 @@ _NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
 _TITLED = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,3})(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3})")
 
 
+# Names are compared pairwise across a story's claims (``coref.clustered``): the string functions
+# below are pure, so each name is worked out once per process. Bounded, so a long run does not grow.
+_NAMES_CACHED = 1 << 16
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
 def names_nobody(name: str | None) -> bool:
     """True for what names nobody: empty, a pronoun or relative word ("I", "who", "which"), or only
     a number ("20%", "the $325m": the figure, not whose it is), or a clock time ("GMT")."""
@@ -79,6 +85,11 @@ def names_nobody(name: str | None) -> bool:
 def core_words(name: str) -> list[str]:
     """The name without titles, what follows it and middle initials: "Speaker John A. Boehner of Ohio"
     -> ["john", "boehner"]."""
+    return list(_core_words(name))
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _core_words(name: str) -> tuple[str, ...]:
     name = _office_holder(name.strip()) or _AFTER_NAME.sub("", name.strip())
     words = [w.strip(".,:;'’\"") for w in name.split()]
     words = [w for w in words if w]
@@ -88,7 +99,7 @@ def core_words(name: str) -> list[str]:
     if words and words[-1].lower() in ("jr", "sr", "ii", "iii"):
         words = words[:-1]
     keep = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w + "."))]
-    return [w.lower().removesuffix("'s").removesuffix("’s") for w in keep]
+    return tuple(w.lower().removesuffix("'s").removesuffix("’s") for w in keep)
 
 
 def _office_holder(name: str) -> str | None:
@@ -248,12 +259,13 @@ def _written(core: str, written: list[str]) -> list[str]:
     return [seen.get(w, w) for w in core.split()]
 
 
+@lru_cache(maxsize=_NAMES_CACHED)
 def same_entity(a: str | None, b: str | None) -> bool:
     """Both named, and the same: equal cores, or one core's words a tail of the other's ("Boehner",
     "John Boehner"; "troops", "North Korean troops")."""
     if names_nobody(a) or names_nobody(b):
         return False
-    ca, cb = core_words(a or ""), core_words(b or "")
+    ca, cb = _core_words(a or ""), _core_words(b or "")
     if not ca or not cb:
         return False
     ca, cb = ([("people" if w in PEOPLE_WORDS else w) for w in c] for c in (ca, cb))
