@@ -339,3 +339,27 @@ def test_a_bare_object_of_a_verb_phrase_is_no_event_of_its_own() -> None:
 def test_fighting_outside_war_is_no_combat() -> None:
     found = claims("Analysts feared that the fighting between the two chief executives could destabilise the group.")
     assert all(c.predicate != "in_combat" for c in found)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Fire gutted the old mill on Sunday.", "Fire"),
+    ("The warehouse was destroyed by fire overnight.", "fire"),
+    ("The prisoner escaped during a transfer to another jail.", "transfer"),
+    ("The union is in negotiations with the city.", "negotiations"),
+])
+def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, word: str) -> None:
+    found = claims(text)
+    noun = by_trigger(found, word)
+    assert noun.kind == "event" and noun.trigger is not None
+    others = [c for c in found if c.id != noun.id and c.start <= noun.trigger.start and noun.trigger.end <= c.end]
+    assert all(noun.end - noun.start < c.end - c.start for c in others)  # its own claim is the tightest around it
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Air travel increased by almost 20% last year.", "travel"),
+    ("Changes to the rules depressed prices in May.", "Changes"),
+    ("Fire is a danger in dry summers.", "Fire"),
+    ("The firm invested in roads.", "roads"),
+])
+def test_an_event_noun_said_of_no_occurrence_is_no_claim(text: str, word: str) -> None:
+    assert not [c for c in claims(text) if c.trigger is not None and c.trigger.text == word]

@@ -411,7 +411,8 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
         [t for t in s.times if t.speech or _dates(t.token, anchor)]  # the day it was said dates a count as of then
     when = when_of(anchor, times)  # a speech act is dated only by the time of its saying
     at = time_of(anchor, times) if when is not None else None
-    if at is not None:  # the claim holds the time it is about: "Since mid-January, it appears ... have not fought"
+    if at is not None and _holds_its_time(trigger, anchor, at.token, first, last):
+        # the claim holds the time it is about: "Since mid-January, it appears ... have not fought"
         before = s.doc[at.token.i - 1] if at.token.i > 0 else None
         start = before.idx if before is not None and before.dep_ == "prep" and at.token.head.i == before.i else at.mention.start
         lo, hi = min(lo, start), max(hi, at.mention.end)  # "In December", not "December"
@@ -429,6 +430,14 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
                  when=when, where=place_of(s.doc, anchor, where_exclude), attribution=attribution,
                  modality=modality, trigger=span, subject_text=subject_text, object=object, object_text=object_text,
                  speech=speech)  # type: ignore[arg-type]
+
+
+def _holds_its_time(trigger: Trigger | None, anchor: Token, time: Token, first: Token, last: Token) -> bool:
+    """Whether a claim's span reaches out to its time expression. An event noun's claim is its
+    own phrase: a date on the verb around it ("fire gutted the mill on Sunday") dates the fire
+    but stays out of its span, which would otherwise hold the verb's event too."""
+    own_phrase = anchor.left_edge.i <= first.i and last.i <= anchor.right_edge.i
+    return trigger is None or not trigger.noun or not own_phrase or time in anchor.subtree
 
 
 def _dates(time: Token, anchor: Token) -> bool:

@@ -406,7 +406,8 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
         predicate = gaz.nouns[lemma]
     else:
         senses = [s for s in lex.noun_senses(lemma) if s.from_verb or s.lexname != "noun.act"]
-        if not senses or not (_specific(t) or (_happening(senses[0], lex) and _determined(t))):
+        if not senses or not (_specific(t) or (_happening(senses[0], lex) and (_determined(t) or _acting(t)))
+                              or _when_of_another(t) or _engaged_in(t)):
             return None  # an act noun no verb names ("effort", "policy") is an idea, not an event
         if lex.class_file(senses[0].name) in PHYSICAL and _abstract_target(t, lex):
             return None  # "an attack on democracy": a figure of speech
@@ -475,6 +476,41 @@ HAPPENING_FILES = frozenset({"verb.contact", "verb.competition", "verb.motion", 
 
 def _happening(sense: NounSense, lex: EventLexicon) -> bool:
     return sense.lexname in ("noun.event", "noun.phenomenon") or lex.class_file(sense.name) in HAPPENING_FILES
+
+
+# Verbs that say nothing happened by themselves: a noun that is their subject acts in no event.
+_STATIVE_HEADS = frozenset({"be", "seem", "remain", "become", "appear", "have", "mean", "need", "matter"})
+
+
+def _acting(t: Token) -> bool:
+    """A bare singular noun of a happening that acts on something ("fire destroyed the building",
+    "damaged by fire"): the verb's event tells that this one took place, so it is no idea. Not the
+    subject of a verb with no object ("air travel increased"): a measure that changed, not a cause;
+    nor a plural ("changes to the rules depressed figures"), as often a kind as some occurrences."""
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ == "agent":
+        head = head.head
+    elif t.dep_ != "nsubj" or not any(c.dep_ == "dobj" for c in head.children):
+        return False
+    return t.tag_ == "NN" and head.pos_ == "VERB" and head.lemma_.lower() not in _STATIVE_HEADS
+
+
+# Prepositions of time that take an event as readily as a date ("during a transfer", "after the
+# hearing", "following the disclosure"): what they place another event against took place.
+_TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "amid", "amidst", "until"})
+
+
+def _when_of_another(t: Token) -> bool:
+    """An event noun that dates another event: "shot during a transfer", "resigned after the vote"."""
+    return t.dep_ == "pobj" and t.head.lower_ in _TIME_PREPOSITIONS and t.head.head.pos_ in ("VERB", "AUX")
+
+
+def _engaged_in(t: Token) -> bool:
+    """Plural acts someone is in: "is in negotiations", "remain in talks" (several meetings, one
+    process going on), not a manner ("in support of", see ``_in_a_phrase_of_manner``)."""
+    head = t.head
+    return t.dep_ == "pobj" and head.lower_ == "in" and t.tag_ == "NNS" and head.head.pos_ in ("VERB", "AUX") \
+        and head.head.lemma_.lower() in ("be", "remain", "stay", "lock", "engage", "enter")
 
 
 def _determined(t: Token) -> bool:
