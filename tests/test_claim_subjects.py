@@ -100,3 +100,34 @@ def test_coordinated_measures_before_a_role_are_one_speaker() -> None:
             'record holder told Radio Nord.')
     beaten = triggered(claims(text), "beaten")
     assert beaten.attribution is not None and " and " not in beaten.attribution.source
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The new ferry goes into service on Thursday.", "goes into"),
+    ("The winners are announced on 4 March.", "announced"),
+])
+def test_a_simple_present_with_a_date_is_a_schedule(text: str, word: str) -> None:
+    assert triggered(claims(text), word).modality == "speculative"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("When the partners split in December, the firm closed.", "split"),
+    ("The market opens every Monday.", "opens"),
+    ("The ferry sailed on Thursday.", "sailed"),
+])
+def test_a_past_form_a_habit_or_a_past_tense_is_no_schedule(text: str, word: str) -> None:
+    assert triggered(claims(text), word).modality != "speculative"
+
+
+def test_what_is_according_to_projections_is_speculative() -> None:
+    found = claims("According to some projections, container traffic at the port grows by half within a decade.")
+    doubles = triggered(found, "grows")
+    assert doubles.modality == "speculative" and doubles.attribution is not None
+    found = claims("According to port figures, container traffic grew by half within a decade.")
+    assert triggered(found, "grew").modality == "reported"
+
+
+def test_a_speech_act_beside_another_is_its_own() -> None:
+    found = claims("Small harbours can be cheaper, said Mr Ortega, but the audit revealed that fees had doubled.")
+    revealed = triggered(found, "revealed")
+    assert revealed.attribution is None and revealed.modality == "asserted"
