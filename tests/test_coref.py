@@ -14,7 +14,7 @@ from consilience.reconcile.compare import (
     quantities_agree,
     same_saying,
 )
-from consilience.reconcile.coref import candidate_buckets, compatible, grouped_claims, is_vague, linked
+from consilience.reconcile.coref import anchors, candidate_buckets, compatible, grouped_claims, is_vague, linked
 from consilience.records import Claim, Quantity, Span, When
 
 
@@ -219,3 +219,21 @@ def test_a_description_marked_as_another_one_is_not_the_first() -> None:
     assert not actors_compatible("another man", "a man") and actors_compatible("a second quake", "the second quake")
     assert groups(_c("a", "1", "jolted", "the quake", where="Qeshm"), _c("b", "2", "jolted", "quake",
                                                                            where="Qeshm")) == [{"a", "b"}]
+
+
+def test_two_sayings_sharing_only_a_role_word_and_a_modal_are_two() -> None:
+    remark = 'If the law allowed more I could give you more, I would," the judge said'
+    ruling = "Judge Ann Ortiz said jurors could hear the tape again during their deliberations"
+    a = _c("a", "1", "said", "Ann Ortiz", text=remark, speech=True)
+    b = _c("b", "2", "said", "Ann Ortiz", text=ruling, speech=True)
+    assert not same_saying(a, b)
+    assert groups(a, b) == [{"a"}, {"b"}]
+
+
+def test_two_numbers_that_can_both_hold_are_no_anchor_unless_they_are_one_number() -> None:
+    # "about 5%" of one economy and "about 6%" of another: compatible numbers, not one figure
+    a = _c("a", "1", "accounted", value=5.0, text="accounted")
+    b = _c("b", "2", "accounted", value=5.5, text="accounted")
+    assert "number" not in anchors(a, b) and groups(a, b) == [{"a"}, {"b"}]
+    rounded = _c("c", "3", "accounted", value=5.0, text="accounted")
+    assert "number" in anchors(a, rounded) and groups(a, rounded) == [{"a", "c"}]

@@ -217,3 +217,8 @@ def test_a_letter_after_a_number_scales_it_before_money_or_people(sentence: str,
     q = one(sentence)
     assert (q.value, q.unit, q.kind) == (value, unit, kind)
 
+
+
+def test_digits_written_against_a_capital_name_a_thing_and_count_nothing() -> None:
+    assert amounts("Third-generation (3G) networks need to get faster, the 4K screens too.") == []
+    assert [q.kind for q in amounts("Three networks bought £5M of kit.")] == ["count", "money"]

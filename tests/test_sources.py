@@ -6,7 +6,7 @@ import pytest
 
 from consilience.reconcile.entities import entity_names, names_nobody, same_entity
 from consilience.reconcile.sources import independent_sources, inside_quotation, speaker_names
-from consilience.records import Article, Attribution, Claim, Published
+from consilience.records import Article, Attribution, Claim, Published, Span
 
 TEXTS = ["WASHINGTON - House Speaker John A. Boehner said on Tuesday the House would vote this week.",
          "Speaker John Boehner of Ohio told reporters the bill would pass."]
@@ -222,3 +222,64 @@ def test_two_office_holders_named_after_their_office_are_two_people() -> None:
     assert same_entity("Colin Powell", "Secretary of State Colin Powell")
     assert same_entity("Mayor of London Boris Johnson", "Boris Johnson")
     assert not same_entity("Secretary of State Colin Powell", "Secretary of Defense Donald Rumsfeld")
+
+
+def test_a_surname_misspelt_by_one_outlet_is_the_same_speaker() -> None:
+    texts = ["Hugh Hefner said the magazine would go on.", "Mr Heffner told reporters he was well. Hefner added more."]
+    names = entity_names(["Heffner", "Hugh Hefner", "Hugh Heffner", "Hefner"], texts)
+    assert names["Heffner"] == names["Hugh Heffner"] == names["Hefner"] == names["Hugh Hefner"] == "Hugh Hefner"
+    # a changed letter in a short surname is often another name: left alone
+    assert "Smith" not in entity_names(["Smith", "John Smyth"], [])
+
+
+def test_a_bank_of_one_country_is_not_the_bank_of_another_but_its_short_name_is_it() -> None:
+    assert not same_entity("the Bank of England", "the Bank of Japan")
+    assert same_entity("the Bank", "the Bank of England") and not same_entity("England", "the Bank of England")
+    assert same_entity("Mayor of London Boris Johnson", "Johnson") and same_entity("John Boehner of Ohio", "Boehner")
+    claims = [_said("1", "a", "the Bank of England"), _said("2", "b", "the Bank"), _said("3", "c", "the Bank of Japan")]
+    one_bank = speaker_names(claims[:2], ARTICLES)
+    assert one_bank["the Bank"] == "the Bank of England"
+    assert independent_sources(claims[:2], ARTICLES, one_bank) == ["the Bank of England"]
+    two_banks = speaker_names(claims, ARTICLES)  # "the Bank" could be either: it joins neither
+    assert len(independent_sources(claims, ARTICLES, two_banks)) == 3
+
+
+def test_cops_are_the_storys_one_police_force() -> None:
+    claims = [_said("1", "a", "Cops"), _said("2", "b", "New York Police")]
+    names = speaker_names(claims, ARTICLES)
+    assert independent_sources(claims, ARTICLES, names) == ["New York Police"]
+
+
+def test_a_speech_act_whose_quotation_opens_its_span_is_still_its_speakers() -> None:
+    text = 'Mr Lyle lives next door. "There were officers everywhere with guns out," Ned Lyle said.'
+    arts = {k: Article(id=k, source=k, text=text, outlet=k + ".com", published=Published()) for k in ("x", "y")}
+    start = text.index("There")
+    span = text[start:len(text) - 1]
+    said = [Claim(id=k, article=k, start=start, end=start + len(span), text=span, kind="event", predicate="said",
+                  speech=True, subject="Ned Lyle", trigger=Span(start=text.index("said"), end=text.index("said") + 4,
+                                                                text="said")) for k in arts]
+    assert independent_sources(said, arts, speaker_names(said, arts)) == ["Ned Lyle"]
+
+
+def test_the_subject_of_a_passive_speech_verb_is_no_speaker() -> None:
+    text = "The designs were sent to party members, who were asked to vote for their favourite."
+    start = text.index("who were")
+    span = text[start:len(text) - 1]
+    art = {"p": Article(id="p", source="p", text=text, outlet="Shire News", published=Published())}
+    asked = Claim(id="1", article="p", start=start, end=start + len(span), text=span, kind="event",
+                  predicate="asked", speech=True, subject="party members",
+                  trigger=Span(start=text.index("asked"), end=text.index("asked") + 5, text="asked"))
+    assert independent_sources([asked], art, speaker_names([asked], art)) == ["Shire News"]
+
+
+SEVERAL = ('Ina Roth won the poetry prize. The judges called her book "a marvel". She teaches in Leeds. '
+           'Besides writing poems, Roth makes films. "I write at night," she said. She sleeps by day.')
+
+
+def test_an_attribution_from_sentences_back_in_the_paragraph_is_not_carried_on() -> None:
+    arts = {"k": Article(id="k", source="k", text=SEVERAL, outlet="Shire News", published=Published())}
+    films = _claim_in(SEVERAL, "Roth makes films", "1", "judges", "The judges called")
+    assert independent_sources([films], arts, speaker_names([films], arts)) == ["an unnamed source (Shire News)"]
+    # the sentence right after the attribution still carries it
+    leeds = _claim_in(SEVERAL, "She teaches in Leeds", "2", "judges", "The judges called")
+    assert independent_sources([leeds], arts, speaker_names([leeds], arts)) == ["judges (Shire News)"]

@@ -172,7 +172,8 @@ def _half_of_a_number(t: Token) -> bool:
 
 def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Token]:
     t = doc[i]
-    if not _is_number_token(t) or t.ent_type_ in _LABEL_ENTITIES or _inside(t, excluded) or _is_date_entity(t):
+    if not _is_number_token(t) or t.ent_type_ in _LABEL_ENTITIES or _inside(t, excluded) or _is_date_entity(t) \
+            or _part_of_a_name(t):
         return []
     group = [t]
     j = i + 1
@@ -200,6 +201,14 @@ def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Tok
     if _is_age(doc, group[-1]) or _is_duration_or_clock(doc, group[-1]):
         return []
     return group
+
+
+def _part_of_a_name(t: Token) -> bool:
+    """Digits written against a capital letter ("3G networks", "the 4K screen") name a thing, count
+    nothing; a scale after money ("£5M") is not a name."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return (nxt is not None and not t.whitespace_ and t.text[:1].isdigit() and nxt.text[:1].isupper()
+            and not _scale_suffix(t, nxt))
 
 
 def _is_duration_or_clock(doc: Doc, last: Token) -> bool:

@@ -10,7 +10,7 @@ from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Claim, Quantity, When
 from ..timex.recognize import MONTHS, WEEKDAYS
-from .entities import PEOPLE_WORDS, clock_word, core_words, is_person_like, names_nobody, same_entity
+from .entities import PEOPLE_WORDS, PRONOUNS, TITLES, clock_word, core_words, is_person_like, names_nobody, same_entity
 from .measure import kind_of, unit_key
 
 FAR_FUTURE = date(9999, 12, 31)
@@ -92,9 +92,11 @@ def same_saying(a: Claim, b: Claim) -> bool:
 
 def said_words(c: Claim) -> set[str]:
     skip = set(core_words(c.subject or "")) | set(c.trigger.text.lower().split() if c.trigger else ())
-    return {_singular(w) for w in _WORD.findall(c.text.lower())} - _FUNCTION_WORDS - skip - _SPEECH_FILLER
+    words = {_singular(w) for w in _WORD.findall(c.text.lower())} - _FUNCTION_WORDS - skip - _SPEECH_FILLER
+    return words - PRONOUNS - TITLES - _MODALS  # "I could give you", "could rehear", "the judge said": no shared content
 
 
+_MODALS = {"could", "would", "should", "can", "may", "might", "must", "shall"}
 _SPEECH_FILLER = {"said", "say", "says", "told", "tell", "tells", "added", "to", "in", "on", "at", "for", "with", "was",
                   "is", "be", "been", "had", "has", "have", "it", "he", "she", "they", "we", "i", "would", "will", "mr",
                   "mrs", "ms", "not", "by", "as", "from", "who", "which"}

@@ -273,6 +273,17 @@ def anchors(a: Claim, b: Claim) -> set[str]:
         out.add("place")
     if time_span(a.when) is not None and time_span(b.when) is not None:
         out.add("day" if _one_day(a) and _one_day(b) else "time")
-    if a.quantity is not None and b.quantity is not None and a.quantity.value >= 2:
+    if a.quantity is not None and b.quantity is not None and a.quantity.value >= 2 \
+            and same_number(a.quantity.value, b.quantity.value):
         out.add("number")  # "one victim" and "one person" pin nothing down
     return out
+
+
+# How far apart two numbers may be and still be one number told two ways: rounded ("$43 million",
+# "$43,885,310": 2%) or approximate ("about 3,000", "3,100"). Two numbers that merely can both hold
+# ("about 5%" of one economy, "about 6%" of another) pin no event down.
+SAME_NUMBER = 0.05
+
+
+def same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_NUMBER * max(abs(a), abs(b))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from nicknames import NickNamer
@@ -48,7 +48,8 @@ _TITLE_QUALIFIERS = {"house", "senate", "majority", "minority", "former", "deput
                      "the", "then", "assistant", "associate", "senior", "top", "police", "fire", "republican",
                      "democratic", "democrat", "labour", "conservative", "party", "opposition", "shadow", "chief",
                      "executive", "national", "general", "county", "district", "white", "press"}
-_AFTER_NAME = re.compile(r"\s*(?:,.*|\(.*|\bof\s+[A-Z].*|\bfrom\s+[A-Z].*|\b[RDI]-[A-Z][\w.]*.*)$")
+_AFTER_NAME = re.compile(r"\s*(?:,.*|\(.*|\bfrom\s+[A-Z].*|\b[RDI]-[A-Z][\w.]*.*)$")
+_OF_PLACE = re.compile(r"\s*\bof\s+[A-Z].*$")
 _COUNTING = {"the", "a", "an", "at", "least", "most", "more", "than", "some", "around", "about", "nearly", "almost",
              "over", "up", "to", "fewer", "less", "roughly", "approximately", "estimated", "another", "only", "just",
              "all", "dozens", "hundreds", "thousands", "millions", "of", "other", "those", "these"}
@@ -90,7 +91,7 @@ def core_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=_NAMES_CACHED)
 def _core_words(name: str) -> tuple[str, ...]:
-    name = _office_holder(name.strip()) or _AFTER_NAME.sub("", name.strip())
+    name = _office_holder(name.strip()) or without_tail(name.strip())
     words = [w.strip(".,:;'’\"") for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and (words[0].lower() in _COUNTING or _NUMBER.fullmatch(words[0]) or clock_word(words[0])):
@@ -100,6 +101,18 @@ def _core_words(name: str) -> tuple[str, ...]:
         words = words[:-1]
     keep = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w + "."))]
     return tuple(w.lower().removesuffix("'s").removesuffix("’s") for w in keep)
+
+
+def without_tail(name: str) -> str:
+    """The name without what follows it: a clause (", a Republican", "(R-Ohio)", "from Texas"), and
+    "of" a place after a person or title ("Boehner of Ohio"), but not the "of" that names a body
+    ("the Bank of England", "University of Texas"): cut, two banks were one."""
+    name = _AFTER_NAME.sub("", name)
+    m = _OF_PLACE.search(name)
+    if m is None:
+        return name
+    head = name[:m.start()].split()
+    return name if head and head[-1].lower().strip(".,") in _ORG_WORDS else name[:m.start()]
 
 
 def _office_holder(name: str) -> str | None:
@@ -186,12 +199,13 @@ def titled_people(texts: Iterable[str]) -> dict[str, set[str]]:
 def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, str]:
     """name -> the name to count it under, for the person names and roles of one story. Names that
     join nothing are left out (they stand for themselves); pronouns map to ""."""
-    names = sorted(set(names))
+    names, texts = sorted(set(names)), list(texts)
     out: dict[str, str] = {n: "" for n in names if names_nobody(n)}
     known = gazetteer()
     people = [n for n in names if n not in out and known.kind_of(n) in (None, "person")  # the gazetteer's bodies stay whole
-              and is_person_like(core_words(n), _AFTER_NAME.sub("", n))]
-    formal = formal_cores({" ".join(core_words(n)) for n in people if len(core_words(n)) >= 2})
+              and is_person_like(core_words(n), without_tail(n))]
+    cores = {" ".join(core_words(n)) for n in people if len(core_words(n)) >= 2}
+    formal = {**formal_cores(cores), **respelt_cores(cores, texts)}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
         core = core_words(n)
@@ -201,6 +215,8 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
     for n in people:
         core = core_words(n)
         fulls = full.get(core[-1], set()) if core else set()
+        if len(core) == 1 and not fulls:
+            fulls = _respelt(core[0], full)
         if len(core) == 1 and len(fulls) == 1:
             out[n] = display[next(iter(fulls))]
         elif len(core) >= 2:
@@ -214,6 +230,48 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
             surname = next(iter(surnames))
             fulls = full.get(surname, set())
             out[n] = display[next(iter(fulls))] if len(fulls) == 1 else surname.title()
+    return out
+
+
+def one_typo(a: str, b: str) -> bool:
+    """Two different spellings of a surname of five letters or more that one slip makes one from the
+    other (a letter added or dropped, two swapped, or one changed in a name of seven letters or more),
+    the first letter kept: "Heffner", "Hefner". Outlets misspell names; two people of one story rarely
+    differ so; a changed letter in a shorter name is often another name ("Smith", "Smyth")."""
+    if a == b or min(len(a), len(b)) < 5 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (len(diff) == 1 and len(a) >= 7) or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                              and a[diff[1]] == b[diff[0]])
+
+
+def _respelt(surname: str, full: dict[str, set[str]]) -> set[str]:
+    """The full names of the one surname of the story that ``surname`` misspells, else nothing."""
+    found = [s for s in sorted(full) if one_typo(surname, s)]
+    return full[found[0]] if len(found) == 1 else set()
+
+
+def respelt_cores(cores: Iterable[str], texts: Sequence[str]) -> dict[str, str]:
+    """full core -> the spelling it stands for: "hugh heffner" -> "hugh hefner", one first name and a
+    surname one slip apart, the spelling the texts use most (then the first in order) kept."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for core in sorted(set(cores)):
+        first, _, rest = core.partition(" ")
+        if rest and " " not in rest:
+            by_first[first].append(rest)
+    out = {}
+    for first, surnames in by_first.items():
+        for s in surnames:
+            others = [o for o in surnames if one_typo(s, o)]
+            if len(others) != 1:
+                continue
+            uses = {x: sum(t.lower().count(x) for t in texts) for x in (s, others[0])}
+            keep = max(sorted(uses), key=lambda x: uses[x])
+            if keep != s:
+                out[f"{first} {s}"] = f"{first} {keep}"
     return out
 
 
@@ -272,6 +330,8 @@ def same_entity(a: str | None, b: str | None) -> bool:
     short, long_ = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     if len(short) >= 2 and len(short) == len(long_) and short[1:] == long_[1:]:
         return short[0] == long_[0] or nickname_of(short[0], long_[0]) or nickname_of(long_[0], short[0])
+    if long_[len(short):len(short) + 1] == ["of"] and long_[:len(short)] == short:
+        return True  # "the Bank", "the Bank of England": a body's short name within a story
     if len(short) == 1 and _PREPOSITIONS.intersection(long_[:-1]):
         return False  # "villages" is not "the buildings in seven villages", nor "Lagos" "the police in Lagos"
     return long_[len(long_) - len(short):] == short

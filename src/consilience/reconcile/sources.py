@@ -143,13 +143,32 @@ def without_clock(name: str) -> str:
 def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
     """Who a claim rests on, as written: a speech act's own speaker ("the minister said": the
     minister, whom the outlet only carries), else its attribution's speakers. With its article's
-    ``text``: a speech act quoted from someone else ('"Chelsea are saying clearly that ...", the
-    expert said') is that someone's, not its subject's."""
-    if is_speech(c) and not names_nobody(c.subject) and not (text is not None and inside_quotation(text, c.start)):
+    ``text``: a speech act whose verb stands inside a quotation from someone else ('"Chelsea are
+    saying clearly that ...", the expert said') is that someone's, not its subject's."""
+    if is_speech(c) and not names_nobody(c.subject) and not _passive(c) \
+            and not (text is not None and inside_quotation(text, _verb_at(c))):
         return (c.subject or "",)
     if c.attribution is not None:
         return c.attribution.sources or (c.attribution.source,)
     return ()
+
+
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets", "getting"}
+
+
+def _passive(c: Claim) -> bool:
+    """The speech verb is passive ("members, who were asked to vote", "he was told"): its subject was
+    spoken to, and is no speaker."""
+    if c.trigger is None:
+        return False
+    before = c.text[:max(0, c.trigger.start - c.start)].lower().split()
+    return bool(before) and before[-1] in _BE
+
+
+def _verb_at(c: Claim) -> int:
+    """Where the claim's event word stands: a speech act's span holds the words said ('"... aiming at
+    the building," Pigeon said'), so its start is inside the quotation though the verb is not."""
+    return c.trigger.start if c.trigger is not None else c.start
 
 
 def inside_quotation(text: str, pos: int) -> bool:
@@ -157,7 +176,7 @@ def inside_quotation(text: str, pos: int) -> bool:
     while pos < len(text) and text[pos] in '"“':
         pos += 1  # a claim's span may begin with the quotation's opening mark
     paragraph = text[text.rfind("\n", 0, pos) + 1:pos]
-    sentence = paragraph[max(paragraph.rfind(". "), paragraph.rfind("? "), paragraph.rfind("! ")) + 1:]
+    sentence = text[_sentence_start(text, pos):pos]  # 'for 5. Why?" Despite': a sentence ends after its quote
     return any(part.count('"') % 2 == 1 or part.count("“") > part.count("”") for part in (sentence, paragraph))
 
 
@@ -165,9 +184,11 @@ _WORDS = re.compile(r"[a-z0-9]+")
 
 
 def carried_from_afar(c: Claim, text: str) -> bool:
-    """The claim's attribution was made in an earlier paragraph and nothing in the claim's own paragraph
-    carries it on: not the attribution's words, not its speaker's name, no quotation opening the
-    paragraph (a quote going on from the paragraph before). Readers' comments printed under an
+    """The claim's attribution was made before the sentence before the claim's own, and nothing in
+    these two sentences carries it on: not the attribution's words, not its speaker's name, no
+    quotation opening the paragraph or the claim's sentence (a quote going on from before). A
+    paragraph of news holds several speakers in turn: "The judges called it ..." three sentences
+    before "Symmons Roberts also makes documentary films" is not said by the judges. Readers' comments printed under an
     article ("Well if you cannot get enough limelight ...") and the outlet's background are nobody's
     statement but their unnamed writers'; the last speaker the article named did not say them."""
     if c.attribution is None or is_speech(c) or not text:
@@ -177,6 +198,11 @@ def carried_from_afar(c: Claim, text: str) -> bool:
     paragraph = text[begin:end if end >= 0 else len(text)]
     if paragraph.lstrip()[:1] in ('"', "“", "‘", "'") or inside_quotation(text, c.start):
         return False
+    begin = max(begin, _sentence_start(text, _sentence_start(text, c.start) - 1))
+    end = end if end >= 0 else len(text)
+    paragraph = text[begin:end]
+    if text[_sentence_start(text, c.start):].lstrip()[:1] in ('"', "“", "‘", "'"):
+        return False  # a quotation going on from the sentence before
     said = set(_WORDS.findall(c.attribution.text.lower()))
     surnames = {core_words(n)[-1] for n in (c.attribution.source, *c.attribution.sources)
                 if not names_nobody(n) and core_words(n)}
@@ -187,6 +213,15 @@ def carried_from_afar(c: Claim, text: str) -> bool:
 
 
 _REFERRING = {"he", "she", "they"}
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins (its paragraph's start at most): a full stop, question
+    or exclamation mark, maybe a closing quotation mark, then space and a capital, digit or quotation."""
+    begin = text.rfind("\n", 0, max(pos, 0)) + 1
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, begin, max(pos, begin))]
+    return starts[-1] if starts else begin
 
 
 _SPOKESPEOPLE = re.compile(r"\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|press office|statement)$", re.I)
@@ -205,11 +240,16 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
             continue
         if n in names and names[n] != n:
             continue
-        longer = {names.get(m, m) for m in raw if m != n and len(m) > len(n) and same_entity(m, n)
+        short = _COLLOQUIAL.get(" ".join(core_words(n)), n)
+        longer = {names.get(m, m) for m in raw if m != n and len(m) > len(short) and same_entity(m, short)
                   and not names_nobody(m) and _proper(m)}
         if len(longer) == 1 and not names_nobody(n):
             out[n] = longer.pop()
     return out
+
+
+# Words for a body that its name does not hold ("Cops" for "New York Police").
+_COLLOQUIAL = {"cops": "police", "cop": "police"}
 
 
 # A police rank written with a name ("Police Constable Tim Fanning", "Det. Sgt. Jane Hill"): the officer
