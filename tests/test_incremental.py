@@ -220,3 +220,57 @@ def test_reports_of_a_store_in_memory_are_written_in_this_process(corpus: tuple[
     published(store, updated(first, store=store), tmp_path / "mem")
     report.write_outputs(dossier_from(store), tmp_path / "whole")
     assert _files(tmp_path / "mem") == _files(tmp_path / "whole")
+
+
+def _pids_of_calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, log: Path) -> None:
+    """Append the id of the process to ``log`` at every call of ``owner.name`` (forked processes too)."""
+    import os
+
+    real = getattr(owner, name)
+
+    def logged(*args: object, **kwargs: object) -> object:
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, logged)
+
+
+def test_claims_of_a_few_new_articles_extracted_alongside_are_the_claims(corpus: tuple[list[str], list[str]],
+                                                                         tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """With workers, a few new articles' claims are extracted in a forked process while stories are
+    grouped here: the dossier is the one a single process gives, in steps or at once."""
+    import os
+
+    first, second = corpus
+    log = tmp_path / "pids"
+    _pids_of_calls(monkeypatch, pipeline, "extracted", log)
+    steps = open_store(tmp_path / "steps.db")
+    analyze(first, store=steps, workers=2)
+    in_steps = analyze(second, store=steps, workers=2)  # the second half dates fires_b: its claims redone here
+    at_once = analyze(first + second, store=open_store(tmp_path / "once.db"))
+    assert dossier_json(in_steps) == dossier_json(at_once)
+    pids = log.read_text().split()
+    assert str(os.getpid()) in pids and len(set(pids) - {str(os.getpid())}) >= 2  # one forked process per run
+
+
+def test_the_analysing_process_is_the_only_writer_of_report_parts(corpus: tuple[list[str], list[str]],
+                                                                  tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables, graph and timeline pictures are made in forked processes; their parts come back and
+    are stored here (one writer)."""
+    import os
+
+    from consilience.pipeline import published
+    from consilience.store.sqlite import SQLiteStore
+
+    first, second = corpus
+    log = tmp_path / "pids"
+    _pids_of_calls(monkeypatch, SQLiteStore, "put_parts", log)
+    store = open_store(tmp_path / "s.db")
+    published(store, updated(first, store=store), tmp_path / "out")
+    published(store, updated(first + second, store=store), tmp_path / "out")
+    pids = log.read_text().split()
+    assert len(pids) >= 4 and set(pids) == {str(os.getpid())}
+    assert len(store.part_keys("claims.csv")) == 6 and set(store.part_keys("timeline")) == {"svg", "png"}

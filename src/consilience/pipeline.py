@@ -3,6 +3,7 @@
  1. read      paths, archives, stdin -> RawDocument | Failure             (ingest/)
  2. clean     RawDocument -> Article (text, removed, outlet, date)         (clean/, meta/)   workers
  3. prepare   Article -> its MinHash, its time expressions, its claims     (flags/, claims/) workers
+              (a few new articles: their claims in a forked process while steps 5-6 run here)
  4. store     new Articles and what was prepared of them, by content hash  (store/)
  5. dedupe    near-duplicate flags, from the stored MinHashes              (flags/)
  6. stories   articles grouped by story; undated ones dated from it        (reconcile/, meta/)
@@ -74,6 +75,9 @@ class IngestResult:
     added: int
     failures: tuple[Failure, ...]
     skipped: tuple[Skipped, ...] = ()
+    # The claims still being extracted in a forked process (``ingest(alongside=...)``): the call
+    # that waits for them and stores them.
+    pending: Callable[[], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +115,10 @@ def updated(paths: Iterable[str], *, store: Store, progress: Progress = _silent,
     """Ingest ``paths`` and bring the store's analysis up to date; record the run in the store."""
     started, t0 = datetime.now(UTC).isoformat(timespec="seconds"), time.perf_counter()
     paths = list(paths)
-    result = ingest(paths, store=store, progress=progress, workers=workers, extract=True, read_urls=read_urls,
-                    read_options=read_options)
-    update = reanalysed(store, progress=progress, workers=workers)
+    with ExitStack() as alongside:  # the claims of a few new articles, extracted while steps 5-6 run
+        result = ingest(paths, store=store, progress=progress, workers=workers, extract=True, read_urls=read_urls,
+                        read_options=read_options, alongside=alongside)
+        update = reanalysed(store, progress=progress, workers=workers, pending=result.pending)
     update = Update(**{**update.__dict__, "added": result.added, "failures": result.failures, "inputs": tuple(paths),
                        "skipped": result.skipped})
     run = store.put_run({"started": started, "seconds": round(time.perf_counter() - t0, 3), "inputs": paths,
@@ -188,7 +193,7 @@ def _sha256(path: Path) -> str | None:
 
 def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, batch_size: int = 96,
            workers: int = 1, extract: bool = False, read_urls: UrlReader | None = None,
-           read_options: ReadOptions = DEFAULT_READ) -> IngestResult:
+           read_options: ReadOptions = DEFAULT_READ, alongside: ExitStack | None = None) -> IngestResult:
     """Read, clean, prepare and store every document under ``paths``; stored ones are not redone.
 
     Documents go in batches: one store lookup per batch, cleaning and preparing (and with
@@ -196,6 +201,11 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     killed run keeps whole batches). The next batch is read and handed out while the workers
     finish the one before, so they never wait for the store. URLs among ``paths`` are fetched by
     ``read_urls`` (default: ``consilience.fetch``).
+
+    With ``alongside`` (and ``workers`` > 1), the claims of the few new articles cleaned in this
+    process (under ``PARALLEL_MIN``, no pool started) are extracted in one forked process, which
+    loads spaCy itself, while the caller goes on (near-duplicates and stories need no claims);
+    ``IngestResult.pending`` waits for them and stores them. The process ends with ``alongside``.
     """
     ids: list[str] = []
     failures: list[Failure] = []
@@ -204,6 +214,8 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     in_flight: deque[tuple[int, Iterable[list[NewArticle]]]] = deque()
     added = seen = 0
     extractor = keys.extractor_version() if extract else None  # read from source: loads no model
+    deferred: list[Article] = []  # cleaned here, their claims extracted alongside
+    defer = extractor is not None and alongside is not None and workers > 1
     if store.state("prepare") is None:  # a new store: what is prepared below is current (else step 5 checks)
         store.put_state("prepare", _versions()["prepare"])
 
@@ -214,6 +226,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
         failures.extend(o for o in done if isinstance(o, Failure))
         ready = [o for o in done if isinstance(o, NewArticle)]
         added += store.put_articles([o.article for o in ready], {o.article.id: o.prepared for o in ready})
+        deferred.extend(o.article for o in ready if o.claims is None and extractor is not None)
         extracted = {o.article.id: o.claims for o in ready if o.claims is not None}
         if extracted:
             store.put_claims(extracted, {o.article.id: o.fragments for o in ready if o.fragments is not None})
@@ -234,13 +247,37 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
             seen += len(batch)
             items = [(i, d, extractor) for i, d in todo.items()]
             chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
-            in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks, size=len(items))))
+            here = partial(_prepared_chunk, read_options, extract=False) if defer else None
+            in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks, size=len(items),
+                                             here=here)))
             if len(in_flight) > 1:
                 store_oldest()
         while in_flight:
             store_oldest()
+    pending = _claims_alongside(store, deferred, str(extractor), alongside) if deferred and alongside else None
     stored = store.known_ids(ids)
-    return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures), tuple(skipped))
+    return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures), tuple(skipped),
+                        pending)
+
+
+def _claims_alongside(store: Store, articles: list[Article], extractor: str, alongside: ExitStack) -> Callable[[], None]:
+    """Start extracting the claims of ``articles`` in a forked process; return the call that waits
+    for them and stores them (the store has one writer: this process)."""
+    pool = alongside.enter_context(stopping(worker_pool(1)))
+    future = pool.submit(_extracted_with_fragments, articles, extractor)
+
+    def store_them() -> None:
+        found, fragments = future.result()
+        store.put_claims(found, fragments)
+
+    return store_them
+
+
+def _extracted_with_fragments(articles: list[Article], extractor: str) -> tuple[
+        dict[str, tuple[Extraction, list[Claim]]], dict[str, list[str]]]:
+    """Claims of ``articles`` and their stored text (``fragment``), made in a worker."""
+    found = extracted(articles, extractor)
+    return found, {i: [fragment(c.to_dict()) for c in claims] for i, (_, claims) in found.items()}
 
 
 @dataclass(frozen=True)
@@ -253,8 +290,10 @@ class NewArticle:
     fragments: list[str] | None = None  # the claims' stored text (store.sqlite.fragment)
 
 
-def _prepared_chunk(options: ReadOptions, items: list[tuple[str, RawDocument, str | None]]) -> list[NewArticle | Failure]:
-    """Steps 2-3 for a few documents, in a worker: their claims are parsed in one batch."""
+def _prepared_chunk(options: ReadOptions, items: list[tuple[str, RawDocument, str | None]], *,
+                    extract: bool = True) -> list[NewArticle | Failure]:
+    """Steps 2-3 for a few documents, in a worker: their claims are parsed in one batch (with
+    ``extract=False``, left to the caller)."""
     out: list[NewArticle | Failure] = []
     for art_id, doc, _ in items:
         try:
@@ -263,7 +302,7 @@ def _prepared_chunk(options: ReadOptions, items: list[tuple[str, RawDocument, st
             out.append(failure(doc.source, e, stage="clean"))
             continue
         out.append(NewArticle(article, prepared_of(article)))
-    extractor = items[0][2] if items else None
+    extractor = items[0][2] if items and extract else None
     if extractor is None:
         return out
     found = extracted([o.article for o in out if isinstance(o, NewArticle)], extractor)
@@ -338,17 +377,19 @@ def _mapper(workers: int, *, load: Callable[[], None] | None = None,
     sooner than a pool would start."""
     least = PARALLEL_MIN if parallel_min is None else parallel_min
     if workers <= 1:
-        yield lambda fn, items, size=None: map(fn, items)
+        yield lambda fn, items, size=None, here=None: map(fn, items)
         return
     with ExitStack() as stack:
         pools: list[ProcessPoolExecutor] = []
         seen = 0
 
-        def map_each(fn: Callable[..., Any], items: list[Any], *, size: int | None = None) -> Iterable[Any]:
+        def map_each(fn: Callable[..., Any], items: list[Any], *, size: int | None = None,
+                     here: Callable[..., Any] | None = None) -> Iterable[Any]:
+            """``here``: what to map instead of ``fn`` when the items are done in this process."""
             nonlocal seen
             seen += len(items) if size is None else size
             if not pools and seen < least:
-                return map(fn, items)
+                return map(here or fn, items)
             if not pools:
                 if load is not None:
                     load()
@@ -377,9 +418,11 @@ def _load_extraction() -> None:
 
 # -- steps 5-9 -----------------------------------------------------------------------------------
 
-def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1) -> Update:
+def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1,
+               pending: Callable[[], None] | None = None) -> Update:
     """Bring the store's analysis of every article it holds up to date (steps 5-9); redo only
-    what the keys say changed, and nothing when the articles and the code are as last time."""
+    what the keys say changed, and nothing when the articles and the code are as last time.
+    ``pending``: claims still being extracted (``IngestResult.pending``), stored before step 7."""
     from .flags.dates import DateMarks, with_date_flags  # noqa: PLC0415
     from .flags.near_duplicate import signature_from, with_duplicates_marked  # noqa: PLC0415
     from .meta.infer_date import dated_from_story  # noqa: PLC0415
@@ -388,6 +431,8 @@ def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1) 
     ids = store.ids()
     analysis = keys.digest(versions, ids)
     if store.state("analysis") == analysis:
+        if pending:
+            pending()
         return Update(analysis, len(ids), stories=len(store.story_keys()))
     articles = store.articles()
     prepared = _all_prepared(store, articles, versions["prepare"], workers)
@@ -396,6 +441,8 @@ def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1) 
     groups = _groups(store, articles, versions["groups"])
     articles = dated_from_story(articles, groups)
     progress("stories", len(groups), len(groups))
+    if pending:
+        pending()
     extraction = _claims_up_to_date(store, articles, versions["extractor"], workers, progress)
     articles = with_date_flags(articles, groups, {i: DateMarks.from_json(p.marks) for i, p in prepared.items()})
     recomputed = _stories_up_to_date(store, articles, groups, extraction, versions["reconcile"], progress, workers)

@@ -39,12 +39,16 @@ def anchor(kind: str, ident: str, article: str | None = None) -> str:
 def report_html(dossier: Dossier, svg: bytes | None = None, *, view: ReportView | None = None) -> str:
     """The whole page as one string; ``svg``: the timeline picture and ``view`` what it shows, when the
     caller has them already."""
-    from .timeline_chart import timeline_svg  # matplotlib, loaded only when a picture is drawn
-
     view = view or report_view(dossier)
-    picture = svg if svg is not None else timeline_svg(timeline_dicts(view.timeline))
+    picture = svg if svg is not None else _drawn_svg(view)
     template = environment(anchor).get_template("report.html.j2")
     return without_bidi(template.render(  # bidi controls from articles would reorder what the page shows
         r=view, csp=content_security_policy(), timeline_svg=base64.b64encode(picture).decode("ascii"),
         open_stories=len(view.stories) if len(view.stories) <= OPEN_ALL_UP_TO else 1,
         more_where=" (all of them are in dossier.json and in `consilience serve`)"))
+
+
+def _drawn_svg(view: ReportView) -> bytes:
+    from .timeline_chart import timeline_svg  # matplotlib, loaded only when a picture is drawn here
+
+    return timeline_svg(timeline_dicts(view.timeline))

@@ -10,13 +10,19 @@
 3. ``report.html``, ``report.md`` and the timeline pictures show at most ``view.STORIES_SHOWN``
    stories: rendered whole, from the store read in part (whole claims only for the articles of
    the stories shown and of their citations; of the others, which article holds each).
+
+Step 2 runs in a forked process while step 3 runs here, and the timeline's pictures, when their
+entries changed, are drawn in another while the pages render (the page gets the SVG spliced in).
+The forked processes read the store and return what they made; this process alone writes it.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -26,7 +32,17 @@ from ..records import Article, Dossier, Failure
 from ..store.base import Store
 from ..workers import stopping, worker_pool
 from .publish import REPORT_FILES, published, staging
-from .view import CLAIM_LINKS, REPORT_CAPS, ClaimRef, fact_view, most_reported, report_view, shown_stories
+from .view import (
+    CLAIM_LINKS,
+    REPORT_CAPS,
+    ClaimRef,
+    ReportView,
+    fact_view,
+    most_reported,
+    report_view,
+    shown_stories,
+    timeline_dicts,
+)
 
 Progress = Callable[[str, int, int | None], None]
 ARTICLE_OUTPUTS = ("claims.csv", "claims.arrow", "provenance")  # parts by article id
@@ -38,35 +54,59 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
     """``dossier.json`` and, with ``reports``, every report of the store's analysis, moved into
     ``outdir`` together (dossier first in the list returned): what ``report.write_outputs`` writes
     of ``pipeline.dossier_from(store)`` with these failures and notes."""
-    from . import page_steps, rendered_steps, write_dossier  # noqa: PLC0415 - the package imports this module
+    from . import rendered_steps, write_dossier  # noqa: PLC0415 - the package imports this module
 
     articles = store.analysed_articles()
     with staging(outdir) as stage:
         files = [write_dossier(None, stage, pieces=store.dossier_pieces(failures, notes, articles=articles))]
         if reports:
-            # The parts, the tables and the graph on the other core (the only writer of those parts).
+            # The parts, the tables and the graph on the other core; the parts come back to be stored here.
             with _alongside(store, partial(_data_files, stage)) as data_files:
                 dossier, refs = read_in_part(store, articles, failures, notes)
-                pictures = partial(_pictures, store)
-                files += rendered_steps([*page_steps(dossier, report_view(dossier, refs=refs), stage, pictures=pictures),
-                                         data_files], progress)
+                view = report_view(dossier, refs=refs)
+                files += rendered_steps([partial(_pages, store, dossier, view, stage),
+                                         partial(_stored_parts, store, data_files)], progress)
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
 
 
+@dataclass(frozen=True)
+class Made:
+    """What a forked process made: the files it wrote and the parts to store (output -> part ->
+    key, body), with the parts each output keeps (the others are dropped)."""
+
+    files: list[Path]
+    parts: dict[str, dict[str, tuple[str, str | bytes]]]
+    keep: dict[str, list[str]]
+
+
+def _stored_parts(store: Store, made: Callable[[], Made]) -> list[Path]:
+    """The files a forked process wrote, once the parts it made are stored (by this process)."""
+    result = made()
+    store.put_parts(result.parts, keep_by_output=result.keep)
+    return result.files
+
+
 @contextmanager
-def _alongside(store: Store, make: Callable[[Store], list[Path]]) -> Iterator[Callable[[], list[Path]]]:
-    """``make(store)`` in a forked process (with a store of its own on the same file) while the
-    caller goes on: yields the call that waits for its result. In this process for a store in memory."""
-    path = getattr(store, "path", None)
-    if not path or path == ":memory:":
+def _alongside(store: Store, make: Callable[[Store], Made]) -> Iterator[Callable[[], Made]]:
+    """``make(store)`` in a forked process (with a store of its own on the same file, only read)
+    while the caller goes on: yields the call that waits for its result. In this process for a
+    store in memory."""
+    path = _file_of(store)
+    if path is None:
         yield lambda: make(store)
         return
     with stopping(worker_pool(1)) as pool:
-        future = pool.submit(_in_own_store, str(path), make)
+        future = pool.submit(_in_own_store, path, make)
         yield future.result
 
 
-def _in_own_store(path: str, make: Callable[[Store], list[Path]]) -> list[Path]:
+def _file_of(store: Store) -> str | None:
+    """The store's file, or None for a store in memory (work is then done in this process)."""
+    path = getattr(store, "path", None)
+    return str(path) if path and path != ":memory:" else None
+
+
+def _in_own_store(path: str, make: Callable[[Store], Made]) -> Made:
     from ..store.sqlite import SQLiteStore  # noqa: PLC0415
 
     store = SQLiteStore(path)
@@ -76,10 +116,15 @@ def _in_own_store(path: str, make: Callable[[Store], list[Path]]) -> list[Path]:
         store.close()
 
 
-def _data_files(outdir: Path, store: Store) -> list[Path]:
-    """The parts brought up to date, then the tables and the provenance graph put together from them."""
-    by_article, by_story = article_parts(store, store.analysed_articles()), story_parts(store)
-    return [*_tables(store, by_article, by_story, outdir), *_provenance(store, outdir)]
+def _data_files(outdir: Path, store: Store) -> Made:
+    """The parts brought up to date, then the tables and the provenance graph put together from
+    them: the files, and the parts made, for the caller to store."""
+    by_article, made_a, keep_a = article_parts(store, store.analysed_articles())
+    by_story, made_s, keep_s = story_parts(store)
+    parts = {**made_a, **made_s}
+    keep = {**{name: keep_a for name in made_a}, **{name: keep_s for name in made_s}}
+    files = [*_tables(store, by_article, by_story, parts, outdir), *_provenance(store, by_article, parts, outdir)]
+    return Made(files, parts, keep)
 
 
 def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure],
@@ -104,9 +149,13 @@ def _version() -> str:
                         libraries=("pyarrow", "networkx"))
 
 
-def article_parts(store: Store, articles: Sequence[Article]) -> list[str]:
-    """Bring the articles' parts up to date (render those whose key changed, drop those of articles
-    gone); return the article ids in the order of the dossier's claims."""
+Parts = dict[str, dict[str, tuple[str, str | bytes]]]  # output -> part -> (key, body)
+
+
+def article_parts(store: Store, articles: Sequence[Article]) -> tuple[list[str], Parts, list[str]]:
+    """The parts of the articles whose key changed, rendered (to be stored with ``put_parts``, which
+    drops those of articles gone): the article ids in the order of the dossier's claims, the parts
+    made, and the ids whose parts are kept."""
     from .provenance import article_provenance  # noqa: PLC0415
     from .tables import CLAIM_COLUMNS, claim_row, csv_text  # noqa: PLC0415
 
@@ -115,8 +164,8 @@ def article_parts(store: Store, articles: Sequence[Article]) -> list[str]:
                                 [(x.key, x.extractor) for x in [extractions.get(a.id)] if x]) for a in articles}
     stored = [store.part_keys(name) for name in ARTICLE_OUTPUTS]
     todo = [a for a in articles if any(k.get(a.id) != wanted[a.id] for k in stored)]
-    made: dict[str, dict[str, tuple[str, str | bytes]]] = {name: {} for name in ARTICLE_OUTPUTS}
-    for k in range(0, len(todo), 200):  # bounded memory on a first run: a few MB of claims at a time
+    made: Parts = {name: {} for name in ARTICLE_OUTPUTS}
+    for k in range(0, len(todo), 200):  # a few MB of claims read at a time
         chunk = todo[k:k + 200]
         records = store.claim_records([a.id for a in chunk])
         for a in chunk:
@@ -126,15 +175,12 @@ def article_parts(store: Store, articles: Sequence[Article]) -> list[str]:
             made["claims.csv"][a.id] = (key, csv_text(rows, CLAIM_COLUMNS, header=False))
             made["claims.arrow"][a.id] = (key, _arrow("claims", rows))
             made["provenance"][a.id] = (key, _json(article_provenance(a.to_dict(), claims)))
-        store.put_parts(made, keep=wanted)
-        made = {name: {} for name in ARTICLE_OUTPUTS}
-    if not todo:
-        store.put_parts(made, keep=wanted)  # drops the parts of articles no longer stored, if any
-    return sorted(wanted)
+    return sorted(wanted), made, sorted(wanted)
 
 
-def story_parts(store: Store) -> list[str]:
-    """Bring the stories' parts up to date; return the story ids in the dossier's order."""
+def story_parts(store: Store) -> tuple[list[str], Parts, list[str]]:
+    """The parts of the stories whose key changed, rendered: the story ids in the dossier's order,
+    the parts made, and the ids whose parts are kept."""
     from .tables import FACT_COLUMNS, csv_text, fact_rows  # noqa: PLC0415
 
     version = _version()
@@ -142,25 +188,31 @@ def story_parts(store: Store) -> list[str]:
     wanted = {i: keys.digest(version, k) for i, k in ordered}  # a story's key: every input of its record
     stored = [store.part_keys(name) for name in STORY_OUTPUTS]
     todo = [i for i in wanted if any(k.get(i) != wanted[i] for k in stored)]
-    made: dict[str, dict[str, tuple[str, str | bytes]]] = {name: {} for name in STORY_OUTPUTS}
+    made: Parts = {name: {} for name in STORY_OUTPUTS}
     for k in range(0, len(todo), 200):
         chunk = todo[k:k + 200]
         for i, record in store.story_records(chunk).items():
             rows = fact_rows(json.loads(record))
             made["facts.csv"][i] = (wanted[i], csv_text(rows, FACT_COLUMNS, header=False))
             made["facts.arrow"][i] = (wanted[i], _arrow("facts", rows))
-    store.put_parts(made, keep=wanted)
-    return [i for i, _ in ordered]
+    return [i for i, _ in ordered], made, list(wanted)
 
 
-def _tables(store: Store, by_article: list[str], by_story: list[str], outdir: Path) -> list[Path]:
+def _current(store: Store, output: str, order: Sequence[str], made: Parts) -> dict[str, Any]:
+    """The bodies of ``output``'s parts in ``order``: made now, else stored."""
+    new = made.get(output, {})
+    stored = store.parts(output)
+    return {i: new[i][1] if i in new else stored[i] for i in order}
+
+
+def _tables(store: Store, by_article: list[str], by_story: list[str], made: Parts, outdir: Path) -> list[Path]:
     import pyarrow as pa  # noqa: PLC0415
 
     from .tables import CLAIM_COLUMNS, FACT_COLUMNS, csv_text, write_table  # noqa: PLC0415
 
     written = []
     for name, order, columns in (("claims", by_article, CLAIM_COLUMNS), ("facts", by_story, FACT_COLUMNS)):
-        text, tables = store.parts(f"{name}.csv"), store.parts(f"{name}.arrow")
+        text, tables = _current(store, f"{name}.csv", order, made), _current(store, f"{name}.arrow", order, made)
         # One chunk, as ``pa.Table.from_pylist`` of every row makes it: the Parquet file's bytes follow the chunks.
         table = pa.concat_tables([pa.ipc.open_stream(tables[i]).read_all() for i in order]).combine_chunks()
         written += write_table(outdir, name, csv_text([], columns) + "".join(text[i] for i in order), table)
@@ -180,25 +232,71 @@ def _arrow(name: str, rows: list[dict[str, Any]]) -> bytes:
     return bytes(sink.getvalue().to_pybytes())
 
 
-def _pictures(store: Store, entries: list[dict[str, str | None]]) -> tuple[bytes, bytes]:
-    """The timeline's SVG and PNG: drawn again only when its entries (or the drawing code) changed."""
+def _pages(store: Store, dossier: Dossier, view: ReportView, out: Path) -> list[Path]:
+    """report.html, report.md and the timeline pictures of ``view`` (of ``dossier``): what
+    ``report.page_steps`` writes."""
+    from . import report_html, report_markdown  # noqa: PLC0415
+
+    with _pictures(store, timeline_dicts(view.timeline)) as pictures:
+        markdown = report_markdown(dossier, view=view)
+        page = report_html(dossier, PLACEHOLDER, view=view)
+        svg, png = pictures()
+    page = _spliced(page, svg) or report_html(dossier, svg, view=view)
+    return [_write(out / "report.html", page.encode("utf-8")), _write(out / "report.md", markdown.encode("utf-8")),
+            _write(out / "timeline.svg", svg), _write(out / "timeline.png", png)]
+
+
+# The timeline picture's stand-in while it is drawn: the page embeds the SVG as base64 in an <img>
+# ``src`` attribute, where article text (escaped: no bare '"') cannot put the same characters.
+PLACEHOLDER = b"<svg xmlns='http://www.w3.org/2000/svg'><!-- consilience: timeline drawn apart --></svg>"
+
+
+def _embedded(svg: bytes) -> str:
+    return f'src="data:image/svg+xml;base64,{base64.b64encode(svg).decode("ascii")}"'
+
+
+def _spliced(page: str, svg: bytes) -> str | None:
+    """``page`` with the timeline's SVG in place of ``PLACEHOLDER``; None unless it is there once."""
+    marker = _embedded(PLACEHOLDER)
+    return page.replace(marker, _embedded(svg)) if page.count(marker) == 1 else None
+
+
+@contextmanager
+def _pictures(store: Store, entries: list[dict[str, str | None]]) -> Iterator[Callable[[], tuple[bytes, bytes]]]:
+    """The timeline's SVG and PNG: the stored ones while its entries (and the drawing code) are
+    unchanged, else drawn in a forked process while the caller goes on (a store in memory: here).
+    Yields the call that waits for them (and stores new ones)."""
     from . import timeline_pictures  # noqa: PLC0415
 
     key = keys.digest(keys.version("consilience.report.timeline_chart", libraries=("matplotlib",)), entries)
-    if all(k == key for k in store.part_keys("timeline").values()):
-        stored = store.parts("timeline")
-        if set(stored) == {"svg", "png"}:
-            return stored["svg"], stored["png"]
-    svg, png = timeline_pictures(entries)
-    store.put_parts({"timeline": {"svg": (key, svg), "png": (key, png)}}, keep=("svg", "png"))
-    return svg, png
+    stored = store.parts("timeline") if all(k == key for k in store.part_keys("timeline").values()) else {}
+    if set(stored) == {"svg", "png"}:
+        yield lambda: (stored["svg"], stored["png"])
+        return
+
+    def kept(pictures: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
+        svg, png = pictures
+        store.put_parts({"timeline": {"svg": (key, svg), "png": (key, png)}}, keep=("svg", "png"))
+        return svg, png
+
+    if _file_of(store) is None:
+        yield lambda: kept(timeline_pictures(entries))
+        return
+    with stopping(worker_pool(1)) as pool:
+        future = pool.submit(timeline_pictures, entries)
+        yield lambda: kept(future.result())
 
 
-def _provenance(store: Store, outdir: Path) -> list[Path]:
+def _provenance(store: Store, by_article: list[str], made: Parts, outdir: Path) -> list[Path]:
     from .provenance import graph_of, write_graph  # noqa: PLC0415
 
-    parts = store.parts("provenance")
+    parts = _current(store, "provenance", by_article, made)
     return write_graph(graph_of(json.loads(parts[i]) for i in sorted(parts)), outdir)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)  # inside the staging folder: moved into place with the others
+    return path
 
 
 def _json(value: object) -> str:

@@ -95,7 +95,8 @@ class Store(Protocol):
     def parts(self, output: str) -> dict[str, Any]:
         """Part -> body."""
 
-    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str | bytes]]], *, keep: Iterable[str]) -> None: ...
+    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str | bytes]]], *, keep: Iterable[str] = (),
+                  keep_by_output: Mapping[str, Iterable[str]] | None = None) -> None: ...
 
     def notes(self, articles: Sequence[Article]) -> list[str]: ...
 

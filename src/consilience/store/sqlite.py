@@ -268,14 +268,17 @@ class SQLiteStore:
         """Part -> body of the stored parts of ``output``."""
         return dict(self._db.execute("SELECT part, body FROM report_parts WHERE output = ?", (output,)).fetchall())
 
-    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str | bytes]]], *, keep: Iterable[str]) -> None:
+    def put_parts(self, parts: Mapping[str, Mapping[str, tuple[str, str | bytes]]], *, keep: Iterable[str] = (),
+                  keep_by_output: Mapping[str, Iterable[str]] | None = None) -> None:
         """Store ``parts`` (output -> part -> key, body) in one transaction; of each output, drop the
-        parts not in ``keep``."""
+        parts not in ``keep`` (or in ``keep_by_output[output]``)."""
         kept = set(keep)
+        by_output = {name: set(ids) for name, ids in (keep_by_output or {}).items()}
         with self._writing() as db:
             for output, made in parts.items():
+                wanted = by_output.get(output, kept)
                 gone = [(output, p) for p, in db.execute("SELECT part FROM report_parts WHERE output = ?", (output,))
-                        if p not in kept]
+                        if p not in wanted]
                 db.executemany("DELETE FROM report_parts WHERE output = ? AND part = ?", gone)
                 db.executemany("INSERT OR REPLACE INTO report_parts(output, part, key, body) VALUES (?, ?, ?, ?)",
                                [(output, p, k, b) for p, (k, b) in made.items()])
