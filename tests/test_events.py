@@ -363,3 +363,12 @@ def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, wo
 ])
 def test_an_event_noun_said_of_no_occurrence_is_no_claim(text: str, word: str) -> None:
     assert not [c for c in claims(text) if c.trigger is not None and c.trigger.text == word]
+
+
+def test_a_claim_reaches_its_date_but_not_over_another_verb() -> None:
+    found = claims("The senator checked into a clinic to begin treatment, her aide said on Monday.")
+    checked = by_trigger(found, "checked into")
+    assert "begin" not in checked.text and checked.when is not None
+    found = claims("In March, the ministry reported that the plant was preparing a second shipment.")
+    preparing = by_trigger(found, "preparing")
+    assert preparing.text.startswith("In March") and preparing.attribution is not None

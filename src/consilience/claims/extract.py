@@ -297,7 +297,7 @@ def _quantity_claim(s: Sentence, q: Found, trigger: Trigger | None, attribution:
     first = min(first, q.token, key=lambda t: t.i)
     last = max(last, q.token, key=lambda t: t.i)
     kind = "event" if trigger is not None else "quantity"  # a number of an event is that event, measured
-    return _claim(s, first, last, kind, predicate, trigger=trigger, number=q.token, quantity=q.quantity,
+    return _claim(s, first, last, kind, predicate, clause=head, trigger=trigger, number=q.token, quantity=q.quantity,
                   subject=subject, subject_text=subject_text, object=obj, object_text=obj_text,
                   negated=False, attribution=attribution, modality=modality_of(anchor, attributed=attribution is not None))
 
@@ -364,7 +364,7 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
         subject, subject_text = _named(_measure_changed(tr.token, s.lex), s)
     head = _raised(verb if verb is not None else tr.token)
     first, last = clause_tokens(head, speech=tr.speech or head.i != (verb or tr.token).i, noun=tr.noun and verb is None)
-    return _claim(s, first, last, "event", tr.predicate, trigger=tr, number=None, quantity=None,
+    return _claim(s, first, last, "event", tr.predicate, clause=head, trigger=tr, number=None, quantity=None,
                   subject=subject, subject_text=subject_text,
                   object=obj, object_text=obj_text, negated=tr.negated, attribution=attribution,
                   modality=modality_of(tr.token, attributed=attribution is not None), speech=tr.speech)
@@ -400,7 +400,7 @@ def _object_named(t: Token | None, s: Sentence, subject: str | None) -> tuple[st
 _REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 
 
-def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *, trigger: Trigger | None,
+def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *, clause: Token, trigger: Trigger | None,
            number: Token | None, quantity: Quantity | None, attribution: Attribution | None, negated: bool,
            subject: str | None, subject_text: str | None, object: str | None, object_text: str | None,
            modality: str, speech: bool = False) -> Claim:
@@ -411,7 +411,7 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
         [t for t in s.times if t.speech or _dates(t.token, anchor)]  # the day it was said dates a count as of then
     when = when_of(anchor, times)  # a speech act is dated only by the time of its saying
     at = time_of(anchor, times) if when is not None else None
-    if at is not None and _holds_its_time(trigger, anchor, at.token, first, last):
+    if at is not None and _reaches(s, clause, lo, hi, at):
         # the claim holds the time it is about: "Since mid-January, it appears ... have not fought"
         before = s.doc[at.token.i - 1] if at.token.i > 0 else None
         start = before.idx if before is not None and before.dep_ == "prep" and at.token.head.i == before.i else at.mention.start
@@ -432,12 +432,15 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
                  speech=speech)  # type: ignore[arg-type]
 
 
-def _holds_its_time(trigger: Trigger | None, anchor: Token, time: Token, first: Token, last: Token) -> bool:
-    """Whether a claim's span reaches out to its time expression. An event noun's claim is its
-    own phrase: a date on the verb around it ("fire gutted the mill on Sunday") dates the fire
-    but stays out of its span, which would otherwise hold the verb's event too."""
-    own_phrase = anchor.left_edge.i <= first.i and last.i <= anchor.right_edge.i
-    return trigger is None or not trigger.noun or not own_phrase or time in anchor.subtree
+def _reaches(s: Sentence, clause: Token, lo: int, hi: int, at: TimeAt) -> bool:
+    """Whether a claim's span stretches to its time expression: one inside its own clause, or one
+    of a speech verb over it with nothing but that verb between ("In December, the agency reported
+    that ..."). Not over another verb's words ("checks into rehab to begin a stint, lawyer says
+    May 2"): the span would then hold that event too, and a reader of the claim takes it for this one's."""
+    if clause.left_edge.i <= at.token.i <= clause.right_edge.i:
+        return True
+    gap = [t for t in s.doc if (at.mention.end <= t.idx < lo) or (hi <= t.idx and t.idx + len(t) <= at.mention.start)]
+    return not any(t.pos_ == "VERB" and t.lemma_.lower() not in s.gaz.speech_verbs for t in gap)
 
 
 def _dates(time: Token, anchor: Token) -> bool:
