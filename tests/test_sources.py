@@ -283,3 +283,21 @@ def test_an_attribution_from_sentences_back_in_the_paragraph_is_not_carried_on()
     # the sentence right after the attribution still carries it
     leeds = _claim_in(SEVERAL, "She teaches in Leeds", "2", "judges", "The judges called")
     assert independent_sources([leeds], arts, speaker_names([leeds], arts)) == ["judges (Shire News)"]
+
+
+def _told(cid: str, art: str, text: str, source: str | None = None) -> Claim:
+    att = Attribution(source=source, via=(), text=f"{source} said") if source else None
+    return Claim(id=cid, article=art, start=0, end=len(text), text=text, kind="event", predicate="shot",
+                 attribution=att)
+
+
+def test_an_outlet_carrying_a_named_speakers_word_is_its_channel_not_a_second_source() -> None:
+    chief = _told("1", "a", "he looked as if he was hiding something", "Chief Dana Craft")
+    copy = _told("2", "b", "He looked as if he was hiding something")  # a wire copy without "the chief said"
+    assert independent_sources([chief, copy], ARTICLES, speaker_names([chief, copy], ARTICLES)) == ["Dana Craft"]
+    # the outlet that quotes the chief in one claim and tells the event itself in another: one source
+    own = _told("3", "a", "a gunman opened fire in the office")
+    assert independent_sources([chief, own], ARTICLES, speaker_names([chief, own], ARTICLES)) == ["Dana Craft"]
+    # an outlet that reports the event itself and quotes no one stays a source of its own
+    other = _told("4", "c", "a gunman opened fire in the office")
+    assert independent_sources([chief, other], ARTICLES, speaker_names([chief, other], ARTICLES)) == ["BBC", "Dana Craft"]

@@ -355,15 +355,36 @@ def speaks_for(person: str, body: str, led: set[tuple[str, str]]) -> bool:
     return any(s == surname and b in words for b, s in led)
 
 
+def quoting_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
+                    articles: dict[str, Article]) -> set[str]:
+    """The outlets that tell the event on their own authority and also carry a named speaker's word
+    for it: in another of their claims, or in the same words as a claim someone else attributes to
+    a named speaker (a wire copy that dropped "the police chief said"). Such an outlet is that
+    speaker's channel, not a second source; an outlet that only reports the event itself stays one."""
+    quoted = [(c, s) for c, s in heard if s.named and s.name not in outlets]
+    by_outlet = {outlet_name(articles[c.article], articles) for c, _ in quoted}
+    texts = {_words_of(c) for c, _ in quoted}
+    return {s.name for c, s in heard if s.name in outlets and not s.chain
+            and (s.name in by_outlet or _words_of(c) in texts)}
+
+
+def _words_of(c: Claim) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(c.text.lower()))
+
+
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
-    """One name per group of speakers whose chains pass through one another: an outlet's own word
+    """One name per group of speakers whose chains pass through one another (an outlet that carries a
+    named speaker's word is its channel, ``quoting_outlets``): an outlet's own word
     and the agency it quotes elsewhere are one group, and so are a party and the person the reports
     title as its leader or spokesperson ("Tory leader Michael Howard", "the Tories"). A named speaker
     names its group before an outlet. Speakers who are only described ("officials", "a witness") add a source only when no
     one in the fact is named, and then one in all: they may be the named ones' people, and a
     reader cannot tell two of them apart."""
-    said = [s for c in claims for s in speakers(c, articles, names)]
-    named = [s for s in said if s.named]
+    heard = [(c, s) for c in claims for s in speakers(c, articles, names)]
+    said = [s for _, s in heard]
+    outlets = {outlet_name(articles[c.article], articles) for c in claims}
+    channels = quoting_outlets(heard, outlets, articles)
+    named = [s for s in said if s.named and not (s.name in channels and not s.chain)]
     if not named:
         return [min((s.name for s in said), key=lambda n: (n.startswith("an unnamed"), n))] if said else []
     who = sorted({s.name for s in named})
@@ -385,7 +406,6 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
             for body in who:
                 if person != body and speaks_for(person, body, led):
                     parent[root(body)] = root(person)
-    outlets = {outlet_name(articles[c.article], articles) for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
     for n in who:
         groups[root(n)].append(n)
