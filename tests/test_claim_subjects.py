@@ -131,3 +131,33 @@ def test_a_speech_act_beside_another_is_its_own() -> None:
     found = claims("Small harbours can be cheaper, said Mr Ortega, but the audit revealed that fees had doubled.")
     revealed = triggered(found, "revealed")
     assert revealed.attribution is None and revealed.modality == "asserted"
+
+
+def test_an_opening_mark_left_at_the_end_of_a_sentence_opens_the_next() -> None:
+    doc = next(iter(parsed(['Trade needs calm more than anything. "'])))
+    doc.user_data["quote_open"] = True  # inside a quotation that goes on into the next sentence
+    assert quote_state(doc, len(doc)) is True
+
+
+def test_we_in_a_quotation_that_goes_on_is_the_speaker() -> None:
+    text = ('Sir Roland Pike, head of the Builders Guild, added: "I doubt it. Calm is what trade needs. '
+            '"We would tell the minister to cut his spending.')
+    tell = triggered(claims(text), "tell")
+    assert tell.subject == "Roland Pike" and tell.attribution is not None
+
+
+def test_she_goes_on_meaning_whom_the_last_she_meant() -> None:
+    text = ('Mira Castell won the title in 2002. Her career has been hit by injuries since. '
+            'She missed the whole of 2003. She returned in the spring. She reached two finals. '
+            'She was due to play in Perth this week but decided to rest her knee. '
+            '"My knee needed the rest," she said.')
+    said = triggered(claims(text), "said")
+    assert said.subject == "Mira Castell"
+
+
+def test_he_is_not_a_woman_the_text_called_she() -> None:
+    text = ("Jane Orme divorced her husband, Edward Vance, in 1801. A maid, Amelia Stott, told how Vance "
+            "passed by her on the way to the room where she had put her mistress to bed. He had already fled abroad.")
+    found = claims(text)
+    assert triggered(found, "put").subject == "Amelia Stott"
+    assert triggered(found, "fled").subject == "Edward Vance"

@@ -21,6 +21,7 @@ from ..lexicon.events import EventLexicon
 from .syntax import written
 
 _PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _IT = {"it", "its", "itself"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
@@ -51,6 +52,7 @@ class Named:
     subject_at: tuple[int, int] | None = None  # (sentence, token) of its last mention as a clause's subject
     placed: bool = False  # its last mention reads as a place ("from Dartford in Kent"): no rival for "she"
     cited: bool = False  # only ever named as whom a report is "according to": not what "the company" means
+    gender: str | None = None  # "m" or "f" once a "he" or a "she" was read as this person
 
 
 @dataclass
@@ -95,12 +97,14 @@ class Entities:
         subject = at if _is_subject(ent) else None
         placed = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "at", "near")
         cited = ent.root.dep_ == "pobj" and ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according"
+        gender = _titled_gender(ent) if label == "PERSON" else None
         for n in self.named:
             if n.name == name and n.label == label:
                 n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
                 n.cited = n.cited and cited
+                n.gender = n.gender or gender
                 return
-        self.named.append(Named(name, label, at, titles, subject, placed, cited))
+        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender))
 
     def _titles(self, ent: Span) -> set[str]:
         """Role words said of a person, with the words that qualify them: "welfare minister Frank
@@ -166,10 +170,16 @@ class Entities:
             salient = self._salient_person(here)
             return salient.name if salient is not None and not self._rival_since(salient, here) else None
         if low in _PERSONAL:
-            salient = self._salient_person(here)
+            gender = _GENDER.get(low)
+            salient = self._salient_person(here, gender)
             if salient is None:
-                return self._latest({"PERSON"}, here, PERSON_REACH)
-            return None if self._rival_since(salient, here) else salient.name
+                people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if n.gender in (None, gender)]
+                found = people[-1].name if people else None
+            else:
+                found = None if self._rival_since(salient, here) else salient.name
+            if found is not None and token.dep_ in ("nsubj", "nsubjpass"):
+                self._carry(found, here, gender)
+            return found
         if low in _FIRST_PERSON:
             return self.quote_speaker if inside_quotes(token) else None
         if low in _IT:
@@ -177,6 +187,17 @@ class Entities:
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
             return self._described(token, here)
         return None
+
+    def _carry(self, name: str, here: tuple[int, int], gender: str | None) -> None:
+        """"She" resolved as a subject keeps that person what the text is about: the next "she" means
+        her too, however many sentences back her name was ("Davenport ... . She was due to play.
+        ... , she said"); and she is no longer what a "he" can mean."""
+        person = next((n for n in self.named if n.name == name and n.label == "PERSON"), None)
+        if person is None:
+            return
+        if person.subject_at is None or person.subject_at < here:
+            person.subject_at = here
+        person.gender = person.gender or gender
 
     def _own_subject(self, token: Token) -> str | None:
         """A possessive "his", "her", "its", "their" is the named subject of its own clause before it
@@ -215,12 +236,12 @@ class Entities:
             return near[0].name if len(near) == 1 else None
         return None
 
-    def _salient_person(self, here: tuple[int, int]) -> Named | None:
+    def _salient_person(self, here: tuple[int, int], gender: str | None = None) -> Named | None:
         """The person last named as a clause's subject, in this sentence before ``here`` or in the one
         before: "he" or "she" continues who the text was about (Arnold, not Kent, in "Arnold, from
         Dartford in Kent, described her victory ... she said")."""
-        found = [n for n in self.named if n.label == "PERSON" and n.subject_at is not None and n.subject_at < here
-                 and here[0] - n.subject_at[0] <= 1]
+        found = [n for n in self.named if n.label == "PERSON" and n.subject_at is not None and n.subject_at <= here
+                 and here[0] - n.subject_at[0] <= 1 and (gender is None or n.gender in (None, gender))]
         return max(found, key=lambda n: n.subject_at or here) if found else None
 
     def _rival_since(self, salient: Named, here: tuple[int, int]) -> bool:
@@ -238,6 +259,28 @@ class Entities:
     def _latest(self, labels: set[str], here: tuple[int, int], reach: int) -> str | None:
         found = self._recent(labels, here, reach)
         return found[-1].name if found else None
+
+
+# Words said of a person that tell whether "he" or "she" can mean them ("Mrs Campbell", "her
+# husband, Edward Addison", "actress Jane Doe").
+_MALE = frozenset({"mr", "sir", "lord", "husband", "father", "son", "brother", "king", "prince", "actor", "man",
+                   "boy", "uncle", "nephew", "grandfather", "chairman", "spokesman", "businessman", "sportsman"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "wife", "mother", "daughter", "sister", "queen",
+                     "princess", "actress", "woman", "girl", "aunt", "niece", "grandmother", "chairwoman",
+                     "spokeswoman", "businesswoman", "sportswoman"})
+
+
+def _titled_gender(ent: Span) -> str | None:
+    """"m" or "f" when a word said of the name right before it, or the noun it is in apposition to,
+    tells (a title, a family word, "actress"); else None."""
+    doc = ent.doc
+    words = [doc[ent.start - 1].lower_] if ent.start > 0 else []
+    words.append(ent[0].lower_)
+    if ent.root.dep_ == "appos":
+        words.append(ent.root.head.lower_)
+    if any(w in _MALE for w in words):
+        return "m"
+    return "f" if any(w in _FEMALE for w in words) else None
 
 
 def _plural_description(name: str) -> bool:
@@ -326,6 +369,8 @@ def _facing(mark: Token) -> bool | None:
     doc = mark.doc
     spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
     nxt = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
+    if nxt is None and mark.i > 0 and spaced_before:
+        return True  # 'more than anything. "' : the next sentence's opening mark, left at this one's end
     spaced_after = nxt is None or bool(mark.whitespace_) or nxt.is_punct and nxt.text != '"'
     if spaced_before and not spaced_after:
         return True
