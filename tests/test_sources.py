@@ -301,3 +301,20 @@ def test_an_outlet_carrying_a_named_speakers_word_is_its_channel_not_a_second_so
     # an outlet that reports the event itself and quotes no one stays a source of its own
     other = _told("4", "c", "a gunman opened fire in the office")
     assert independent_sources([chief, other], ARTICLES, speaker_names([chief, other], ARTICLES)) == ["BBC", "Dana Craft"]
+
+
+def test_outlets_printing_one_sentence_word_for_word_are_one_source() -> None:
+    wire = "The Navy said nothing. Pirates in two skiffs fired on the tanker before dawn on Friday. More later."
+    rewrite = "Pirates fired on a tanker on Friday, officials said nothing more. Two skiffs were seen."
+    arts = {k: Article(id=k, source=k, text=t, outlet=k + ".com", published=Published())
+            for k, t in (("x", wire), ("y", wire), ("z", rewrite))}
+
+    def fired(k: str) -> Claim:
+        text = arts[k].text
+        start = text.index("fired on")
+        return Claim(id=k, article=k, start=start, end=start + 8, text="fired on", kind="event", predicate="fired")
+
+    copies = [fired("x"), fired("y")]
+    assert independent_sources(copies, arts, speaker_names(copies, arts)) == ["x.com"]
+    told = [*copies, fired("z")]
+    assert independent_sources(told, arts, speaker_names(told, arts)) == ["x.com", "z.com"]

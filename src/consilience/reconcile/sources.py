@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from ..lexicon.gazetteer import gazetteer
@@ -355,36 +356,72 @@ def speaks_for(person: str, body: str, led: set[tuple[str, str]]) -> bool:
     return any(s == surname and b in words for b, s in led)
 
 
-def quoting_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
-                    articles: dict[str, Article]) -> set[str]:
-    """The outlets that tell the event on their own authority and also carry a named speaker's word
-    for it: in another of their claims, or in the same words as a claim someone else attributes to
-    a named speaker (a wire copy that dropped "the police chief said"). Such an outlet is that
-    speaker's channel, not a second source; an outlet that only reports the event itself stays one."""
-    quoted = [(c, s) for c, s in heard if s.named and s.name not in outlets]
-    by_outlet = {outlet_name(articles[c.article], articles) for c, _ in quoted}
-    texts = {_words_of(c) for c, _ in quoted}
-    return {s.name for c, s in heard if s.name in outlets and not s.chain
-            and (s.name in by_outlet or _words_of(c) in texts)}
+def copying_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str]) -> list[tuple[str, str]]:
+    """(outlet, speaker) for each outlet that tells the event on its own authority in the very words
+    of a claim another report attributes to a named speaker: a wire copy that dropped "the police
+    chief said" carries the chief's word, and the outlet is his channel, not a second source. (An
+    outlet that quotes the speaker in another claim is already one with him through its chain.)"""
+    quoted: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for c, s in heard:
+        if s.named and s.name not in outlets and len(_words_of(c)) >= COPIED_WORDS:
+            quoted[_words_of(c)].add(s.name)
+    return sorted({(s.name, q) for c, s in heard if s.name in outlets and not s.chain
+                   for q in quoted.get(_words_of(c), ())})
 
 
 def _words_of(c: Claim) -> tuple[str, ...]:
     return tuple(_WORDS.findall(c.text.lower()))
 
 
+# Words a sentence needs, and the share of them two outlets must print alike (difflib's ratio over the
+# words), before the two are taken for copies of one text (a wire story, a repost with "Warship
+# Sukanya" for "INS Sukanya"), not two reporters who happened to write alike.
+COPIED_WORDS = 8
+COPIED_SHARE = 0.9
+
+
+def copied_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
+                   articles: dict[str, Article]) -> list[list[str]]:
+    """Pairs of outlets telling the event on their own authority in the same sentence, word for word
+    but for a few: one wire story or one article reposted by several sites is one source, however
+    many print it."""
+    own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for c, s in heard:
+        if s.name in outlets and not s.chain:
+            words = tuple(_WORDS.findall(_sentence_of(articles[c.article].text, c).lower()))
+            if len(words) >= COPIED_WORDS:
+                own[s.name].add(words)
+    names = sorted(own)
+    return [[a, b] for i, a in enumerate(names) for b in names[i + 1:]
+            if any(_alike(x, y) for x in sorted(own[a]) for y in sorted(own[b]))]
+
+
+def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= COPIED_SHARE
+
+
+def _sentence_of(text: str, c: Claim) -> str:
+    """The sentence (or run of sentences) holding the claim's span."""
+    start = _sentence_start(text, c.start)
+    m = _SENTENCE_END.search(text, c.end)
+    stop = text.find("\n", c.end)
+    end = min(x for x in (m.start() + 1 if m else len(text), stop if stop >= 0 else len(text)))
+    return text[start:end]
+
+
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
-    """One name per group of speakers whose chains pass through one another (an outlet that carries a
-    named speaker's word is its channel, ``quoting_outlets``): an outlet's own word
+    """One name per group of speakers whose chains pass through one another (an outlet that prints a
+    named speaker's words as its own is his channel, ``copying_outlets``): an outlet's own word
     and the agency it quotes elsewhere are one group, and so are a party and the person the reports
     title as its leader or spokesperson ("Tory leader Michael Howard", "the Tories"). A named speaker
-    names its group before an outlet. Speakers who are only described ("officials", "a witness") add a source only when no
+    names its group before an outlet; outlets printing one sentence word for word are one group
+    (``copied_outlets``). Speakers who are only described ("officials", "a witness") add a source only when no
     one in the fact is named, and then one in all: they may be the named ones' people, and a
     reader cannot tell two of them apart."""
     heard = [(c, s) for c in claims for s in speakers(c, articles, names)]
     said = [s for _, s in heard]
     outlets = {outlet_name(articles[c.article], articles) for c in claims}
-    channels = quoting_outlets(heard, outlets, articles)
-    named = [s for s in said if s.named and not (s.name in channels and not s.chain)]
+    named = [s for s in said if s.named]
     if not named:
         return [min((s.name for s in said), key=lambda n: (n.startswith("an unnamed"), n))] if said else []
     who = sorted({s.name for s in named})
@@ -400,6 +437,9 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
         for link in s.chain:
             if link in parent:
                 parent[root(link)] = root(s.name)
+    for a, b in [*copied_outlets(heard, outlets, articles), *copying_outlets(heard, outlets)]:
+        if a in parent and b in parent:
+            parent[root(a)] = root(b)
     if len({root(n) for n in who}) > 1:
         led = leaders([articles[a].text for a in sorted({c.article for c in claims})])
         for person in who:
