@@ -161,3 +161,27 @@ def test_he_is_not_a_woman_the_text_called_she() -> None:
     found = claims(text)
     assert triggered(found, "put").subject == "Amelia Stott"
     assert triggered(found, "fled").subject == "Edward Vance"
+
+
+def test_quoted_in_a_paper_is_the_papers_act_and_the_saying_is_the_speakers() -> None:
+    found = claims("The mayor was quoted in the Evening Post as saying he would resign.")
+    assert triggered(found, "quoted").subject == "Evening Post"
+    assert triggered(found, "saying").subject == "mayor"
+    assert triggered(claims("The mayor was interviewed in London on Monday."), "interviewed").subject == "mayor"
+
+
+def test_what_the_patient_of_a_passive_with_an_agent_does_next_is_still_theirs() -> None:
+    fleeing = triggered(claims("Two men were arrested by police after fleeing the scene."), "fleeing")
+    assert fleeing.subject == "men"
+
+
+def test_a_count_a_forecast_verb_takes_as_object_is_forecast() -> None:
+    found = claims("The studio expects 12 million people to see the film.")
+    counts = [c for c in found if c.quantity is not None and c.quantity.value == 12_000_000]
+    assert counts and all(c.modality == "speculative" for c in counts)
+
+
+def test_a_described_noun_with_a_name_in_it_is_named_where_it_stands() -> None:
+    text = "The Harbour Trust bought the pier. Ms Vale was quoted in the Gazette newspaper saying so."
+    quoted = triggered(claims(text), "quoted")
+    assert quoted.subject is not None and "Gazette" in quoted.subject

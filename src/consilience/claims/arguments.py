@@ -64,7 +64,8 @@ def _verb_arguments(t: Token) -> Arguments:
             subj = source
             break
         head_subj, head_obj = _own(source)
-        if head_subj is None and _passive(source) and not _agent(source) and _done_by_the_patient(node):
+        if head_obj is not None and _passive(source) and _done_by_the_patient(node) and not (
+                node.dep_ == "xcomp" and (head_subj is not None or _agent(source))):  # "was sold by X to pay": X's aim
             head_subj = head_obj  # "the chief is said to have resigned", "was quoted saying", "was advised and said"
         if node.dep_ == "conj" and head_obj is not None and _passive(source) and obj is None:
             obj = head_obj  # "was arrested and charged": both were done to the same person
@@ -99,7 +100,24 @@ def _own(t: Token) -> tuple[Token | None, Token | None]:
             obj = c
         elif c.dep_ == "agent" and subj is None:
             subj = next((g for g in c.children if g.dep_ == "pobj" and not _means(g)), None)
+    if subj is None and t.lemma_.lower() in _PUBLISHED and _passive(t):
+        subj = _published_in(t)  # "was quoted in the Herald": the Herald quoted him
     return subj, obj
+
+
+_NOT_PUBLISHERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "EVENT"})
+# Verbs of what a paper or broadcaster does with someone's words: "in" it names who did it.
+_PUBLISHED = frozenset({"quote", "cite", "report", "interview", "publish", "print"})
+
+
+def _published_in(t: Token) -> Token | None:
+    """The named paper or broadcaster of "was quoted in the Herald", "was interviewed on BBC Radio"."""
+    for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "by")):
+        body = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if body is not None and any(w.pos_ == "PROPN" and w.ent_type_ not in _NOT_PUBLISHERS
+                                    for w in [body, *(c for c in body.children if c.dep_ == "compound")]):
+            return body  # a name, not a place or a date ("was interviewed in London", "quoted in March")
+    return None
 
 
 # Kinds of thing a bare noun after "by" names when it says how something was done ("scanned by bar

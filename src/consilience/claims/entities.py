@@ -184,8 +184,10 @@ class Entities:
             return self.quote_speaker if inside_quotes(token) else None
         if low in _IT:
             return None if _expletive(token) else self._latest({"ORG"}, here, IT_REACH)
-        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
-            return self._described(token, here)
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
+                            for c in token.children):
+            return self._described(token, here)  # not "the Herald newspaper": named where it stands
         return None
 
     def _carry(self, name: str, here: tuple[int, int], gender: str | None) -> None:

@@ -57,7 +57,7 @@ def modality_of(t: Token, *, attributed: bool) -> str:
     would be more than £1,000"; a noun that is the subject is taken as given: "the attack could
     have been prevented")."""
     node = clause_verb(t)
-    if scheduled(node) or _forecast_source(node):
+    if scheduled(node) or _forecast_source(node) or _forecast_object(t, node):
         return "speculative"
     hearsay = False
     for _ in range(4):
@@ -193,6 +193,15 @@ def _date_ahead(child: Token) -> bool:
         return False
     words = [w.lower_ for w in child.subtree]
     return not any(w in _NOT_AHEAD for w in words) and any(w in _CALENDAR or w.isdigit() for w in words)
+
+
+def _forecast_object(t: Token, verb: Token) -> bool:
+    """A number or noun that is the object of a forecast verb with an infinitive ("Toho expects 40
+    million people to see it", "forecasts sales to reach $2bn"): it measures what is forecast."""
+    if t.i == verb.i or verb.lemma_.lower() not in FORECAST_VERBS or not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    below = next((a for a in [t, *t.ancestors] if a.head.i == verb.i), None)
+    return below is not None and below.dep_ == "dobj"
 
 
 # Sources that are themselves guesses about what will be ("according to some predictions").
