@@ -3,13 +3,14 @@
  1. read      paths, archives, stdin -> RawDocument | Failure             (ingest/)
  2. clean     RawDocument -> Article (text, removed, outlet, date)         (clean/, meta/)   workers
  3. prepare   Article -> its MinHash, its time expressions, its claims     (flags/, claims/) workers
-              (a few new articles: their claims in a forked process while steps 5-6 run here)
+              (a few new articles: their claims in a forked process while steps 5-7 run here)
  4. store     new Articles and what was prepared of them, by content hash  (store/)
  5. dedupe    near-duplicate flags, from the stored MinHashes              (flags/)
  6. stories   articles grouped by story; undated ones dated from it        (reconcile/, meta/)
- 7. claims    again only for articles whose date step 6 changed            (claims/)         workers
- 8. flags     date flags, from the stored time expressions                 (flags/)
- 9. reconcile facts, sources, relations, timeline, briefing: per story     (reconcile/)
+ 7. flags     date flags, from the stored time expressions                 (flags/)
+ 8. claims    again only for articles whose date step 6 changed            (claims/)         workers
+ 9. reconcile facts, sources, relations, timeline, briefing: per story     (reconcile/)      workers
+              (the stories whose claims are current start before step 8, and run beside it)
 10. dossier   read back from the store                                     (store/)
 11. outputs   dossier.json, reports: from parts stored per article and story (report/parts.py)
               (a part is rendered again only when its article or story changed)
@@ -17,7 +18,7 @@
 Incremental: every result is stored under a key of its inputs and of the code that made it
 (``keys.py``), and a step redoes only what a key says changed: claims per article, stories per
 story, and nothing at all when no article is new. So the same articles give the same dossier,
-byte for byte, whether analysed at once or in steps. Steps 5, 6 and 8 run over every article each
+byte for byte, whether analysed at once or in steps. Steps 5, 6 and 7 run over every article each
 time; each is linear or n log n in their number.
 
 Bad input becomes a Failure and the run goes on. Progress reaches the caller through
@@ -32,7 +33,7 @@ import hashlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
@@ -115,7 +116,7 @@ def updated(paths: Iterable[str], *, store: Store, progress: Progress = _silent,
     """Ingest ``paths`` and bring the store's analysis up to date; record the run in the store."""
     started, t0 = datetime.now(UTC).isoformat(timespec="seconds"), time.perf_counter()
     paths = list(paths)
-    with ExitStack() as alongside:  # the claims of a few new articles, extracted while steps 5-6 run
+    with ExitStack() as alongside:  # the claims of a few new articles, extracted while steps 5-7 run
         result = ingest(paths, store=store, progress=progress, workers=workers, extract=True, read_urls=read_urls,
                         read_options=read_options, alongside=alongside)
         update = reanalysed(store, progress=progress, workers=workers, pending=result.pending)
@@ -320,7 +321,7 @@ def prepared_of(article: Article) -> Prepared:
 
 def extracted(articles: Sequence[Article], extractor: str, *, workers: int = 1,
               progress: Progress = _silent) -> dict[str, tuple[Extraction, list[Claim]]]:
-    """Each article's claims under the key of what the extractor read of it (steps 3 and 7)."""
+    """Each article's claims under the key of what the extractor read of it (steps 3 and 8)."""
     from .claims import claims_of  # noqa: PLC0415
 
     out: dict[str, tuple[Extraction, list[Claim]]] = {}
@@ -422,7 +423,7 @@ def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1,
                pending: Callable[[], None] | None = None) -> Update:
     """Bring the store's analysis of every article it holds up to date (steps 5-9); redo only
     what the keys say changed, and nothing when the articles and the code are as last time.
-    ``pending``: claims still being extracted (``IngestResult.pending``), stored before step 7."""
+    ``pending``: claims still being extracted (``IngestResult.pending``), stored before step 8."""
     from .flags.dates import DateMarks, with_date_flags  # noqa: PLC0415
     from .flags.near_duplicate import signature_from, with_duplicates_marked  # noqa: PLC0415
     from .meta.infer_date import dated_from_story  # noqa: PLC0415
@@ -441,14 +442,17 @@ def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1,
     groups = _groups(store, articles, versions["groups"])
     articles = dated_from_story(articles, groups)
     progress("stories", len(groups), len(groups))
-    if pending:
-        pending()
-    extraction = _claims_up_to_date(store, articles, versions["extractor"], workers, progress)
     articles = with_date_flags(articles, groups, {i: DateMarks.from_json(p.marks) for i, p in prepared.items()})
-    recomputed = _stories_up_to_date(store, articles, groups, extraction, versions["reconcile"], progress, workers)
+
+    def claims_up_to_date() -> frozenset[str]:
+        if pending:
+            pending()
+        return _claims_up_to_date(store, articles, versions["extractor"], workers, progress)
+
+    recomputed, new = _stories_up_to_date(store, articles, groups, versions, claims_up_to_date, progress, workers)
     _write_analysed(store, articles, groups)
     store.put_state("analysis", analysis)
-    return Update(analysis, len(articles), extracted=len(extraction.new), stories=len(groups), recomputed=recomputed)
+    return Update(analysis, len(articles), extracted=len(new), stories=len(groups), recomputed=recomputed)
 
 
 def _versions() -> dict[str, str]:
@@ -487,55 +491,72 @@ def _groups(store: Store, articles: Sequence[Article], version: str) -> list[lis
     return groups
 
 
-@dataclass(frozen=True)
-class _Extraction:
-    keys: dict[str, str]  # article -> key of its stored claims
-    new: frozenset[str]   # articles extracted in this run's step 7
+def _stale(store: Store, articles: Sequence[Article], extractor: str) -> list[Article]:
+    """The articles whose stored claims are missing, or were extracted from another reading or by other code."""
+    stored = store.extractions()
+    return [a for a in articles if (x := stored.get(a.id)) is None
+            or (x.key, x.extractor) != (keys.extraction_key(a), extractor)]
 
 
 def _claims_up_to_date(store: Store, articles: Sequence[Article], extractor: str, workers: int,
-                       progress: Progress) -> _Extraction:
-    """Step 7: extract the claims of the articles whose stored claims are missing or stale."""
-    stored = store.extractions()
-    stale = [a for a in articles if (x := stored.get(a.id)) is None
-             or (x.key, x.extractor) != (keys.extraction_key(a), extractor)]
+                       progress: Progress) -> frozenset[str]:
+    """Step 8: extract the claims of the articles whose stored claims are missing or stale; return their ids."""
+    stale = _stale(store, articles, extractor)
     if stale:
         store.put_claims(extracted(stale, extractor, workers=workers, progress=progress))
     progress("claims", len(articles), len(articles))  # most were extracted while ingesting
-    return _Extraction({a.id: keys.extraction_key(a) for a in articles}, frozenset(a.id for a in stale))
+    return frozenset(a.id for a in stale)
 
 
 def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Sequence[Sequence[str]],
-                        extraction: _Extraction, version: str, progress: Progress, workers: int) -> int:
-    """Step 9: reconcile the stories whose inputs changed, each from its own articles and claims
-    alone (so in the workers, a few stories a task), and drop the stories that no longer exist."""
+                        versions: dict[str, str], claims_up_to_date: Callable[[], frozenset[str]],
+                        progress: Progress, workers: int) -> tuple[int, frozenset[str]]:
+    """Steps 7 and 9: reconcile the stories whose inputs changed, each from its own articles and
+    claims alone (so in the workers, a few stories a task), and drop the stories that no longer
+    exist. A story's key needs no claims (an article's claims are keyed by what the extractor
+    reads of it), so the stories whose claims are all current go to the workers first, and
+    ``claims_up_to_date`` (step 8, and the claims still being extracted alongside) runs while they
+    are reconciled; the other stories follow. Returns how many stories were reconciled and the
+    articles step 8 extracted."""
     from .reconcile.stories import story_id  # noqa: PLC0415
 
     by_id = {a.id: a for a in articles}
     stored = store.story_keys()
-    wanted = {story_id(g): (g, keys.story_key(g, by_id, extraction.keys, version)) for g in groups}
+    extraction = {a.id: keys.extraction_key(a) for a in articles}
+    wanted = {story_id(g): (g, keys.story_key(g, by_id, extraction, versions["reconcile"])) for g in groups}
     todo = [(g, key) for sid, (g, key) in wanted.items() if stored.get(sid) != key]
-    claims: dict[str, list[Claim]] = {}
-    for c in store.claims_of([i for g, _ in todo for i in g]):
-        claims.setdefault(c.article, []).append(c)
+    waiting = {a.id for a in _stale(store, [by_id[i] for g, _ in todo for i in g], versions["extractor"])}
+    ready = [(g, key) for g, key in todo if not waiting.intersection(g)]
+    later = [(g, key) for g, key in todo if waiting.intersection(g)]
     # Small tasks when there are few stories, so that every worker gets some; a few large stories take most of the time.
     size = max(1, min(STORY_CHUNK, -(-len(todo) // (4 * max(workers, 1)))))
-    tasks = [[(g, [by_id[i] for i in g], [c for i in g for c in claims.get(i, ())]) for g, _ in todo[k:k + size]]
-             for k in range(0, len(todo), size)]
     done: list[StoredStory] = []
     with _mapper(workers, load=_load_reconcile, parallel_min=STORIES_PARALLEL_MIN) as map_each:
-        for n, (story, text) in enumerate((s for chunk in map_each(_reconciled, tasks, size=len(todo)) for s in chunk), 1):
-            group, key = todo[n - 1]
+        first = map_each(_reconciled, _story_tasks(store, ready, by_id, size), size=len(todo)) if ready else ()
+        new = claims_up_to_date()
+        then = map_each(_reconciled, _story_tasks(store, later, by_id, size), size=0 if ready else len(todo))
+        results = (s for wave in (first, then) for chunk in wave for s in chunk)
+        for n, ((story, text), (group, key)) in enumerate(zip(results, [*ready, *later], strict=True), 1):
             done.append(_stored(story, key, [by_id[i] for i in group], text))
             progress("reconcile", n, len(todo))
             if len(done) >= 200:  # bounded memory, and a killed run keeps whole stories
                 store.put_stories(done)
                 done = []
     store.put_stories(done, drop=[sid for sid in stored if sid not in wanted])
-    return len(todo)
+    return len(todo), new
 
 
-def _reconciled(task: list[tuple[list[str], list[Article], list[Claim]]]) -> list[tuple[Story, str]]:
+def _story_tasks(store: Store, todo: Sequence[tuple[Sequence[str], str]], by_id: Mapping[str, Article],
+                 size: int) -> list[list[tuple[Sequence[str], list[Article], list[Claim]]]]:
+    """``todo``'s stories with their articles and stored claims, ``size`` stories a task."""
+    claims: dict[str, list[Claim]] = {}
+    for c in store.claims_of([i for g, _ in todo for i in g]):
+        claims.setdefault(c.article, []).append(c)
+    return [[(g, [by_id[i] for i in g], [c for i in g for c in claims.get(i, ())]) for g, _ in todo[k:k + size]]
+            for k in range(0, len(todo), size)]
+
+
+def _reconciled(task: list[tuple[Sequence[str], list[Article], list[Claim]]]) -> list[tuple[Story, str]]:
     """Stories, each with the text it is stored as: both made in the worker."""
     from .reconcile import stories_of  # noqa: PLC0415
 
