@@ -535,6 +535,8 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
         first = map_each(_reconciled, _story_tasks(store, ready, by_id, size), size=len(todo)) if ready else ()
         new = claims_up_to_date()
         then = map_each(_reconciled, _story_tasks(store, later, by_id, size), size=0 if ready else len(todo))
+        if workers > 1 and len(todo) >= STORIES_PARALLEL_MIN:  # idle here while the workers reconcile
+            store.read_ahead([sid for sid, (_, key) in wanted.items() if stored.get(sid) == key])
         results = (s for wave in (first, then) for chunk in wave for s in chunk)
         for n, ((story, text), (group, key)) in enumerate(zip(results, [*ready, *later], strict=True), 1):
             done.append(_stored(story, key, [by_id[i] for i in group], text))

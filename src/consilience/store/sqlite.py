@@ -26,6 +26,7 @@ CHUNK = 500  # ids per `IN (...)` query: under SQLite's variable limit on every 
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self._read: dict[str, tuple[str, Story]] = {}
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -219,8 +220,21 @@ class SQLiteStore:
 
     def stories(self) -> list[Story]:
         """Every stored story, ordered by its first article id."""
-        found = [Story.from_dict(json.loads(r[0])) for r in self._db.execute("SELECT record FROM stories")]
+        found = [self._story(i, key, record) for i, key, record in self._db.execute("SELECT id, key, record FROM stories")]
         return sorted(found, key=lambda s: (s.articles[:1], s.id))
+
+    def read_ahead(self, ids: Sequence[str]) -> None:
+        """Read the records of the stories ``ids`` now, for ``stories`` to reuse while they are stored
+        unchanged: called while this process waits for workers, before the reports read every story."""
+        for i, key, record in self._rows("SELECT id, key, record FROM stories WHERE id IN ({marks})", ids):
+            self._story(i, key, record)
+
+    def _story(self, story_id: str, key: str, record: str) -> Story:
+        """A stored story's record, read once per key in this process (``_read``: id -> key, record)."""
+        known = self._read.get(story_id)
+        if known is None or known[0] != key:
+            known = self._read[story_id] = (key, Story.from_dict(json.loads(record)))
+        return known[1]
 
     def put_stories(self, stories: Sequence[StoredStory], *, drop: Iterable[str] = ()) -> None:
         """Write ``stories`` (replacing any of the same id) and delete the stories ``drop`` names."""
