@@ -237,3 +237,9 @@ def test_two_numbers_that_can_both_hold_are_no_anchor_unless_they_are_one_number
     assert "number" not in anchors(a, b) and groups(a, b) == [{"a"}, {"b"}]
     rounded = _c("c", "3", "accounted", value=5.0, text="accounted")
     assert "number" in anchors(a, rounded) and groups(a, rounded) == [{"a", "c"}]
+
+
+def test_two_sayings_sharing_one_content_word_are_two() -> None:
+    a = _c("a", "1", "said", "Ada Moss", text="Ada Moss said states had to work with the US", speech=True)
+    b = _c("b", "2", "said", "Ada Moss", text="Ada Moss said the president was keen to work with allies", speech=True)
+    assert not same_saying(a, b)

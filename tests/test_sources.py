@@ -285,22 +285,32 @@ def test_an_attribution_from_sentences_back_in_the_paragraph_is_not_carried_on()
     assert independent_sources([leeds], arts, speaker_names([leeds], arts)) == ["judges (Shire News)"]
 
 
-def _told(cid: str, art: str, text: str, source: str | None = None) -> Claim:
+STANDOFF = {"a": 'Some witnesses said he looked as if he was trying to hide something, Chief Dana Craft said. '
+                  'A gunman opened fire in the office on Monday.',
+            "b": "Some witnesses said he looked as if he was trying to hide something. The firm was closed.",
+            "c": "A gunman opened fire in the office on Monday, leaving three dead."}
+STANDOFF_ARTICLES = {k: Article(id=k, source=k, text=t, outlet=k + ".com", published=Published())
+                     for k, t in STANDOFF.items()}
+
+
+def _told(cid: str, art: str, words: str, source: str | None = None) -> Claim:
+    start = STANDOFF[art].index(words)
     att = Attribution(source=source, via=(), text=f"{source} said") if source else None
-    return Claim(id=cid, article=art, start=0, end=len(text), text=text, kind="event", predicate="shot",
-                 attribution=att)
+    return Claim(id=cid, article=art, start=start, end=start + len(words), text=words, kind="event",
+                 predicate="looked", attribution=att)
 
 
 def test_an_outlet_carrying_a_named_speakers_word_is_its_channel_not_a_second_source() -> None:
-    chief = _told("1", "a", "he looked as if he was hiding something", "Chief Dana Craft")
-    copy = _told("2", "b", "He looked as if he was hiding something")  # a wire copy without "the chief said"
-    assert independent_sources([chief, copy], ARTICLES, speaker_names([chief, copy], ARTICLES)) == ["Dana Craft"]
+    arts = STANDOFF_ARTICLES
+    chief = _told("1", "a", "he looked as if he was trying to hide something", "Chief Dana Craft")
+    copy = _told("2", "b", "he looked as if he was trying to hide something")  # a copy without "Craft said"
+    assert independent_sources([chief, copy], arts, speaker_names([chief, copy], arts)) == ["Dana Craft"]
     # the outlet that quotes the chief in one claim and tells the event itself in another: one source
-    own = _told("3", "a", "a gunman opened fire in the office")
-    assert independent_sources([chief, own], ARTICLES, speaker_names([chief, own], ARTICLES)) == ["Dana Craft"]
+    own = _told("3", "a", "A gunman opened fire")
+    assert independent_sources([chief, own], arts, speaker_names([chief, own], arts)) == ["Dana Craft"]
     # an outlet that reports the event itself and quotes no one stays a source of its own
-    other = _told("4", "c", "a gunman opened fire in the office")
-    assert independent_sources([chief, other], ARTICLES, speaker_names([chief, other], ARTICLES)) == ["BBC", "Dana Craft"]
+    other = _told("4", "c", "A gunman opened fire")
+    assert independent_sources([chief, other], arts, speaker_names([chief, other], arts)) == ["Dana Craft", "c.com"]
 
 
 def test_outlets_printing_one_sentence_word_for_word_are_one_source() -> None:

@@ -87,7 +87,7 @@ def same_saying(a: Claim, b: Claim) -> bool:
     wa, wb = said_words(a), said_words(b)
     if min(len(wa), len(wb)) < 2:
         return a.text.strip().lower() == b.text.strip().lower()
-    return len(wa & wb) >= SAME_SAYING * min(len(wa), len(wb))
+    return len(wa & wb) >= max(2, SAME_SAYING * min(len(wa), len(wb)))  # one shared word ("work") is chance
 
 
 def said_words(c: Claim) -> set[str]:

@@ -356,25 +356,23 @@ def speaks_for(person: str, body: str, led: set[tuple[str, str]]) -> bool:
     return any(s == surname and b in words for b, s in led)
 
 
-def copying_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str]) -> list[tuple[str, str]]:
+def copying_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
+                    articles: dict[str, Article]) -> list[tuple[str, str]]:
     """(outlet, speaker) for each outlet that tells the event on its own authority in the very words
-    of a claim another report attributes to a named speaker: a wire copy that dropped "the police
-    chief said" carries the chief's word, and the outlet is his channel, not a second source. (An
+    (``_alike``) of a sentence another report attributes to a named speaker: a wire copy or repost
+    that dropped "the police chief said" carries the chief's word, and the outlet is his channel, not a second source. (An
     outlet that quotes the speaker in another claim is already one with him through its chain.)"""
-    quoted: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for c, s in heard:
-        if s.named and s.name not in outlets and len(_words_of(c)) >= COPIED_WORDS:
-            quoted[_words_of(c)].add(s.name)
+    quoted = [(_sentence_words(c, articles), s.name) for c, s in heard if s.named and s.name not in outlets]
     return sorted({(s.name, q) for c, s in heard if s.name in outlets and not s.chain
-                   for q in quoted.get(_words_of(c), ())})
+                   for words, q in quoted if _alike(_sentence_words(c, articles), words)})
 
 
 def _words_of(c: Claim) -> tuple[str, ...]:
     return tuple(_WORDS.findall(c.text.lower()))
 
 
-# Words a sentence needs, and the share of them two outlets must print alike (difflib's ratio over the
-# words), before the two are taken for copies of one text (a wire story, a repost with "Warship
+# Words a sentence needs, and the share of the shorter of two that the longer must print in order
+# (difflib's matching blocks over the words), before the two are taken for copies of one text (a wire story, a repost with "Warship
 # Sukanya" for "INS Sukanya"), not two reporters who happened to write alike.
 COPIED_WORDS = 8
 COPIED_SHARE = 0.9
@@ -388,16 +386,25 @@ def copied_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for c, s in heard:
         if s.name in outlets and not s.chain:
-            words = tuple(_WORDS.findall(_sentence_of(articles[c.article].text, c).lower()))
-            if len(words) >= COPIED_WORDS:
-                own[s.name].add(words)
+            own[s.name].add(_sentence_words(c, articles))
     names = sorted(own)
     return [[a, b] for i, a in enumerate(names) for b in names[i + 1:]
             if any(_alike(x, y) for x in sorted(own[a]) for y in sorted(own[b]))]
 
 
+def _sentence_words(c: Claim, articles: dict[str, Article]) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(_sentence_of(articles[c.article].text, c).lower()))
+
+
 def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= COPIED_SHARE
+    """Two sentences of ``COPIED_WORDS`` or more, the shorter printed in the longer all but a few
+    words (``COPIED_SHARE``): a copy that dropped "Captain Nambiar said" or changed "INS" for "Warship"."""
+    if min(len(a), len(b)) < COPIED_WORDS:
+        return False
+    if a == b:
+        return True
+    same = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return same >= COPIED_SHARE * min(len(a), len(b))
 
 
 def _sentence_of(text: str, c: Claim) -> str:
@@ -437,7 +444,7 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
         for link in s.chain:
             if link in parent:
                 parent[root(link)] = root(s.name)
-    for a, b in [*copied_outlets(heard, outlets, articles), *copying_outlets(heard, outlets)]:
+    for a, b in [*copied_outlets(heard, outlets, articles), *copying_outlets(heard, outlets, articles)]:
         if a in parent and b in parent:
             parent[root(a)] = root(b)
     if len({root(n) for n in who}) > 1:
