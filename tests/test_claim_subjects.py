@@ -185,3 +185,10 @@ def test_a_described_noun_with_a_name_in_it_is_named_where_it_stands() -> None:
     text = "The Harbour Trust bought the pier. Ms Vale was quoted in the Gazette newspaper saying so."
     quoted = triggered(claims(text), "quoted")
     assert quoted.subject is not None and "Gazette" in quoted.subject
+
+
+def test_a_year_in_a_numbers_own_phrase_dates_that_number() -> None:
+    found = claims("Exports grew 6.5% during 2004, well above 2003's 4.1%.")
+    by_value = {c.quantity.value: c for c in found if c.quantity is not None}
+    assert by_value[6.5].when is not None and by_value[6.5].when.start == date(2004, 1, 1)
+    assert by_value[4.1].when is not None and by_value[4.1].when.start == date(2003, 1, 1)

@@ -409,6 +409,8 @@ def _claim(s: Sentence, first: Token, last: Token, kind: str, predicate: str, *,
     assert anchor is not None
     times = [t for t in s.times if t.speech] if trigger is not None and trigger.speech else \
         [t for t in s.times if t.speech or _dates(t.token, anchor)]  # the day it was said dates a count as of then
+    own = [t for t in times if number is not None and _dates_number(t.token, number)]
+    times = own or times  # "9.5% in 2004, above 2003's 9.1%": 9.1% is 2003's
     when = when_of(anchor, times)  # a speech act is dated only by the time of its saying
     at = time_of(anchor, times) if when is not None else None
     if at is not None and _reaches(s, clause, lo, hi, at):
@@ -441,6 +443,17 @@ def _reaches(s: Sentence, clause: Token, lo: int, hi: int, at: TimeAt) -> bool:
         return True
     gap = [t for t in s.doc if (at.mention.end <= t.idx < lo) or (hi <= t.idx and t.idx + len(t) <= at.mention.start)]
     return not any(t.pos_ == "VERB" and t.lemma_.lower() not in s.gaz.speech_verbs for t in gap)
+
+
+def _dates_number(time: Token, number: Token) -> bool:
+    """A time expression inside the number's own phrase ("2003's 9.1%", "the 2004 total of 300")."""
+    noun = {number.i, number.head.i}
+    for anc in [time, *time.ancestors]:
+        if anc.i in noun and anc.i != time.i:
+            return True
+        if anc.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _dates(time: Token, anchor: Token) -> bool:
