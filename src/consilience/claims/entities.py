@@ -352,16 +352,30 @@ def quote_state(doc: Doc, end: int) -> bool:
     closes; only a mark with words (or spaces) on both sides turns the state over. News style opens
     each further sentence of one speaker's quotation again without closing the one before
     ('"I did not know. "I was never asked."'), and that second mark opens, it does not close."""
-    open_ = bool(doc.user_data.get("quote_open", False))
-    for t in doc[:end]:
-        if t.text in ("“", "«"):
-            open_ = True
-        elif t.text in ("”", "»"):
-            open_ = False
-        elif t.text == '"':
-            facing = _facing(t)
-            open_ = not open_ if facing is None else facing
-    return open_
+    opened = bool(doc.user_data.get("quote_open", False))
+    if end < 0:
+        end = max(len(doc) + end, 0)
+    return _quote_states(doc, opened)[min(end, len(doc))]
+
+
+def _quote_states(doc: Doc, opened: bool) -> list[bool]:
+    """Whether a quotation is open before each token of ``doc`` and after its last, read once per
+    sentence (the extractor asks of most of its tokens) and kept with it."""
+    key = ("consilience.quote_states", opened)
+    states: list[bool] | None = doc.user_data.get(key)
+    if states is None:
+        states = [opened]
+        for t in doc:
+            if t.text in ("“", "«"):
+                opened = True
+            elif t.text in ("”", "»"):
+                opened = False
+            elif t.text == '"':
+                facing = _facing(t)
+                opened = not opened if facing is None else facing
+            states.append(opened)
+        doc.user_data[key] = states
+    return states
 
 
 def _facing(mark: Token) -> bool | None:
