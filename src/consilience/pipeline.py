@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import logging
 import time
 from collections import deque
@@ -549,20 +550,22 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
 
 
 def _story_tasks(store: Store, todo: Sequence[tuple[Sequence[str], str]], by_id: Mapping[str, Article],
-                 size: int) -> list[list[tuple[Sequence[str], list[Article], list[Claim]]]]:
-    """``todo``'s stories with their articles and stored claims, ``size`` stories a task."""
-    claims: dict[str, list[Claim]] = {}
-    for c in store.claims_of([i for g, _ in todo for i in g]):
-        claims.setdefault(c.article, []).append(c)
+                 size: int) -> list[list[tuple[Sequence[str], list[Article], list[str]]]]:
+    """``todo``'s stories with their articles and the stored text of their claims, ``size`` stories a
+    task. The claims are read in the workers (``_reconciled``): this process, which also writes every
+    story, is the one that bounds the step."""
+    claims = store.claim_records([i for g, _ in todo for i in g])
     return [[(g, [by_id[i] for i in g], [c for i in g for c in claims.get(i, ())]) for g, _ in todo[k:k + size]]
             for k in range(0, len(todo), size)]
 
 
-def _reconciled(task: list[tuple[Sequence[str], list[Article], list[Claim]]]) -> list[tuple[Story, str]]:
-    """Stories, each with the text it is stored as: both made in the worker."""
+def _reconciled(task: list[tuple[Sequence[str], list[Article], list[str]]]) -> list[tuple[Story, str]]:
+    """Stories, each with the text it is stored as: both made in the worker, from the stored text of
+    their claims."""
     from .reconcile import stories_of  # noqa: PLC0415
 
-    stories = [stories_of(members, claims, [group])[0] for group, members, claims in task]
+    stories = [stories_of(members, [Claim.from_dict(json.loads(c)) for c in claims], [group])[0]
+               for group, members, claims in task]
     return [(s, fragment(s.to_dict())) for s in stories]
 
 

@@ -31,6 +31,10 @@ class SQLiteStore:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            # A page cache of up to 64 MB (SQLite's default: 2 MB): a first analysis inserts its stories'
+            # ~75,000 fact-claim rows (BBC News) in hash order, into three indexes; the default cache
+            # misses on most of them. put_stories of BBC News: 6.1-6.5 s -> 3.1-4.3 s (busy machine).
+            self._db.execute("PRAGMA cache_size=-65536")
             self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot open the database ({e}); "
