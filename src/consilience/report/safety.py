@@ -20,8 +20,13 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]<>&|])")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
+_BIDI_FOUND = re.compile(f"[{BIDI_CONTROLS}]")
+
+
 def without_bidi(text: str) -> str:
-    return text.translate(_BIDI)
+    # Looked for first: str.translate with a table reads every character through a dict (~20 us for a
+    # sentence), a search for the few it removes ~1 us, and news text rarely holds one.
+    return text.translate(_BIDI) if _BIDI_FOUND.search(text) else text
 
 
 def spreadsheet_cell(value: object) -> object:
