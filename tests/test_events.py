@@ -360,6 +360,10 @@ def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, wo
     ("Changes to the rules depressed prices in May.", "Changes"),
     ("Fire is a danger in dry summers.", "Fire"),
     ("The firm invested in roads.", "roads"),
+    ("The visitors led until half-time on Saturday.", "time"),
+    ("Any move to raise fees could pose a risk to the league.", "move"),
+    ("The campaign was engaged in dirty tricks, the report said.", "tricks"),
+    ("US growth outpaced every forecast last year.", "growth"),
 ])
 def test_an_event_noun_said_of_no_occurrence_is_no_claim(text: str, word: str) -> None:
     assert not [c for c in claims(text) if c.trigger is not None and c.trigger.text == word]

@@ -406,8 +406,8 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
         predicate = gaz.nouns[lemma]
     else:
         senses = [s for s in lex.noun_senses(lemma) if s.from_verb or s.lexname != "noun.act"]
-        if not senses or not (_specific(t) or (_happening(senses[0], lex) and (_determined(t) or _acting(t)))
-                              or _when_of_another(t) or _engaged_in(t)):
+        if not senses or not (_specific(t) or (_happening(senses[0], lex) and _determined(t))
+                              or _acting(t, senses[0]) or _when_of_another(t, lex) or _engaged_in(t, senses[0])):
             return None  # an act noun no verb names ("effort", "policy") is an idea, not an event
         if lex.class_file(senses[0].name) in PHYSICAL and _abstract_target(t, lex):
             return None  # "an attack on democracy": a figure of speech
@@ -482,17 +482,23 @@ def _happening(sense: NounSense, lex: EventLexicon) -> bool:
 _STATIVE_HEADS = frozenset({"be", "seem", "remain", "become", "appear", "have", "mean", "need", "matter"})
 
 
-def _acting(t: Token) -> bool:
-    """A bare singular noun of a happening that acts on something ("fire destroyed the building",
-    "damaged by fire"): the verb's event tells that this one took place, so it is no idea. Not the
-    subject of a verb with no object ("air travel increased"): a measure that changed, not a cause;
-    nor a plural ("changes to the rules depressed figures"), as often a kind as some occurrences."""
+def _acting(t: Token, sense: NounSense) -> bool:
+    """A bare singular noun of a happening by nature (an event or process, not an act: "fire",
+    "explosion") that acts on something ("fire destroyed the building", "damaged by fire"): the
+    verb's event tells that this one took place, so it is no idea. Not the subject of a verb with no
+    object ("air travel increased"): a measure that changed, not a cause; nor a plural ("changes to
+    the rules depressed figures"), as often a kind as some occurrences; nor under a modal ("any
+    move could pose a risk"); nor a word of a name ("Lions Gate entertainment")."""
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "agent":
         head = head.head
     elif t.dep_ != "nsubj" or not any(c.dep_ == "dobj" for c in head.children):
         return False
-    return t.tag_ == "NN" and head.pos_ == "VERB" and head.lemma_.lower() not in _STATIVE_HEADS
+    if sense.lexname not in ("noun.event", "noun.phenomenon", "noun.process") or t.tag_ != "NN":
+        return False
+    if any(c.dep_ in ("compound", "amod", "poss") for c in t.children) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() not in _STATIVE_HEADS
 
 
 # Prepositions of time that take an event as readily as a date ("during a transfer", "after the
@@ -500,17 +506,24 @@ def _acting(t: Token) -> bool:
 _TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "amid", "amidst", "until"})
 
 
-def _when_of_another(t: Token) -> bool:
-    """An event noun that dates another event: "shot during a transfer", "resigned after the vote"."""
-    return t.dep_ == "pobj" and t.head.lower_ in _TIME_PREPOSITIONS and t.head.head.pos_ in ("VERB", "AUX")
+def _when_of_another(t: Token, lex: EventLexicon) -> bool:
+    """An event noun with a determiner, a possessor or in the plural that dates another event:
+    "shot during a transfer", "resigned after the vote", "after losses to Wales". Not a bare
+    singular ("after work") nor a time of day or of a match ("at half-time", "until night-time")."""
+    if t.dep_ != "pobj" or t.head.lower_ not in _TIME_PREPOSITIONS or t.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if lex.supersense(t.lemma_) == "noun.time" or t.lemma_.lower().endswith("time"):
+        return False
+    return t.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in t.children)
 
 
-def _engaged_in(t: Token) -> bool:
-    """Plural acts someone is in: "is in negotiations", "remain in talks" (several meetings, one
-    process going on), not a manner ("in support of", see ``_in_a_phrase_of_manner``)."""
+def _engaged_in(t: Token, sense: NounSense) -> bool:
+    """Plural talks someone is in: "is in negotiations", "remain in consultations" (several
+    meetings, one process going on); not other acts ("engaged in dirty tricks") nor a manner ("in
+    support of", see ``_in_a_phrase_of_manner``)."""
     head = t.head
-    return t.dep_ == "pobj" and head.lower_ == "in" and t.tag_ == "NNS" and head.head.pos_ in ("VERB", "AUX") \
-        and head.head.lemma_.lower() in ("be", "remain", "stay", "lock", "engage", "enter")
+    return t.dep_ == "pobj" and head.lower_ == "in" and t.tag_ == "NNS" and sense.lexname == "noun.communication" \
+        and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in ("be", "remain", "stay", "lock", "engage")
 
 
 def _determined(t: Token) -> bool:
