@@ -15,6 +15,8 @@ One run, in order:
 4. again with the ``--new`` held-back articles added as a second input: seconds and share.
 Peak memory: the largest sum over the analysing process and its workers (sampled every 0.2 s), as
 PSS (shared pages split between the processes that share them) and as RSS (counted in each).
+The load average (1 and 5 minutes) is printed beside each step: figures from a busy machine are
+not comparable with a quiet one's, and the share of the "20 new" step moves with it.
 With ``--non-english``, a first analysis of the 990 mostly German pages of ``trafilatura-eval/``
 follows, reported apart (read, cleaned, stored and grouped; no claims in their languages yet).
 The machine is shared and noisy: compare the ratios, and run it more than once.
@@ -107,7 +109,7 @@ def analyze(inputs: list[Path], out: Path, db: Path, workers: int, reports: bool
     if proc.returncode not in (0, 1):  # 1: some input failed, listed by the command
         raise SystemExit(f"{' '.join(cmd)} exited with {proc.returncode}:\n{log}")
     stages = [line.split("stage ", 1)[1].strip() for line in log.splitlines() if "stage " in line and " in " in line]
-    print("    stages: " + "; ".join(stages))
+    print("    stages: " + "; ".join(stages) + f"  [{load()}]")
     return seconds, memory
 
 
@@ -130,6 +132,11 @@ def runs(db: Path) -> list[dict[str, object]]:
     with sqlite3.connect(db) as con:
         con.row_factory = sqlite3.Row
         return [dict(r) for r in con.execute("SELECT added, extracted, stories, recomputed, seconds FROM runs")]
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
 
 
 def mb(n: int) -> str:
@@ -157,7 +164,7 @@ def main() -> None:
 
     texts = [json.loads(line)["text"] for line in first]
     print(f"bbc-news: {len(first)} articles, then {len(new)} more; workers={args.workers}, "
-          f"reports={'on' if args.reports else 'off'}")
+          f"reports={'on' if args.reports else 'off'}; {load()}")
     before = spacy_rate(texts, args.workers)
     print(f"spaCy full pipeline:   {len(texts) / before:7.1f} s  {before:6.1f} articles/s")
     t1, m1 = analyze([work / "first.jsonl"], out, db, args.workers, args.reports)
