@@ -376,3 +376,11 @@ def test_a_claim_reaches_its_date_but_not_over_another_verb() -> None:
     found = claims("In March, the ministry reported that the plant was preparing a second shipment.")
     preparing = by_trigger(found, "preparing")
     assert preparing.text.startswith("In March") and preparing.attribution is not None
+
+
+def test_a_negation_of_the_clause_does_not_undo_the_event_noun_inside_it() -> None:
+    fire = by_trigger(claims("No one was hurt in the fire at the depot on Friday."), "fire")
+    assert not fire.negated
+    found = claims("The frigate not only repulsed an attack on a tanker but also detained the crew.")
+    assert not by_trigger(found, "repulsed").negated and not by_trigger(found, "attack").negated
+    assert by_trigger(claims("Troops have not been seen in combat since January."), "combat").negated

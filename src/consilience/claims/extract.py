@@ -35,7 +35,7 @@ from .quantities import Found, quantities_in
 from .spans import char_span, clause_tokens
 from .syntax import doc_text, phrase
 from .timing import TimeAt, time_of, times_in, when_of
-from .triggers import Trigger, triggers_in
+from .triggers import Trigger, negated_in_its_phrase, triggers_in
 
 SUPPORTED_LANGUAGES = ("en",)
 PARALLEL_MIN_ARTICLES = 40  # below this, starting worker processes costs more than it saves
@@ -366,7 +366,8 @@ def _event_claim(s: Sentence, tr: Trigger, attribution: Attribution | None, by_t
     first, last = clause_tokens(head, speech=tr.speech or head.i != (verb or tr.token).i, noun=tr.noun and verb is None)
     return _claim(s, first, last, "event", tr.predicate, clause=head, trigger=tr, number=None, quantity=None,
                   subject=subject, subject_text=subject_text,
-                  object=obj, object_text=obj_text, negated=tr.negated, attribution=attribution,
+                  object=obj, object_text=obj_text, attribution=attribution,
+                  negated=tr.negated and (verb is not None or not tr.noun or negated_in_its_phrase(tr.token)),
                   modality=modality_of(tr.token, attributed=attribution is not None), speech=tr.speech)
 
 

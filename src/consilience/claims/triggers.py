@@ -541,6 +541,20 @@ _NEGATING_HEADS = {"fail", "refuse", "decline", "deny"}  # "failed to win", "ref
 _NEGATION_STOPS = {"advcl", "relcl", "appos", "parataxis"}
 
 
+def _not_only(word: Token) -> bool:
+    """"not only ... but": an addition, no negation ("not only repulsed an attack but caught the crew")."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.lower_ == "not" and after is not None and after.lower_ in ("only", "just", "merely")
+
+
+def negated_in_its_phrase(t: Token) -> bool:
+    """An event noun negated by its own words ("no arrests", "without a fight"), not by the clause
+    it stands in: "no one was hurt in the fire" negates the hurting; the fire took place."""
+    if t.dep_ == "pobj" and t.head.lower_ == "without":
+        return True
+    return any(c.dep_ in ("neg", "det", "preconj", "advmod") and c.lower_ in _NEGATORS for c in t.children)
+
+
 def is_negated(t: Token, gaz: Gazetteer) -> bool:
     """Negated by its own words ("did not fight", "no combat"), by a verb of stopping above it
     ("stopped fighting"), a negating head ("failed to win"), or a negated noun it depends on
@@ -556,7 +570,7 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
         if node is not t and node.lemma_.lower() in gaz.stopping_verbs:
             return True
         for child in node.children:
-            if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS:
+            if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS and not _not_only(child):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("neither", "no", "none") for g in child.children):
                 return True
