@@ -1,11 +1,12 @@
 """Precision of the claim extractor, per field, against hand labels on BBC news (issue #10).
 
     .venv/bin/python bench/claims_precision.py [--data ../shared/data] [--labels FILE ...]
-                                               [--split dev|dev2|heldout|all] [--show N]
+                                               [--split dev|dev2|dev3|heldout|all] [--show N]
 
 The labels (``bench/labels/``, see its README) list every checkable claim of 126 sentences drawn
 at random from ``bbc-news/`` (``claims_bbc.jsonl``: splits dev and heldout) and of 40 more drawn
-later with another seed from other articles (``claims_bbc_dev2.jsonl``: split dev2), all made
+later with another seed from other articles (``claims_bbc_dev2.jsonl``: split dev2) and of 40
+drawn among sentences where attribution is at stake (``claims_bbc_dev3.jsonl``: split dev3), all made
 from the article text alone, before anyone looked at the extractor's output. This script runs the claim stage (``claims_of``) on each labelled
 article's text as the corpus gives it (no publication date: BBC gives none), and judges each
 claim the extractor made whose trigger (or, for a number no event word governs, whose number)
@@ -50,7 +51,7 @@ from consilience.lexicon.gazetteer import gazetteer
 from consilience.records import Article, Claim
 
 LABELS = Path(__file__).parent / "labels"
-SPLITS = ("dev", "dev2", "heldout")  # in the order to read them: held-out last
+SPLITS = ("dev", "dev2", "dev3", "heldout")  # in the order to read them: held-out last
 FIELDS = ("predicate", "negation", "subject", "quantity", "time", "attribution", "modality")
 
 
@@ -239,7 +240,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--labels", type=Path, nargs="+", default=[LABELS / "claims_bbc.jsonl",
-                                                              LABELS / "claims_bbc_dev2.jsonl"])
+                                                              LABELS / "claims_bbc_dev2.jsonl",
+                                                              LABELS / "claims_bbc_dev3.jsonl"])
     ap.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     ap.add_argument("--show", type=int, default=0, help="print up to N disagreements")
     args = ap.parse_args()

@@ -85,12 +85,26 @@ def stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def eligible(text: str) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in sentence_spans(text) if e - s >= MIN_CHARS]
+def eligible(text: str, *, quoted: bool = False) -> list[tuple[int, int]]:
+    """Sentences of MIN_CHARS or more; with `quoted`, only those QUOTED_CUE marks (see below)."""
+    spans = sentence_spans(text)
+    keep = [(s, e) for s, e in spans if e - s >= MIN_CHARS]
+    if not quoted:
+        return keep
+    before = {span: spans[i - 1] for i, span in enumerate(spans) if i}
+    return [span for span in keep
+            if QUOTED_CUE.search(text, *span) or QUOTE_MARK.search(text, *before.get(span, (0, 0)))]
+
+
+# --quoted (the dev3 sample): a sentence with a quote mark or a speech verb, or right after a
+# sentence with a quote mark, i.e. one where attribution is at stake (said, inside or after a quote).
+QUOTE_MARK = re.compile(r"""["\u201c\u201d]""")
+QUOTED_CUE = re.compile(r"""["\u201c\u201d]|\b(?:said|says|told|tells|according to)\b""")
 
 
 def drawn(docs: list[dict], n: int, dev: int, extra_dev: int = 0, seed: int = SEED,
-          exclude: frozenset[str] = frozenset(), name: str | None = None) -> list[dict]:
+          exclude: frozenset[str] = frozenset(), name: str | None = None,
+          quoted: bool = False) -> list[dict]:
     """The first `n + extra_dev` (article, sentence) draws of the seeded sequence, with splits.
 
     Articles whose url is in `exclude` are passed over without drawing a sentence (a later
@@ -102,7 +116,7 @@ def drawn(docs: list[dict], n: int, dev: int, extra_dev: int = 0, seed: int = SE
     for index in order:
         if len(sample) == n + extra_dev:
             break
-        spans = eligible(docs[index]["text"])
+        spans = eligible(docs[index]["text"], quoted=quoted)
         if not spans or docs[index]["url"] in exclude:
             continue
         start, end = spans[rng.randrange(len(spans))]
@@ -179,11 +193,14 @@ def main() -> None:
     parser.add_argument("--split", help="one split name for every draw (a later sample, e.g. dev2)")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="a sample file whose articles are not drawn again (repeatable)")
+    parser.add_argument("--quoted", action="store_true",
+                        help="only sentences with a quote mark or speech verb, or just after a quote")
     args = parser.parse_args()
     docs = articles(args.data)
     exclude = frozenset(json.loads(line)["url"] for path in args.exclude
                         for line in path.open(encoding="utf-8") if line.strip())
-    sample = drawn(docs, args.n, args.dev, args.extra_dev, args.seed, exclude, args.split)
+    sample = drawn(docs, args.n, args.dev, args.extra_dev, args.seed, exclude, args.split,
+                    quoted=args.quoted)
     if args.check:
         labels = [json.loads(line) for line in args.check.open(encoding="utf-8") if line.strip()]
         for problem in problems(labels, sample):
