@@ -192,3 +192,11 @@ def test_a_year_in_a_numbers_own_phrase_dates_that_number() -> None:
     by_value = {c.quantity.value: c for c in found if c.quantity is not None}
     assert by_value[6.5].when is not None and by_value[6.5].when.start == date(2004, 1, 1)
     assert by_value[4.1].when is not None and by_value[4.1].when.start == date(2003, 1, 1)
+
+
+def test_a_mark_with_spaces_on_both_sides_at_a_sentence_end_closes_the_quotation() -> None:
+    text = ('Coach Tomas Brill said: "I never meant to offend anyone at all. "As part of my job, I use plain words '
+            "that all my players understand. \" Ireland's players made a point of wearing black armbands when "
+            "training before their match against Wales last month.")
+    training = triggered(claims(text), "training")
+    assert training.attribution is None and training.modality == "asserted"

@@ -385,8 +385,11 @@ def _facing(mark: Token) -> bool | None:
     doc = mark.doc
     spaced_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
     nxt = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
-    if nxt is None and mark.i > 0 and spaced_before:
-        return True  # 'more than anything. "' : the next sentence's opening mark, left at this one's end
+    if nxt is None and mark.i > 0 and spaced_before and not doc.user_data.get("spaced_end", False):
+        # 'more than anything. "We': the next sentence's opening mark, left at this one's end. With a
+        # space after it in the article ('the football world. " England's players') it has spaces on
+        # both sides and turns the state over like any other: after a quotation it closes it.
+        return True
     spaced_after = nxt is None or bool(mark.whitespace_) or nxt.is_punct and nxt.text != '"'
     if spaced_before and not spaced_after:
         return True

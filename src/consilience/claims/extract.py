@@ -122,6 +122,7 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     """The claims of one parsed sentence of ``article`` (at ``start`` in its text), read in order."""
     text = doc_text(doc)
     doc.user_data["quote_open"] = reading.quote_open and not _opens_paragraph(article.text, start)
+    doc.user_data["spaced_end"] = article.text[start + len(text):start + len(text) + 1] == " "
     reading.entities.read(doc)
     found = mentions(text)
     excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
