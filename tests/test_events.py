@@ -384,3 +384,9 @@ def test_a_negation_of_the_clause_does_not_undo_the_event_noun_inside_it() -> No
     found = claims("The frigate not only repulsed an attack on a tanker but also detained the crew.")
     assert not by_trigger(found, "repulsed").negated and not by_trigger(found, "attack").negated
     assert by_trigger(claims("Troops have not been seen in combat since January."), "combat").negated
+
+
+def test_stopping_someone_to_win_negates_no_win() -> None:
+    found = claims("Rivera stops Okafor to retain the national title.")
+    assert not any(c.negated for c in found)
+    assert all(c.negated for c in claims("The bakery ceased to trade in May.") if c.predicate.startswith("traded"))

@@ -560,6 +560,7 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
     ("stopped fighting"), a negating head ("failed to win"), or a negated noun it depends on
     ("no indications that troops have fought"); a speech verb above ends the search ("denied that"
     is the denial's, not a negation of what was denied)."""
+    below = t
     for node in [t, *t.ancestors]:
         if node is not t and t.pos_ == "NOUN" and node.pos_ in ("VERB", "AUX") and t.dep_ in ("nsubj", "nsubjpass"):
             return False  # "his time there had not done him any damage": the time was not negated
@@ -567,7 +568,7 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
             return True
         if node is not t and node.pos_ == "VERB" and node.lemma_.lower() in gaz.speech_verbs:
             return False
-        if node is not t and node.lemma_.lower() in gaz.stopping_verbs:
+        if node is not t and node.lemma_.lower() in gaz.stopping_verbs and not _stopped_someone_to(node, below):
             return True
         for child in node.children:
             if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS and not _not_only(child):
@@ -578,4 +579,14 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
                 return True
         if node.dep_ in _NEGATION_STOPS or (node.dep_ == "pcomp" and node.head.lower_ != "without"):
             break  # "she was not used to it, after receiving her Oscar": the receiving stands
+        below = node
     return False
+
+
+def _stopped_someone_to(verb: Token, below: Token) -> bool:
+    """A verb of stopping with someone it stopped and an infinitive beside it ("stopped Thompson in
+    the sixth round to retain his titles", also parsed as "stops [Thompson to retain]"): the
+    infinitive is what the stopping was for, not what stopped ("ceased to trade" still is)."""
+    if below.dep_ not in ("xcomp", "advcl", "ccomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "nsubj" for c in below.children)
