@@ -200,3 +200,19 @@ def test_a_mark_with_spaces_on_both_sides_at_a_sentence_end_closes_the_quotation
             "training before their match against Wales last month.")
     training = triggered(claims(text), "training")
     assert training.attribution is None and training.modality == "asserted"
+
+
+def test_an_act_a_later_speech_clause_hangs_on_is_the_outlets() -> None:
+    text = ("Shipping tycoon Ana Ferro recently bought the Harbour Line, while investor Paul Deane has said "
+            "he is keen to open a rival service.")
+    found = claims(text)
+    assert triggered(found, "bought").attribution is None
+    assert triggered(found, "open").attribution is not None
+
+
+def test_a_table_drawn_up_by_a_paper_is_the_papers_word() -> None:
+    text = "Lena Hartmann earned 4.2m euros last year, according to a table drawn up by the Berlin Morgenblatt newspaper."
+    found = claims(text)
+    earned = triggered(found, "earned")
+    assert earned.attribution is not None and "Morgenblatt" in earned.attribution.source
+    assert all(c.attribution is None for c in found if c.trigger is not None and c.trigger.text == "drawn up")

@@ -207,7 +207,8 @@ def _denied(verb: Token, subj: Token) -> bool:
 # What a body puts out rather than who it is: "figures from the Office for National Statistics"
 # are the office's word, as "a report by the IMF" is the IMF's.
 ISSUED = frozenset({"figure", "data", "statistic", "number", "report", "survey", "study", "research", "estimate",
-                     "document", "record", "poll", "analysis", "forecast", "release", "filing"})
+                     "document", "record", "poll", "analysis", "forecast", "release", "filing", "table", "list",
+                     "ranking"})
 
 
 def _issued_by(speaker: Token, name: str) -> list[Token | str]:
@@ -225,13 +226,22 @@ def _issuer(speaker: Token) -> Token:
     if speaker.lemma_.lower() not in ISSUED:
         return speaker
     preps = {p.lower_: p for p in speaker.children if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")}
+    agents = [a for c in speaker.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    if agents and "by" not in preps:
+        preps["by"] = agents[0]  # "a table drawn up by Le Figaro"
     ways = ("by", "from", "of") if speaker.lemma_.lower() in ("figure", "data", "statistic", "number") else ("by", "from")
     for way in ways:
         body = next((g for g in preps[way].children if g.dep_ == "pobj"), None) if way in preps else None
         if body is not None and body.ent_type_ not in ("GPE", "LOC", "NORP", "FAC") and (
-                body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "PERSON")):
+                body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "PERSON") or _named_noun(body)):
             return body
     return speaker
+
+
+def _named_noun(noun: Token) -> bool:
+    """A common noun a name qualifies ("France's Le Figaro newspaper", "the Gallup organisation")."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
+               for c in noun.children)
 
 
 def _source_and_cited(subj: Token) -> tuple[str, list[str]]:
@@ -348,7 +358,7 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
     out: dict[int, Attribution | None] = {}
     for tr in triggers:
         found = None  # a speech act itself is the outlet's report that its speaker spoke
-        if _background(tr.token):
+        if _background(tr.token) or _in_according_to(tr.token):
             out[tr.token.i] = None  # "reports say Standard Life, which owns 1%, may ...": what it owns is background
             continue
         below = tr.token
@@ -363,7 +373,7 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
         quoted = inside_quotes(tr.token)  # a speech act in a quotation is the quoted speaker's ('"I told him," she said')
         if found is None and said is not None and (not tr.speech or quoted) and (said_by is None or (
                 tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree
-                and not _narrated_after_quote(tr.token, said_by))):
+                and not _narrated_after_quote(tr.token, said_by) and not _frames(tr.token, said_by))):
             found = said
         if found is None and carried is not None and quoted:
             found = carried
@@ -393,6 +403,25 @@ def _background(t: Token) -> bool:
         if a.dep_ == "relcl":
             first = min(x.i for x in a.subtree)
             return first > 0 and a.doc[first - 1].text == ","
+    return False
+
+
+def _in_according_to(t: Token) -> bool:
+    """Inside the phrase that names the source ("according to a table drawn up by Le Figaro"): what
+    the outlet says of the source, not what the source says."""
+    return any(a.lower_ == "according" for a in t.ancestors)
+
+
+def _frames(t: Token, verb: Token) -> bool:
+    """The speech verb hangs below ``t`` in a clause of its own ("X set up an airline, while Branson
+    has said he is keen to"; "cut jobs after the union said"): ``t`` is the outlet's, not what was
+    said. "as Smith said" still reports Smith's word."""
+    for a in [verb, *verb.ancestors]:
+        if a.head.i == t.i:
+            return a.dep_ in ("advcl", "relcl", "acl") and not any(c.lower_ == "as" and c.dep_ == "mark"
+                                                                    for c in a.children)
+        if a.head.i == a.i:
+            return False
     return False
 
 
