@@ -3,25 +3,14 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from consilience.claims import claims_of
-from consilience.records import Article, Claim, Published
-
-DAY = Published(date=date(2025, 5, 14), earliest=date(2025, 5, 14), latest=date(2025, 5, 14), basis="metadata")
+from claim_texts import claims_in, triggered
+from consilience.records import Claim
 
 
 def claims(text: str) -> list[Claim]:
-    a = Article(id="r1", source="r1.txt", text=text, outlet="Harbour Gazette", published=DAY, language="en")
-    return claims_of([a])[0]
-
-
-def triggered(found: list[Claim], word: str) -> Claim:
-    hits = [c for c in found if c.trigger is not None and c.trigger.text == word]
-    assert hits, f"no claim triggered by {word!r} in {[(c.trigger and c.trigger.text, c.predicate) for c in found]}"
-    return hits[0]
+    return claims_in(text, outlet="Harbour Gazette", article="r1")
 
 
 def words(found: list[Claim]) -> set[str]:
