@@ -69,9 +69,16 @@ def _stored(db: Path) -> int:
         return 0
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_and_wait_for_a_batch(corpus: Path, db: Path) -> tuple[subprocess.Popen[str], set[int]]:
+    # A shell that runs the suite in the background starts it with SIGINT ignored, and a child inherits
+    # that: Python then installs no KeyboardInterrupt handler and the run ignores the signal under test.
     proc = subprocess.Popen([sys.executable, "-m", "consilience", "ingest", str(corpus), "--db", str(db), "-j", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_default_sigint)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         workers = _children(proc.pid)
