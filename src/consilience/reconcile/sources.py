@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -357,18 +357,14 @@ def speaks_for(person: str, body: str, led: set[tuple[str, str]]) -> bool:
 
 
 def copying_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
-                    articles: dict[str, Article]) -> list[tuple[str, str]]:
+                    sentence_words: Callable[[Claim], tuple[str, ...]]) -> list[tuple[str, str]]:
     """(outlet, speaker) for each outlet that tells the event on its own authority in the very words
     (``_alike``) of a sentence another report attributes to a named speaker: a wire copy or repost
     that dropped "the police chief said" carries the chief's word, and the outlet is his channel, not a second source. (An
     outlet that quotes the speaker in another claim is already one with him through its chain.)"""
-    quoted = [(_sentence_words(c, articles), s.name) for c, s in heard if s.named and s.name not in outlets]
+    quoted = [(sentence_words(c), s.name) for c, s in heard if s.named and s.name not in outlets]
     return sorted({(s.name, q) for c, s in heard if s.name in outlets and not s.chain
-                   for words, q in quoted if _alike(_sentence_words(c, articles), words)})
-
-
-def _words_of(c: Claim) -> tuple[str, ...]:
-    return tuple(_WORDS.findall(c.text.lower()))
+                   for words, q in quoted if _alike(sentence_words(c), words)})
 
 
 # Words a sentence needs, and the share of the shorter of two that the longer must print in order
@@ -379,21 +375,30 @@ COPIED_SHARE = 0.9
 
 
 def copied_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
-                   articles: dict[str, Article]) -> list[list[str]]:
+                   sentence_words: Callable[[Claim], tuple[str, ...]]) -> list[list[str]]:
     """Pairs of outlets telling the event on their own authority in the same sentence, word for word
     but for a few: one wire story or one article reposted by several sites is one source, however
     many print it."""
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for c, s in heard:
         if s.name in outlets and not s.chain:
-            own[s.name].add(_sentence_words(c, articles))
+            own[s.name].add(sentence_words(c))
     names = sorted(own)
     return [[a, b] for i, a in enumerate(names) for b in names[i + 1:]
             if any(_alike(x, y) for x in sorted(own[a]) for y in sorted(own[b]))]
 
 
-def _sentence_words(c: Claim, articles: dict[str, Article]) -> tuple[str, ...]:
-    return tuple(_WORDS.findall(_sentence_of(articles[c.article].text, c).lower()))
+def _sentence_words_of(articles: dict[str, Article]) -> Callable[[Claim], tuple[str, ...]]:
+    """The words of a claim's sentence, each claim's worked out once (both copy tests read them,
+    ``copying_outlets`` once per quoted speaker)."""
+    memo: dict[str, tuple[str, ...]] = {}
+
+    def words(c: Claim) -> tuple[str, ...]:
+        if c.id not in memo:
+            memo[c.id] = tuple(_WORDS.findall(_sentence_of(articles[c.article].text, c).lower()))
+        return memo[c.id]
+
+    return words
 
 
 def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -444,7 +449,8 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
         for link in s.chain:
             if link in parent:
                 parent[root(link)] = root(s.name)
-    for a, b in [*copied_outlets(heard, outlets, articles), *copying_outlets(heard, outlets, articles)]:
+    sentence_words = _sentence_words_of(articles)
+    for a, b in [*copied_outlets(heard, outlets, sentence_words), *copying_outlets(heard, outlets, sentence_words)]:
         if a in parent and b in parent:
             parent[root(a)] = root(b)
     if len({root(n) for n in who}) > 1:
