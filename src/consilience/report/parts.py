@@ -119,10 +119,10 @@ def _in_own_store(path: str, make: Callable[[Store], Made]) -> Made:
 def _data_files(outdir: Path, store: Store) -> Made:
     """The parts brought up to date, then the tables and the provenance graph put together from
     them: the files, and the parts made, for the caller to store."""
-    by_article, made_a, keep_a = article_parts(store, store.analysed_articles())
-    by_story, made_s, keep_s = story_parts(store)
+    by_article, made_a = article_parts(store, store.analysed_articles())
+    by_story, made_s = story_parts(store)
     parts = {**made_a, **made_s}
-    keep = {**{name: keep_a for name in made_a}, **{name: keep_s for name in made_s}}
+    keep = {**{name: by_article for name in made_a}, **{name: by_story for name in made_s}}  # parts of the rest are dropped
     files = [*_tables(store, by_article, by_story, parts, outdir), *_provenance(store, by_article, parts, outdir)]
     return Made(files, parts, keep)
 
@@ -152,10 +152,10 @@ def _version() -> str:
 Parts = dict[str, dict[str, tuple[str, str | bytes]]]  # output -> part -> (key, body)
 
 
-def article_parts(store: Store, articles: Sequence[Article]) -> tuple[list[str], Parts, list[str]]:
+def article_parts(store: Store, articles: Sequence[Article]) -> tuple[list[str], Parts]:
     """The parts of the articles whose key changed, rendered (to be stored with ``put_parts``, which
-    drops those of articles gone): the article ids in the order of the dossier's claims, the parts
-    made, and the ids whose parts are kept."""
+    drops those of articles gone): the article ids in the order of the dossier's claims (the parts
+    kept), and the parts made."""
     from .provenance import article_provenance  # noqa: PLC0415
     from .tables import CLAIM_COLUMNS, claim_row, csv_text  # noqa: PLC0415
 
@@ -175,12 +175,12 @@ def article_parts(store: Store, articles: Sequence[Article]) -> tuple[list[str],
             made["claims.csv"][a.id] = (key, csv_text(rows, CLAIM_COLUMNS, header=False))
             made["claims.arrow"][a.id] = (key, _arrow("claims", rows))
             made["provenance"][a.id] = (key, _json(article_provenance(a.to_dict(), claims)))
-    return sorted(wanted), made, sorted(wanted)
+    return sorted(wanted), made
 
 
-def story_parts(store: Store) -> tuple[list[str], Parts, list[str]]:
-    """The parts of the stories whose key changed, rendered: the story ids in the dossier's order,
-    the parts made, and the ids whose parts are kept."""
+def story_parts(store: Store) -> tuple[list[str], Parts]:
+    """The parts of the stories whose key changed, rendered: the story ids in the dossier's order
+    (the parts kept), and the parts made."""
     from .tables import FACT_COLUMNS, csv_text, fact_rows  # noqa: PLC0415
 
     version = _version()
@@ -195,7 +195,7 @@ def story_parts(store: Store) -> tuple[list[str], Parts, list[str]]:
             rows = fact_rows(json.loads(record))
             made["facts.csv"][i] = (wanted[i], csv_text(rows, FACT_COLUMNS, header=False))
             made["facts.arrow"][i] = (wanted[i], _arrow("facts", rows))
-    return [i for i, _ in ordered], made, list(wanted)
+    return list(wanted), made
 
 
 def _current(store: Store, output: str, order: Sequence[str], made: Parts) -> dict[str, Any]:
