@@ -207,3 +207,46 @@ def test_a_table_drawn_up_by_a_paper_is_the_papers_word() -> None:
     earned = triggered(found, "earned")
     assert earned.attribution is not None and "Morgenblatt" in earned.attribution.source
     assert all(c.attribution is None for c in found if c.trigger is not None and c.trigger.text == "drawn up")
+
+
+def test_a_named_speech_act_after_a_quotation_left_unclosed_is_the_outlets_again() -> None:
+    text = ('The striker added: "I was wrong to shout at the coach. "So I now know the fans can turn against me '
+            "and I will not react when this happens. Meanwhile, club spokesman Tom Reilly welcomed the apology and "
+            'said no one had pushed the striker to apologise. "His apology was sincere," Reilly said.')
+    found = claims(text)
+    welcomed = triggered(found, "welcomed")
+    assert welcomed.attribution is None and welcomed.modality == "asserted"
+    said = [c for c in found if c.trigger is not None and c.trigger.text == "said"]
+    assert said and all(c.attribution is None for c in said)
+    pushed = triggered(found, "pushed")
+    assert pushed.attribution is not None and pushed.attribution.source == "Tom Reilly"
+    assert pushed.subject is None, "'no one' names nobody"
+
+
+def test_a_quotation_that_goes_on_keeps_its_speaker_when_it_quotes_someone() -> None:
+    text = ('The keeper said: "I was told to stay calm. "Then the manager Luis Roca said we could all go home.')
+    said = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "said"]
+    assert len(said) == 2 and said[1].attribution is not None, "the manager's saying is told by the keeper"
+
+
+def test_what_they_say_in_a_phrase_is_no_sources_sentence_and_they_is_its_clause_subject() -> None:
+    text = ("Rival parties have accused the Greens of making promises they cannot pay for. The Greens have already "
+            "released what they say are full costings for their programme and Monday's rally did not reveal new "
+            "pledges.")
+    found = claims(text)
+    for word in ("released", "reveal"):
+        c = triggered(found, word)
+        assert c.attribution is None and c.modality == "asserted", word
+
+
+def test_they_speaking_beside_a_named_subject_is_not_the_source_named_before() -> None:
+    text = ("Regulators said the port was unsafe. The harbour board repaired the quay in May, and they say it is "
+            "now safe.")
+    repaired = triggered(claims(text), "repaired")
+    assert repaired.attribution is None and repaired.modality == "asserted"
+
+
+def test_a_verb_coordinated_before_a_speech_verb_is_the_speakers_act_not_what_was_said() -> None:
+    found = claims("Hanna Berg played down her defeat and insisted she is fit for the final in Oslo.")
+    assert triggered(found, "played down").attribution is None
+    assert triggered(found, "defeat").attribution is None

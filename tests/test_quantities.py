@@ -222,3 +222,19 @@ def test_a_letter_after_a_number_scales_it_before_money_or_people(sentence: str,
 def test_digits_written_against_a_capital_name_a_thing_and_count_nothing() -> None:
     assert amounts("Third-generation (3G) networks need to get faster, the 4K screens too.") == []
     assert [q.kind for q in amounts("Three networks bought £5M of kit.")] == ["count", "money"]
+
+
+def test_a_vague_plural_that_counts_nothing_is_no_quantity() -> None:
+    from claim_texts import claims_in
+    found = claims_in("The singer, known to millions for her radio show, has died at the age of 80.", outlet="Q")
+    values = sorted(c.quantity.value for c in found if c.quantity is not None)
+    assert values == [80]
+    marched = claims_in("Thousands of farmers marched through the capital.", outlet="Q")
+    assert any(c.quantity is not None and c.quantity.value == 2000 for c in marched)
+
+
+def test_a_sum_a_deal_could_be_worth_is_speculative() -> None:
+    from claim_texts import claims_in
+    found = claims_in("The airline will buy six jets in a deal that could be worth more than $900m.", outlet="Q")
+    worth = [c for c in found if c.quantity is not None and c.quantity.value == 900_000_000]
+    assert worth and worth[0].modality == "speculative"

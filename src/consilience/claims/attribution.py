@@ -51,7 +51,8 @@ def attribution_with_verb(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str 
     found = _according_to(doc)
     verb = None
     if found is None:
-        verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")
+                 and not hedges_a_phrase(t)]
         verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
         for v in verbs:
             found = speech_source(v, gaz)
@@ -61,6 +62,14 @@ def attribution_with_verb(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str 
     if found is None:
         return None, None
     return _attribution(found, gaz, memory, outlet, resolve), verb
+
+
+def hedges_a_phrase(verb: Token) -> bool:
+    """"released what they say are full costings": a speech verb in a free relative (its clause
+    opens with "what", and hangs on another verb) qualifies one phrase of that verb; it does not
+    say whose the sentence is."""
+    first = verb.left_edge
+    return verb.dep_ != "ROOT" and first.i < verb.i and first.tag_ == "WP" and first.lower_ in ("what", "whatever")
 
 
 def attribution_at(verb: Token, gaz: Gazetteer, memory: Memory, outlet: str | None,
@@ -110,7 +119,7 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
     if verb.lemma_.lower() in _OFTEN_NOT_SPEECH and not _says_something(verb):
         return None  # "the pound had added 0.5%", "police found the body", "Toyota recalled 1m cars"
     subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
-            or _name_before(verb))
+            or _name_before(verb) or _coordinated_speaker(verb))
     if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
         return None
     if subj.dep_ == "nsubjpass":
@@ -187,6 +196,15 @@ def _trailing_speaker(verb: Token) -> Token | None:
     if chunk is None or chunk.start == 0 or doc[chunk.start - 1].text != ",":
         return None
     return chunk.root if chunk.root.pos_ in ("NOUN", "PROPN") else None
+
+
+def _coordinated_speaker(verb: Token) -> Token | None:
+    """"Smith welcomed the apology and said ...": a speech verb coordinated with an active verb
+    before it has that verb's subject as its speaker."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -329,6 +347,9 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
         if known:
             return known
         if speaker.pos_ == "PRON" and speaker.lower_ not in ("he", "she", "him", "her"):
+            own = _subject_above(speaker)
+            if own is not None:
+                return _resolved(own, gaz, memory, resolve)
             return memory.last if speaker.lower_ in ("it", "they", "we") else None
         if not _refers_back(written):
             named = resolve(speaker) if resolve is not None else None
@@ -346,6 +367,20 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
         kind = {"agency": "agency", "service": "agency"}.get(words[-1])
         return memory.by_kind.get(kind or "", None) or memory.last or gaz.source_name(name)
     return gaz.source_name(name)
+
+
+def _subject_above(pronoun: Token) -> Token | None:
+    """"The Greens have released what they say are full costings": "it", "they" or "we" speaking in a
+    clause below another verb means that verb's subject, named before it, not the source the article
+    named last. Only a name or a noun, never another pronoun."""
+    if pronoun.lower_ not in ("it", "they", "we"):
+        return None
+    for verb in list(pronoun.head.ancestors)[:3]:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            fits = subj.i < pronoun.i and subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in _RELATIVE
+            return subj if fits else None
+    return None
 
 
 def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Attribution | None], said: Attribution | None,
@@ -373,7 +408,8 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
         quoted = inside_quotes(tr.token)  # a speech act in a quotation is the quoted speaker's ('"I told him," she said')
         if found is None and said is not None and (not tr.speech or quoted) and (said_by is None or (
                 tr.token.i != said_by.i and not _in_subject(tr.token, said_by) and tr.token not in said_by.subtree
-                and not _narrated_after_quote(tr.token, said_by) and not _frames(tr.token, said_by))):
+                and not _narrated_after_quote(tr.token, said_by) and not _frames(tr.token, said_by)
+                and not _acts_beside(tr.token, said_by))):
             found = said
         if found is None and carried is not None and quoted:
             found = carried
@@ -425,6 +461,16 @@ def _frames(t: Token, verb: Token) -> bool:
     return False
 
 
+def _acts_beside(t: Token, verb: Token) -> bool:
+    """"Smith welcomed the apology and said ...", "Jones played down his defeat and insisted ...":
+    what the verbs coordinated before the speech verb tell is the speaker's act, told by the
+    outlet, not part of what was said."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.i != verb.i and t in first.subtree and t not in verb.subtree
+
+
 def _narrated_after_quote(t: Token, verb: Token) -> bool:
     """'"I am not used to this," she said, after receiving her Oscar': what follows the speech verb
     of a quotation, outside the quotation marks, is the outlet's own telling."""
@@ -433,6 +479,26 @@ def _narrated_after_quote(t: Token, verb: Token) -> bool:
 
 def _in_subject(t: Token, verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and t in c.subtree for c in verb.children)
+
+
+_FIRST_AND_SECOND = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+
+
+def unmarked_end_of_quote(doc: Doc, said_by: Token | None) -> bool:
+    """A sentence that starts inside a quotation left open before it, holds no quote mark of its
+    own and no "I", "we" or "you", and names its own speaker as a speech verb's subject
+    ('... when this happens. Meanwhile, club spokesman Tom Reilly said ...'): the closing mark is
+    missing from the text, and this is the outlet telling again. A speaker quoting someone else
+    within a quotation is told in the first person around it ("the coach told me")."""
+    words = [t for t in doc if not t.is_space]
+    if words and words[-1].text in _QUOTE_MARKS:
+        words = words[:-1]  # 'apologise. "His': the next sentence's opening mark, left at this one's end
+    if not doc.user_data.get("quote_open") or said_by is None or any(t.text in _QUOTE_MARKS for t in words):
+        return False
+    if any(t.lower_ in _FIRST_AND_SECOND for t in doc):
+        return False
+    speaker = next((c for c in said_by.children if c.dep_ == "nsubj"), None) or _coordinated_speaker(said_by)
+    return speaker is not None and speaker.pos_ == "PROPN"
 
 
 def continues_quote(doc: Doc) -> bool:

@@ -25,7 +25,15 @@ from ..records import Article, Attribution, Claim, Quantity, Span
 from ..timex import Anchor, anchor_of, durations, mentions
 from ..workers import stop_now, worker_pool
 from .arguments import arguments_of
-from .attribution import ISSUED, Memory, attribution_at, attribution_with_verb, attributions_of, continues_quote
+from .attribution import (
+    ISSUED,
+    Memory,
+    attribution_at,
+    attribution_with_verb,
+    attributions_of,
+    continues_quote,
+    unmarked_end_of_quote,
+)
 from .entities import Entities, quote_state
 from .modality import RAISING, hearsay_passive, modality_of
 from .names import actor_name, argument_name
@@ -128,6 +136,9 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     excluded = [(m.start, m.end) for m in found] + [(s, e) for s, e, _, _ in durations(text)]
     s = Sentence(article, start, doc, times_in(doc, found, anchor, gaz), reading, gaz, lex)
     said, said_by = attribution_with_verb(doc, gaz, reading.memory, article.outlet, reading.entities.name_of)
+    if unmarked_end_of_quote(doc, said_by):
+        doc.user_data["quote_open"] = False
+        reading.quote_open = False  # its speaker is not carried into this sentence
     if said is not None:
         reading.entities.quote_speaker = said.source  # "'I will not resign,' the governor said": I is the governor
     triggers = [tr for tr in triggers_in(doc, gaz, lex) if not _told_by(tr, said, said_by)]

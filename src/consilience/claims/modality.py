@@ -103,7 +103,7 @@ def modality_of(t: Token, *, attributed: bool) -> str:
 
 # Where an event noun or a number stands in the clause of the verb whose modality it shares.
 _ARGUMENT_DEPS = frozenset({"dobj", "attr", "oprd", "pobj", "nummod", "quantmod", "npadvmod", "appos", "compound",
-                            "prep", "amod", "advmod", "nmod"})
+                            "prep", "amod", "advmod", "nmod", "acomp"})  # "could be worth $2bn": as sure as "be"
 
 
 def clause_verb(t: Token) -> Token:

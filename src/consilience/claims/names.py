@@ -27,6 +27,8 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
     if t is None:
         return None, None
     words = phrase(t) or t.text
+    if _nobody(t):
+        return None, words  # "no one had pushed him": there is no one to name
     if t.text == "%" or t.pos_ == "NUM":
         return None, words  # "with 40% choosing": a share of people the sentence does not name
     if t.pos_ == "PRON" or t.lower_ in _RELATIVE:
@@ -40,6 +42,12 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
     if named is None and headline_fragment(t, entities):
         return None, words  # "Shock As Local Mayor Resigns": a headline's words parsed as one phrase
     return (named or actor_name(t, gaz)), words
+
+
+def _nobody(t: Token) -> bool:
+    """"no one", "nobody", "none", "nothing": an argument that names no one."""
+    return t.lower_ in ("nobody", "none", "nothing", "noone") or (
+        t.lower_ == "one" and any(c.lower_ == "no" for c in t.children))
 
 
 def _owned(t: Token, entities: Entities, gaz: Gazetteer) -> str | None:

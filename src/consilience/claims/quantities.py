@@ -299,10 +299,18 @@ def _is_rank(doc: Doc, first: Token) -> bool:
     return words[-2:] == ["no", "."] and not before[0].whitespace_  # "No" "." split by the tokenizer
 
 
+def _audience(group: list[Token]) -> bool:
+    """"known to millions", "loved by thousands": a vague plural that is the object of a
+    preposition and counts nothing ("of" after it) is a figure of speech for many people, no count."""
+    t = group[-1]
+    return len(group) == 1 and t.dep_ == "pobj" and t.head.lower_ != "of" \
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+
 def _amount(doc: Doc, group: list[Token]) -> _Amount | None:
     currency = _currency_before(doc, group[0].i)
     if group[0].lower_ in VAGUE:
-        return _Amount(tuple(group), 0.0, currency, vague=True)
+        return None if _audience(group) else _Amount(tuple(group), 0.0, currency, vague=True)
     scaled = len(group) > 1 and group[-1].lower_.rstrip(".") in MONEY_SCALES  # kept only as a scale ("12m euros")
     value = number_value(doc[group[0].i : group[-1].i + 1].text, money=currency is not None or scaled)
     return None if value is None else _Amount(tuple(group), value, currency)
