@@ -7,7 +7,14 @@ whether that claim's trigger is the mention itself ("own claim"), or another eve
 span reaches over it ("wrong claim"; then whether an own claim existed and lost the scorer's
 tie-break, or none was made). Then the gold pairs of mentions in two documents of one gold event,
 and the system's: how many the facts join (pair recall), how many joined pairs are one gold event
-(pair precision), and the commonest missed and wrong pairs by the two triggers' words.
+(pair precision), and the commonest missed and wrong pairs by the two triggers' words. Last, the
+links by cause: every pair of covered mentions (one topic, two different covering claims) that one
+fact joins, by what joined its two claims (same or related class, and the anchors ``coref.linked``
+finds; "transitive" when the pair has no joining link of its own and met through others), with the
+share that is one gold event; and every pair of one gold event that no fact joins, by the first test
+that kept it apart (``why_apart``). Both split by whether the two mentions are covered by their own
+claims ("own") or one by another event's claim whose span reaches over it ("reached"): a reached
+mention goes wherever the claim over it goes, whatever coreference decides.
 """
 
 from __future__ import annotations
@@ -101,6 +108,57 @@ def pair_figures(rows: list[dict[str, Any]], examples: int, story_of: dict[str, 
     return out
 
 
+def link_figures(rows: list[dict[str, Any]], story_of: dict[str, str], top: int) -> list[str]:
+    """Pairs of covered mentions joined by one fact, by cause, with the share that is one gold event; gold pairs
+    no fact joins, by reason (module docstring)."""
+    from consilience.records import Claim
+
+    claims: dict[str, Claim] = {}
+
+    def claim(c: dict[str, Any]) -> Claim:
+        return claims.setdefault(c["id"], Claim.from_dict(c))
+
+    joined: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    by_topic: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        if r["claim"] is not None:
+            by_topic[str(r["topic"])].append(r)
+    for rs in by_topic.values():
+        for i, a in enumerate(rs):
+            for b in rs[i + 1:]:
+                if a["claim"]["id"] == b["claim"]["id"]:
+                    continue
+                same_gold = a["instance"] == b["instance"]
+                side = "own" if a["right"] and b["right"] else "reached"
+                if a["fact"] is not None and a["fact"] == b["fact"]:
+                    cause = f"{side} {joined_by(claim(a['claim']), claim(b['claim']))}"
+                    joined[cause] += 1
+                    right[cause] += same_gold
+                elif same_gold:
+                    missed[f"{side} {why_apart(a['claim'], b['claim'], story_of)}"] += 1
+    total, good = sum(joined.values()), sum(right.values())
+    out = [f"links by cause (pairs of covered mentions with two claims): joined {total}, one gold event {good} "
+           f"({good / max(1, total):.3f})"]
+    out += [f"  {n:6d} one event {right[k]:6d} ({right[k] / n:.2f})  {k}" for k, n in joined.most_common(top)]
+    out.append(f"gold pairs no fact joins, by reason: {sum(missed.values())}")
+    out += [f"  {n:6d}  {k}" for k, n in missed.most_common(top)]
+    return out
+
+
+def joined_by(a: Any, b: Any) -> str:
+    """What joined two claims of one fact: the link's class and anchors, a bare mention, or others in between."""
+    from consilience.reconcile import coref
+
+    if coref.is_vague(a) or coref.is_vague(b):
+        return "bare mention"
+    link = coref.linked(a, b)
+    if link is None or not link.joins:
+        return "transitive"
+    return ("same class " if link.same_class else "related class ") + "+".join(sorted(link.anchors))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dossier")
@@ -122,6 +180,8 @@ def main() -> int:
     no_own = Counter(r["text"].lower() for r in rows if r["own"] is None)
     print("commonest mentions with no own claim: " + ", ".join(f"{w} {n}" for w, n in no_own.most_common(args.examples)))
     for line in pair_figures(rows, args.examples, story_of):
+        print(line)
+    for line in link_figures(rows, story_of, args.examples):
         print(line)
     return 0
 
