@@ -254,3 +254,40 @@ def test_a_plan_told_as_a_noun_is_a_speculative_claim_of_whoever_made_it() -> No
     assert close.subject == "Kessel Foods" and close.modality == "speculative"
     assert cut.subject == "Ministers" and cut.modality == "speculative"
     assert "help" not in words(claims("The council set up a fund to help flood victims."))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ana Ruiz returns to the tour on Monday. She faces Dutch qualifier Eva Maas in the first round.", "faces"),
+    ("The two brothers already face a criminal trial in Porto.", "trial"),
+])
+def test_what_someone_faces_lies_ahead(text: str, word: str) -> None:
+    assert triggered(claims(text), word).modality == "speculative"
+
+
+def test_what_someone_faced_is_told_as_it_stands() -> None:
+    assert triggered(claims("Last year the club faced a points deduction."), "faced").modality == "asserted"
+
+
+def test_what_someone_is_charged_with_is_the_charge_and_not_negated_by_avoiding() -> None:
+    found = claims("The pair were charged with avoiding a drug test and then faking a car crash.")
+    assert triggered(found, "charged").modality == "asserted"
+    for word in ("avoiding", "faking"):
+        assert triggered(found, word).modality == "reported", word
+    assert not triggered(found, "faking").negated, "the faking is what they did, not what they avoided"
+    ignoring = triggered(claims("Police accused the driver of ignoring a red light."), "ignoring")
+    assert ignoring.modality == "reported"
+
+
+def test_could_not_of_someone_else_in_what_was_said_is_a_judgement_of_what_will_be() -> None:
+    found = claims("The party's campaign chief has denied a newspaper report claiming he told Anna Lind "
+                   "the party could not win the election.")
+    told = triggered(found, "told")
+    assert told.attribution is not None and told.attribution.source == "newspaper report"
+    win = triggered(found, "win")
+    assert win.negated and win.modality == "speculative"
+    assert win.attribution is None, "what 'he' told is his word, and who he is the text does not say"
+
+
+def test_a_participle_of_saying_on_a_noun_is_no_source_of_the_sentence() -> None:
+    found = claims("The party will test a poster showing the two leaders beside a blackboard.")
+    assert triggered(found, "test").attribution is None

@@ -250,3 +250,25 @@ def test_a_verb_coordinated_before_a_speech_verb_is_the_speakers_act_not_what_wa
     found = claims("Hanna Berg played down her defeat and insisted she is fit for the final in Oslo.")
     assert triggered(found, "played down").attribution is None
     assert triggered(found, "defeat").attribution is None
+
+
+def test_a_time_in_an_apposition_dates_the_role_not_the_act() -> None:
+    found = claims("Conductor Marta Lenz died on Sunday. Lenz, director of the Riga Opera since 2001, conducted "
+                   "at opera houses across Europe.")
+    assert triggered(found, "conducted").when is None
+
+
+def test_the_russian_is_the_person_named_with_that_nationality() -> None:
+    text = "Federer will face seventh seed Russian Igor Petrov in the quarter-finals. The Russian beat Jan Kolb 7-5 6-4."
+    beat = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "beat"]
+    assert beat and all(c.subject == "Igor Petrov" for c in beat)
+
+
+def test_he_is_the_person_last_the_subject_not_one_named_in_a_phrase_or_as_an_object() -> None:
+    text = ("Former minister Peter Hale has died at the age of 88. After serving in the Morrison cabinet, he became "
+            "home secretary when his party won power in 1970. With the economy in trouble, he resisted cuts for two "
+            "years. His career was not without drama. When he refused to back party leader Tom Baird over the "
+            'strike bill in 1973, he said: "I am not going to resign."')
+    found = claims(text)
+    assert triggered(found, "refused").subject == "Peter Hale"
+    assert triggered(found, "said").subject == "Peter Hale"

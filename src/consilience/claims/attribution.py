@@ -52,7 +52,7 @@ def attribution_with_verb(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str 
     verb = None
     if found is None:
         verbs = [t for t in doc if t.lemma_.lower() in gaz.speech_verbs and t.pos_ in ("VERB", "AUX")
-                 and not hedges_a_phrase(t)]
+                 and not hedges_a_phrase(t) and t.dep_ != "acl"]  # "a poster showing": its own content only
         verbs.sort(key=lambda t: (len(list(t.ancestors)), t.i))
         for v in verbs:
             found = speech_source(v, gaz)
@@ -119,7 +119,7 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
     if verb.lemma_.lower() in _OFTEN_NOT_SPEECH and not _says_something(verb):
         return None  # "the pound had added 0.5%", "police found the body", "Toyota recalled 1m cars"
     subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
-            or _name_before(verb) or _coordinated_speaker(verb))
+            or _name_before(verb) or _coordinated_speaker(verb) or _saying_noun(verb))
     if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
         return None
     if subj.dep_ == "nsubjpass":
@@ -205,6 +205,14 @@ def _coordinated_speaker(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "auxpass" for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ == "nsubj"), None)
+
+
+def _saying_noun(verb: Token) -> Token | None:
+    """"a report claiming he warned", "a statement saying the plant will close": a speech verb's
+    participle on a noun has that noun as its speaker."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -400,10 +408,12 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
         for anc in tr.token.ancestors:
             if tr.speech and anc.i in speech and _beside(below, anc) and not inside_quotes(tr.token):
                 break  # "..., said Mr Ross, but the test revealed that": a speech act of its own
-            if anc.i in speech and speech[anc.i] is not None and (below.dep_ in _CONTENT_DEPS
-                                                                  or continued_clause(below) is not None):
-                found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
-                break
+            if anc.i in speech and (below.dep_ in _CONTENT_DEPS or continued_clause(below) is not None):
+                if speech[anc.i] is not None:
+                    found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
+                    break
+                if any(c.dep_ == "nsubj" for c in anc.children):
+                    break  # "a report claiming he warned that X": X is his word, and who he is is not clear
             below = anc
         quoted = inside_quotes(tr.token)  # a speech act in a quotation is the quoted speaker's ('"I told him," she said')
         if found is None and said is not None and (not tr.speech or quoted) and (said_by is None or (

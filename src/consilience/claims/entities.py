@@ -53,6 +53,7 @@ class Named:
     placed: bool = False  # its last mention reads as a place ("from Dartford in Kent"): no rival for "she"
     cited: bool = False  # only ever named as whom a report is "according to": not what "the company" means
     gender: str | None = None  # "m" or "f" once a "he" or a "she" was read as this person
+    nationality: set[str] = field(default_factory=set)  # "Russian Igor Petrov": what "the Russian" can mean
 
 
 @dataclass
@@ -94,17 +95,32 @@ class Entities:
             label = "PERSON"  # "Bellamy's agent" tagged ORG after "Craig Bellamy": a mention of the person
         at = (self.sentence, ent.root.i)
         titles = self._titles(ent)
-        subject = at if _is_subject(ent) else None
-        placed = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "at", "near")
+        subject = at if _is_subject(ent) or self._names_the_subject(ent) else None
+        placed = ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "from", "at", "near") or _modifier(ent)
         cited = ent.root.dep_ == "pobj" and ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according"
         gender = _titled_gender(ent) if label == "PERSON" else None
+        nationality = _nationality(ent) if label == "PERSON" else set()
         for n in self.named:
             if n.name == name and n.label == label:
                 n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
                 n.cited = n.cited and cited
                 n.gender = n.gender or gender
+                n.nationality |= nationality
                 return
-        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender))
+        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality))
+
+    def _names_the_subject(self, ent: Span) -> bool:
+        """A name in apposition inside a subject that is a role word ("A spokesman for the agency,
+        Dean Ross, said", however the parse hung the name): the person who is the subject."""
+        root = ent.root
+        if root.dep_ != "appos":
+            return False
+        for a in root.ancestors:
+            if a.pos_ in ("VERB", "AUX"):
+                return False
+            if a.dep_ in ("nsubj", "nsubjpass"):
+                return a.pos_ == "NOUN" and self.lex.supersense(a.lemma_.lower()) == "noun.person"
+        return False
 
     def _titles(self, ent: Span) -> set[str]:
         """Role words said of a person, with the words that qualify them: "welfare minister Frank
@@ -151,6 +167,10 @@ class Entities:
         the pronoun or description means (None when that is not clear)."""
         ent = _entity_at(token) or next((e for c in token.children if c.dep_ == "appos"
                                          for e in [_entity_at(c)] if e is not None and e.root.i == c.i), None)
+        if ent is not None and ent.label_ == "NORP" and _the_one(token, ent):
+            person = self._of_nationality(token.lower_, (self.sentence, token.i))
+            if person is not None:
+                return person  # "seventh seed Russian Igor Petrov ... The Russian beat": Igor Petrov
         if ent is not None and ent.label_ in _NAMED:
             return self.canonical_name(entity_text(ent), ent.label_)  # "her publicist, Jack Ketsoyan": Jack Ketsoyan
         if token.pos_ == "PROPN":  # a surname the model did not tag: "Brandt had lost" after "Liam Brandt"
@@ -158,6 +178,11 @@ class Entities:
             fuller = self.canonical_name(name, "PERSON")
             return fuller if fuller != name else None
         return self.resolve(token)
+
+    def _of_nationality(self, word: str, here: tuple[int, int]) -> str | None:
+        """The one person lately named with the nationality ``word`` ("Russian Igor Petrov")."""
+        people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if word in n.nationality]
+        return people[0].name if len({n.name for n in people}) == 1 else None
 
     def resolve(self, token: Token) -> str | None:
         """The named entity a pronoun or a description means, if one is clearly there; None when not."""
@@ -173,8 +198,14 @@ class Entities:
             gender = _GENDER.get(low)
             salient = self._salient_person(here, gender)
             if salient is None:
-                people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if n.gender in (None, gender)]
-                found = people[-1].name if people else None
+                people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if n.gender in (None, gender)
+                          and not n.placed]
+                subjects = [n for n in people if n.subject_at is not None and n.subject_at < here
+                            and here[0] - n.subject_at[0] <= PERSON_REACH]
+                # the person last named as a clause's subject, not one named since only as an object
+                # ("Hale ... When he refused to back leader Tom Baird, he said": Hale)
+                found = max(subjects, key=lambda n: n.subject_at or here).name if subjects else \
+                    people[-1].name if people else None
             else:
                 found = None if self._rival_since(salient, here) else salient.name
             if found is not None and token.dep_ in ("nsubj", "nsubjpass"):
@@ -285,6 +316,39 @@ def _titled_gender(ent: Span) -> str | None:
     return "f" if any(w in _FEMALE for w in words) else None
 
 
+def _modifier(ent: Span) -> bool:
+    """A name that only qualifies a common noun ("the Morrison cabinet", "the Blair years"): the
+    person is not there to act, nor to be what a "he" means."""
+    root = ent.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and root.head.i > root.i
+
+
+def _nationality(ent: Span) -> set[str]:
+    """The nationality words said with a person's name, inside the name the model tagged or right
+    before it ("Russian Igor Petrov", "Germany's Jan Kolb" is not one: a country, not a people)."""
+    doc = ent.doc
+    words = set()
+    i = ent.start - 1
+    while i >= 0 and doc[i].ent_type_ == "NORP":
+        words.add(doc[i].lower_)
+        i -= 1
+    for t in ent:
+        if t.pos_ in ("PROPN", "ADJ") and t.lower_.endswith(_DEMONYM_ENDINGS) and t.i < ent.end - 1 \
+                and t.dep_ in ("compound", "amod"):
+            words.add(t.lower_)  # "Russian" inside the PERSON span: tagged with the name
+    return words
+
+
+# How English names of peoples end ("Russian", "Swedish", "Chinese", "Swede", "Spaniard", "Brazilian").
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ard", "ede", "ch")
+
+
+def _the_one(token: Token, ent: Span) -> bool:
+    """"the Russian", "the Swede": one person described by nationality (not "the French", a people)."""
+    return len(ent) == 1 and token.tag_ in ("NNP", "JJ", "NN") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _plural_description(name: str) -> bool:
     """A source written as a plural common noun ("reports", "industry analysts"), not a name."""
     last = name.split()[-1] if name.split() else ""
@@ -325,6 +389,8 @@ def _expletive(it: Token) -> bool:
 def _is_subject(ent: Span) -> bool:
     """The name is a clause's subject ("Mr Milburn gave", "Arnold, from Kent, described")."""
     root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "A spokesman for the agency, Dean Ross, said": Ross is the subject
     return root.dep_ == "nsubj" or (root.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in root.head.children))
 
 

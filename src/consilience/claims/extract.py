@@ -475,6 +475,10 @@ def _dates(time: Token, anchor: Token) -> bool:
     appears that they have not fought"). A time in another clause ("which accounted for 46% in
     2004") dates that clause's event."""
     verb = next((a for a in time.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    path = [a for a in time.ancestors if verb is None or a.i != verb.i and verb in a.ancestors]
+    described = next((a for a in path if a.dep_ == "appos"), None)
+    if described is not None and anchor not in described.subtree:
+        return False  # "Viotti, director since 2002, conducted at La Scala": the role's time, not the act's
     if verb is None or verb.i == anchor.i or verb in anchor.ancestors:
         return True
     if verb not in anchor.subtree:

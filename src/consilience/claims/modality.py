@@ -39,11 +39,47 @@ _CAUSATIVE = frozenset({"let", "make", "help", "have"})
 RAISING = {"appear", "seem", "look"}
 
 
+# Verbs whose simple present tells what lies ahead of their subject: "she faces Ana Ruiz in the
+# first round", "the pair face a trial", "the winners await a draw".
+_PROSPECTS = frozenset({"face", "await"})
+
+
+def _ahead_of_now(verb: Token) -> bool:
+    """"faces a trial", "awaits the verdict": the simple present of a verb of prospect, with an
+    object; what was faced ("faced") or is being faced ("is facing a revolt") is told as it stands."""
+    return verb.lemma_.lower() in _PROSPECTS and verb.tag_ in ("VBZ", "VBP") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _judged_of_another(verb: Token) -> bool:
+    """"warned that the party could not win": "could not" said of someone other than the speaker,
+    in what was said, is a judgement of what will be; "said it could not approve" (the speaker
+    itself, told as a pronoun) is a refusal, stated."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb.dep_ == "ccomp" and subject is not None and subject.pos_ != "PRON"
+
+
 def _ahead_of(node: Token) -> bool:
     """"before being redeployed", "until the talks end": a clause set ahead of its head's."""
     if node.dep_ == "pcomp" and node.head.lower_ in _AHEAD:
         return True
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AHEAD for c in node.children)
+
+
+# Verbs whose "with"/"of" clause is what someone is blamed for, not yet shown: "charged with
+# bribing", "accused of lying", "suspected of taking bribes", "indicted for fraud".
+_ALLEGING = frozenset({"charge", "accuse", "suspect", "indict"})
+
+
+def _alleged(node: Token) -> bool:
+    """The act someone is charged with, accused or suspected of (and acts coordinated with it)."""
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    prep = node.head
+    if node.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("with", "of", "for"):
+        return False
+    head = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "accused [the driver of ignoring]"
+    return head.lemma_.lower() in _ALLEGING
 
 
 def _means_of(node: Token) -> bool:
@@ -57,17 +93,21 @@ def modality_of(t: Token, *, attributed: bool) -> str:
     would be more than £1,000"; a noun that is the subject is taken as given: "the attack could
     have been prevented")."""
     node = clause_verb(t)
-    if scheduled(node) or _forecast_source(node) or _forecast_object(t, node):
+    if scheduled(node) or _forecast_source(node) or _forecast_object(t, node) or _ahead_of_now(node):
         return "speculative"
     hearsay = False
     for _ in range(4):
         modal = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS), None)
-        if modal is not None and not (modal.lower_ in ("can", "could", "ca") and any(c.dep_ == "neg" for c in node.children)):
+        if modal is not None and not (modal.lower_ in ("can", "could", "ca") and any(c.dep_ == "neg" for c in node.children)
+                                      and not _judged_of_another(node)):
             return "speculative"  # "could not approve" is a refusal, stated
         if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEDGES for c in node.children):
             return "speculative"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
             return "speculative"
+        if _alleged(node):
+            hearsay = True  # "charged with bribing a referee": the charge's word, not the outlet's
+            break
         if _ahead_of(node) or _means_of(node):
             node = node.head.head if node.head.dep_ == "prep" else node.head
             continue  # "might undergo training before being redeployed": as unsure as what it comes before

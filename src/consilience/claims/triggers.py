@@ -568,8 +568,9 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
             return True
         if node is not t and node.pos_ == "VERB" and node.lemma_.lower() in gaz.speech_verbs:
             return False
-        if node is not t and node.lemma_.lower() in gaz.stopping_verbs and not _stopped_someone_to(node, below):
-            return True
+        if node is not t and node.lemma_.lower() in gaz.stopping_verbs and not _stopped_someone_to(node, below) \
+                and not (below.dep_ == "conj" and below.head.i == node.i):
+            return True  # "avoiding a test and then faking a crash": the faking is no avoided act
         for child in node.children:
             if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS and not _not_only(child):
                 return True
