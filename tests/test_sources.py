@@ -328,3 +328,70 @@ def test_outlets_printing_one_sentence_word_for_word_are_one_source() -> None:
     assert independent_sources(copies, arts, speaker_names(copies, arts)) == ["x.com"]
     told = [*copies, fired("z")]
     assert independent_sources(told, arts, speaker_names(told, arts)) == ["x.com", "z.com"]
+
+
+RUN_ON = ('"We got everyone out. "Our team talked to him for an hour," Sgt. Lena Ortiz told reporters. '
+          '"It went well." Across the road at Pinewood Print, Omar Reyes said staff were about to hold a party.')
+
+
+def test_a_quotation_run_on_without_a_closing_mark_does_not_swallow_the_rest_of_the_text() -> None:
+    # no paragraph breaks and one quotation left open, as wire copy often is: the marks are read by
+    # their neighbours, so the last one before "said" closes a quotation
+    art = {k: Article(id=k, source=k, text=RUN_ON, outlet=f"{k}.com", published=Published()) for k in "xy"}
+    start = RUN_ON.index("Omar Reyes")
+    span = RUN_ON[start:len(RUN_ON) - 1]
+    verb = RUN_ON.index("said staff")
+    said = [Claim(id=k, article=k, start=start, end=start + len(span), text=span, kind="event", predicate="said",
+                  speech=True, subject="Omar Reyes", trigger=Span(start=verb, end=verb + 4, text="said"))
+            for k in "xy"]
+    assert independent_sources(said, art, speaker_names(said, art)) == ["Omar Reyes"]
+    assert inside_quotation(RUN_ON, RUN_ON.index("Our team")) and inside_quotation(RUN_ON, RUN_ON.index("went"))
+    assert not inside_quotation(RUN_ON, RUN_ON.index("Across"))
+
+
+def test_a_speech_verb_right_after_a_closing_mark_is_its_speakers() -> None:
+    text = 'The host was named. " She is quick and warm, "said board chair Ada Quist. More follows.'
+    art = {"g": Article(id="g", source="g", text=text, outlet="g.com", published=Published())}
+    start, verb = text.index("She is"), text.index("said")
+    span = text[start:text.index(". More")]
+    c = Claim(id="1", article="g", start=start, end=start + len(span), text=span, kind="event", predicate="said",
+              speech=True, subject="Ada Quist", trigger=Span(start=verb, end=verb + 4, text="said"))
+    assert independent_sources([c], art, speaker_names([c], art)) == ["Ada Quist"]
+
+
+def test_a_capitalised_common_word_is_a_description_not_a_name() -> None:
+    from consilience.reconcile.sources import common_words
+    texts = ["Riot in Eastfield. Officers said a riot began after the vigil; the riot went on all night.",
+             "Police said the riot was over. Shares in UK Coal fell as coal ran short."]
+    words = common_words(["Riot", "Police", "Coal", "Officers"], texts)
+    assert words == {"Riot": "riot"}  # "Police" is one body; "UK Coal" is written as a name
+    claims = [_said_in("1", "m", "Riot"), _said_in("2", "n", "Ann Hale")]
+    arts = {k: Article(id=k, source=k, text=t, outlet=f"Outlet {k}", published=Published())
+            for k, t in zip("mn", texts, strict=True)}
+    assert independent_sources(claims, arts, speaker_names(claims, arts)) == ["Ann Hale"]
+
+
+def _attributed(cid: str, art: str, source: str, said: str, via: tuple[str, ...] = ()) -> Claim:
+    return Claim(id=cid, article=art, start=0, end=1, text="x", kind="event", predicate="left",
+                 attribution=Attribution(source=source, via=via, text=said))
+
+
+def test_a_resolution_the_attributions_own_noun_contradicts_is_not_the_speaker() -> None:
+    texts = {"m": "Software piracy hurts. The company announced new software tools for its software.",
+             "n": "Kimani Dale, 16, died. According to the officers, they left their car. Strategy Vance grew."}
+    arts = {k: Article(id=k, source=k, text=t, outlet=f"{k}.com", published=Published()) for k, t in texts.items()}
+    software = _attributed("1", "m", "Software", "The company announced")  # "the company" is no software
+    officers = _attributed("2", "n", "Kimani Dale", "according to the officers")  # one boy is not "the officers"
+    assert independent_sources([software], arts, speaker_names([software], arts)) == ["an unnamed source (m.com)"]
+    assert independent_sources([officers], arts, speaker_names([officers], arts)) == ["officers (n.com)"]
+    firm = _attributed("3", "n", "Strategy Vance", "the consultants said")  # a firm may be "the consultants"
+    assert independent_sources([firm], arts, speaker_names([firm], arts)) == ["Strategy Vance"]
+    named = _attributed("4", "n", "Kimani Dale", "Kimani Dale said")
+    assert independent_sources([named], arts, speaker_names([named], arts)) == ["Kimani Dale"]
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    arts = {"h": Article(id="h", source="h", text="The dispatcher said she told Mira Holt to kneel.", outlet="h.com",
+                         published=Published())}
+    told = _attributed("1", "h", "Mira Holt", "she told", via=("Holt",))
+    assert independent_sources([told], arts, speaker_names([told], arts)) == ["an unnamed source (h.com)"]

@@ -26,10 +26,11 @@ from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
 from .compare import is_speech
-from .entities import clock_word, core_words, entity_names, names_nobody, same_entity
+from .entities import PRONOUNS, TITLES, clock_word, core_words, entity_names, is_person_like, names_nobody, same_entity
 from .measure import singular
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
@@ -126,10 +127,44 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     names = {**orgs, **people}
     names = {**names, **_spoken_for(raw, names)}
     names = {**names, **_officers_of_the_force(raw, names, people)}
+    names = {**names, **common_words([n for n in raw if names.get(n, n) == n], texts)}
     first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
     for n in raw:
         first.setdefault(names.get(n, n).lower(), names.get(n, n))
     return {n: first[names.get(unclocked[n], unclocked[n]).lower()] for n in written}
+
+
+# Kinds of noun that can speak (the most frequent sense's): people, bodies, and what is written or
+# said (a report, a statement).
+_SPEAKING_KINDS = {"noun.person", "noun.group", "noun.communication"}
+
+
+def common_words(names: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
+    """name -> how to count a capitalised common word taken for a name: "Software", "Riot" (a
+    headline word), "Mafia". The story's texts write it in lower case more often than as a name
+    (capitalised after a word within a sentence, or before another capitalised word: "UK Coal",
+    "Time Warner"), so its capital came from a sentence's or headline's start: it is a description,
+    in lower case ("riot", "ministers"), counted only where no one is named; a collective noun
+    ("Police", "Jury") stays one body."""
+    out = {}
+    for n in names:
+        word = _LEAD.sub("", n).strip()
+        if not _capitalised_word(word) or gazetteer().known_source(n) is not None:
+            continue
+        lower = sum(len(re.findall(rf"\b{re.escape(word.lower())}\b", t)) for t in texts)
+        named = rf"(?:(?<=[\w,;:] ){re.escape(word)}\b|\b{re.escape(word)}(?= [A-Z]))"
+        if lower <= sum(len(re.findall(named, t)) for t in texts):
+            continue
+        kind = event_lexicon().supersense(singular(word.lower())) or event_lexicon().supersense(word.lower())
+        if kind == "noun.group" and singular(word.lower()) == word.lower():
+            continue  # "Police", "Jury": one body, however written
+        out[n] = word.lower()
+    return out
+
+
+def _capitalised_word(word: str) -> bool:
+    """One word with a capital and the rest in lower case ("Software"; not "IBM", "McCain")."""
+    return bool(re.fullmatch(r"[A-Z][a-z-]+", word))
 
 
 def without_clock(name: str) -> str:
@@ -147,7 +182,7 @@ def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
     ``text``: a speech act whose verb stands inside a quotation from someone else ('"Chelsea are
     saying clearly that ...", the expert said') is that someone's, not its subject's."""
     if is_speech(c) and not names_nobody(c.subject) and not _passive(c) \
-            and not (text is not None and inside_quotation(text, _verb_at(c))):
+            and not (text is not None and _quoted_verb(c, text)):
         return (c.subject or "",)
     if c.attribution is not None:
         return c.attribution.sources or (c.attribution.source,)
@@ -166,6 +201,15 @@ def _passive(c: Claim) -> bool:
     return bool(before) and before[-1] in _BE
 
 
+def _quoted_verb(c: Claim, text: str) -> bool:
+    """The speech verb stands inside a quotation, not right after one ('delivers, "said Ganis': the
+    mark before the verb closes the quotation the verb introduces)."""
+    pos = _verb_at(c)
+    if c.trigger is not None and text[:pos].rstrip()[-1:] in ('"', "”"):
+        return False
+    return inside_quotation(text, pos)
+
+
 def _verb_at(c: Claim) -> int:
     """Where the claim's event word stands: a speech act's span holds the words said ('"... aiming at
     the building," Pigeon said'), so its start is inside the quotation though the verb is not."""
@@ -173,12 +217,21 @@ def _verb_at(c: Claim) -> int:
 
 
 def inside_quotation(text: str, pos: int) -> bool:
-    """``pos`` stands inside a quotation opened earlier in its paragraph (or by the marks it starts at)."""
-    while pos < len(text) and text[pos] in '"“':
-        pos += 1  # a claim's span may begin with the quotation's opening mark
-    paragraph = text[text.rfind("\n", 0, pos) + 1:pos]
-    sentence = text[_sentence_start(text, pos):pos]  # 'for 5. Why?" Despite': a sentence ends after its quote
-    return any(part.count('"') % 2 == 1 or part.count("“") > part.count("”") for part in (sentence, paragraph))
+    """``pos`` stands inside a quotation opened earlier in its paragraph (or by the marks it starts at):
+    the last quotation mark before it opens one. A straight mark opens when it follows a space or
+    the paragraph's start and a word follows it ('said: "We'), and closes otherwise ('job." Down').
+    Counting marks was wrong in texts without paragraph breaks: one quotation that runs into the
+    next paragraph unclosed, as news writes them, turned every later sentence into a quotation."""
+    if pos < len(text) and text[pos] in '"“':
+        return True  # a claim's span may begin with the quotation's opening mark
+    begin = text.rfind("\n", 0, pos) + 1
+    last = max(text.rfind(mark, begin, pos) for mark in '"“”')
+    if last < 0:
+        return False
+    if text[last] != '"':
+        return text[last] == "“"
+    before, after = text[last - 1:last] if last > begin else "", text[last + 1:last + 2]
+    return (not before or before.isspace() or before in "([—–-") and bool(after) and not after.isspace()
 
 
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -309,14 +362,77 @@ def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> l
     chain = tuple(dict.fromkeys([*(names.get(v, v) for v in via if not names_nobody(v)), outlet]))
     out = []
     for r in raw:
-        name = names.get(r, r)
-        if names_nobody(name):
-            out.append(Speaker(f"an unnamed source ({outlet})", chain, False))
+        name = _resolved_right(names.get(r, r), r, c)
+        if names_nobody(name) or any(same_entity(v, name) for v in via):
+            out.append(Speaker(f"an unnamed source ({outlet})", chain, False))  # nobody, or the one told
         elif not _is_named(name):
             out.append(Speaker(f"{name} ({outlet})", chain, False))
         else:
             out.append(Speaker(name, tuple(x for x in chain if x != name), True))
     return out
+
+
+def _resolved_right(name: str, raw: str, c: Claim) -> str:
+    """The speaker, unless resolving the attribution's words to it failed: the words name their
+    speaker with a noun ("The company announced", "according to the officers") and the name put for
+    them is a common word that is not that noun ("software", "mafia": "" for nobody), or one person
+    for a plural noun ("Kimani Gray" for "the officers": the description as written)."""
+    if c.attribution is None or raw == c.subject:
+        return name
+    noun = _speaker_noun(c.attribution.text)
+    if noun is None or noun[-1] in _WORDS.findall(name.lower()):
+        return name
+    if raw != name and raw.lower() == name:
+        return ""
+    people = singular(noun[-1]) != noun[-1] and event_lexicon().supersense(singular(noun[-1])) == "noun.person"
+    if people and _one_person(name):
+        return " ".join(noun)
+    return name
+
+
+# Speech verbs written before their speaker ("said the officer").
+_INVERTED = {"said", "says", "added", "adds", "told", "explained", "wrote", "noted", "asked", "continued"}
+def _one_person(name: str) -> bool:
+    """A given name and a surname ("Kimani Gray"), the given name no common noun ("Strategy
+    Analytics" is a firm: "strategy" is a word): one person, who is never "the officers"."""
+    core = core_words(name)
+    return len(core) >= 2 and is_person_like(core, name) and event_lexicon().supersense(core[0]) is None
+
+
+_DETERMINERS = {"the", "a", "an", "according", "to", "some", "many", "two", "three", "several", "its", "their"}
+
+
+def _speaker_noun(said: str) -> list[str] | None:
+    """The words of the noun phrase an attribution names its speaker with ("The tobacco companies
+    deny" -> ["tobacco", "companies"]), headed by a noun for people, a body or a text; None for a
+    pronoun or a phrase holding a name ("It claims", "Mr Lee said", "Spurs director Frank Arnesen
+    said"). The speech verb is the last word ("deny"), or the first when it comes first ("said the
+    officer"); after "according to" the phrase ends at its first such noun ("the officers involved")."""
+    words = said.split()
+    according = [w.lower() for w in words[:2]] == ["according", "to"]
+    if len(words) < 2:
+        return None
+    if according:
+        words = words[2:]
+    else:
+        words = words[1:] if words[0] in _INVERTED else words[:-1]
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    phrase: list[str] = []
+    for n, w in enumerate(words):
+        low = w.lower()
+        if not low.isalpha() or low in PRONOUNS or (w[:1].isupper() and (n > 0 or low in TITLES)):
+            return None
+        phrase.append(low)
+        if according and _speaking_noun(low):
+            break
+    head_ok = bool(phrase) and _speaking_noun(phrase[-1])
+    return phrase if head_ok and not (words[0][:1].isupper() and len(phrase) > 1) else None
+
+
+def _speaking_noun(word: str) -> bool:
+    kind = event_lexicon().supersense(singular(word)) or event_lexicon().supersense(word)
+    return kind in _SPEAKING_KINDS
 
 
 # "Chile's forensic service", "Apple's chief executive": a body or office of a named owner is one
