@@ -292,3 +292,40 @@ def test_stories_read_ahead_are_the_stored_ones_until_they_change(corpus: tuple[
     kept = {i for i, key in store.story_keys().items() if keys_before.get(i) == key}
     assert kept and len(kept) < len(before)
     assert all((before.get(s.id) is s) == (s.id in kept) for s in store.stories())
+
+
+def test_story_counts_read_from_the_store_are_the_stories_counts(corpus: tuple[list[str], list[str]],
+                                                                 tmp_path: Path) -> None:
+    """The story index rows come from the store's columns, not the stories' records: the same counts."""
+    from consilience.report.view import SHOWN_RELATIONS, StoryCounts
+
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    updated(first + second, store=store)
+    counted = [StoryCounts(*row) for row in store.story_counts(SHOWN_RELATIONS)]
+    assert counted == [StoryCounts.of(s) for s in store.stories()]
+    assert any(c.n_facts for c in counted) and len(counted) >= 3
+
+
+def test_the_pages_read_only_the_stories_they_show(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A story with no section is a row of the index, read from the store's columns: its record is not read."""
+    from consilience.pipeline import published
+    from consilience.records import Story
+    from consilience.report import view
+
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    update = updated(first + second, store=store)
+    monkeypatch.setattr(view, "STORIES_SHOWN", 1)
+    read: list[str] = []
+    real = Story.from_dict
+
+    def counted(d: dict[str, object]) -> Story:
+        read.append(str(d["id"]))
+        return real(d)
+
+    monkeypatch.setattr(Story, "from_dict", staticmethod(counted))
+    reader = open_store(tmp_path / "s.db")  # nothing read yet
+    published(reader, update, tmp_path / "out")
+    assert len(store.story_keys()) >= 3 and len(set(read)) == 1

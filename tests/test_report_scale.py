@@ -104,3 +104,24 @@ def test_stories_beyond_the_cap_are_rows_of_the_index_only() -> None:
     assert len(view.stories) == STORIES_SHOWN and len(view.index_only) == 4
     assert all(a.segments is None for s in view.index_only for a in s.articles)
     assert max(c.number for c in view.citations.values()) == STORIES_SHOWN
+
+
+def test_a_story_makes_views_of_the_facts_it_shows_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The facts past the cap are ranked as they are; a view is made of those shown (and of the two
+    sides of each relation shown): what the page shows does not change."""
+    from consilience.report import view as view_module
+
+    dossier = synthetic(1, FACTS_SHOWN + 40)
+    whole = report_html(dossier)
+    made: list[str] = []
+    real = view_module.fact_view
+
+    def counted(fact: Any, labels: Any, claims: Any) -> Any:
+        made.append(fact.id)
+        return real(fact, labels, claims)
+
+    monkeypatch.setattr(view_module, "fact_view", counted)
+    assert report_html(dossier) == whole
+    story = report_view(dossier).stories[0]
+    assert FACTS_SHOWN <= len(set(made)) <= FACTS_SHOWN + 2 and {"f0x0", "f0x1"} <= set(made)  # + the relation's sides
+    assert story.facts_more == 40 and story.relations[0].first is not None and story.relations[0].second is not None

@@ -35,13 +35,16 @@ from .publish import REPORT_FILES, published, staging
 from .view import (
     CLAIM_LINKS,
     REPORT_CAPS,
+    SHOWN_RELATIONS,
     ClaimRef,
     ReportView,
+    StoryCounts,
     fact_view,
-    most_reported,
+    ranked_facts,
     report_view,
     shown_stories,
     timeline_dicts,
+    viewed_facts,
 )
 
 Progress = Callable[[str, int, int | None], None]
@@ -62,8 +65,7 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
         if reports:
             # The parts, the tables and the graph on the other core; the parts come back to be stored here.
             with _alongside(store, partial(_data_files, stage)) as data_files:
-                dossier, refs = read_in_part(store, articles, failures, notes)
-                view = report_view(dossier, refs=refs)
+                dossier, view = read_in_part(store, articles, failures, notes)
                 files += rendered_steps([partial(_pages, store, dossier, view, stage),
                                          partial(_stored_parts, store, data_files)], progress)
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
@@ -128,20 +130,26 @@ def _data_files(outdir: Path, store: Store) -> Made:
 
 
 def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure],
-                 notes: Sequence[str]) -> tuple[Dossier, list[ClaimRef]]:
-    """The dossier the pages show: every article and story, whole claims only where a page may show
-    them (cited by the briefing of a story shown, or linked from one of the facts it shows:
-    ``view.shown_claims`` picks from these); the other claims as refs (which article holds each)."""
-    stories = store.stories()
-    refs = {i: ClaimRef(i, a) for i, a in store.claim_articles()}
+                 notes: Sequence[str]) -> tuple[Dossier, ReportView]:
+    """The dossier the pages read and what they show, from the store read in part: of the stories with no section, their
+    counts only (``StoryCounts``); of those shown, the records, and whole claims only where a page
+    may show them (cited by the briefing, or linked from one of the facts shown:
+    ``view.shown_claims`` picks from these); of the other claims of the facts it shows
+    (``view.viewed_facts``), which article holds each (``ClaimRef``)."""
+    counts = [StoryCounts(*row) for row in store.story_counts(SHOWN_RELATIONS)]
+    stories = store.stories_by_id([s.id for s in shown_stories(counts, articles)])
+    viewed = {s.id: viewed_facts(s) for s in stories}
+    refs = {i: ClaimRef(i, a) for i, a in
+            store.claim_articles_of(sorted({c for facts in viewed.values() for f in facts for c in f.claims})).items()}
     whole: set[str] = set()
-    for story in shown_stories(stories, articles):
+    for story in stories:
         whole.update(c for x in story.summary for c in x.claims)
-        facts = most_reported(fact_view(f, {}, refs) for f in story.facts)[:REPORT_CAPS.facts]
+        facts = [fact_view(f, {}, refs) for f in ranked_facts(story.facts)[:REPORT_CAPS.facts]]
         whole.update(c.id for f in facts for c in f.claims[:CLAIM_LINKS])
     dossier = Dossier(articles=tuple(articles), claims=tuple(store.claims_by_id(sorted(whole))),
                       stories=tuple(stories), failures=tuple(failures), notes=(*store.notes(articles), *notes))
-    return dossier, [r for i, r in refs.items() if i not in whole]
+    return dossier, report_view(dossier, refs=[r for i, r in refs.items() if i not in whole], counts=counts,
+                                n_claims=store.counts()[1])
 
 
 def _version() -> str:

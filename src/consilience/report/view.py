@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from ..records import Article, Claim, Dossier, Fact, Failure, Flag, Relation, Sentence, Story, TimelineEntry, When
 
@@ -39,6 +40,7 @@ TIMELINE_ROWS = 60
 # a fact from 1915 or 2007 in a 2019 article is background, counted but not drawn.
 PERIOD_MARGIN = timedelta(days=31)
 SHOWN_RELATIONS = ("updates", "contradicts", "refines")
+S = TypeVar("S", "Story", "StoryCounts")
 
 
 @dataclass(frozen=True)
@@ -276,9 +278,13 @@ def outlet_labels(articles: Iterable[Article]) -> dict[str, str]:
 
 
 def report_title(dossier: Dossier) -> str:
-    if len(dossier.stories) == 1:
-        return dossier.stories[0].title
-    return f"{len(dossier.stories)} stories from {len(dossier.articles)} articles"
+    return _title(dossier.stories, len(dossier.articles))
+
+
+def _title(stories: Sequence[Story | StoryCounts], n_articles: int) -> str:
+    if len(stories) == 1:
+        return stories[0].title
+    return f"{len(stories)} stories from {n_articles} articles"
 
 
 def fact_view(fact: Fact, labels: dict[str, str], claims: Mapping[str, Claim | ClaimRef]) -> FactView:
@@ -292,6 +298,28 @@ def fact_view(fact: Fact, labels: dict[str, str], claims: Mapping[str, Claim | C
 def most_reported(facts: Iterable[FactView]) -> list[FactView]:
     """Facts by reach, widest first; ties in the dossier's own order (a stable sort)."""
     return sorted(facts, key=lambda f: (-f.reach[0], -f.reach[1], -f.reach[2]))
+
+
+def fact_reach(fact: Fact) -> tuple[int, int, float]:
+    """A fact's ``FactView.reach``, without making its view."""
+    return (len(fact.outlets), len(fact.sources), fact.weight)
+
+
+def ranked_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """``most_reported`` of the facts themselves: their views are made only for those a page shows."""
+    return sorted(facts, key=lambda f: (-len(f.outlets), -len(f.sources), -f.weight))
+
+
+def viewed_facts(story: Story, caps: Caps = REPORT_CAPS) -> list[Fact]:
+    """The facts of ``story`` whose views its section shows: the most reported (the main event
+    first), then the two sides of each relation shown."""
+    by_id = {f.id: f for f in story.facts}
+    sides = [by_id[i] for r in _shown_relations(story)[:caps.relations] for i in (r.to, r.from_) if i in by_id]
+    return list({f.id: f for f in [*ranked_facts(story.facts)[:max(caps.facts, 1)], *sides]}.values())
+
+
+def _shown_relations(story: Story) -> list[Relation]:
+    return [r for r in story.relations if r.kind in SHOWN_RELATIONS]
 
 
 def main_event(facts: Sequence[FactView]) -> FactView | None:
@@ -316,16 +344,17 @@ def in_period(entry: TimelineEntry, first: date | None, last: date | None) -> bo
     return entry.start <= last + PERIOD_MARGIN and end >= first - PERIOD_MARGIN
 
 
-def timeline_rows(story: Story, facts: dict[str, FactView], first: date | None, last: date | None) -> list[TimelineRow]:
-    """A story's timeline entries inside its period, in time order."""
+def timeline_rows(story: Story, reach: Mapping[str, tuple[int, int, float]], first: date | None,
+                  last: date | None) -> list[TimelineRow]:
+    """A story's timeline entries inside its period, in time order; ``reach``: fact id -> its reach."""
     rows = []
     for e in story.timeline:
         if not in_period(e, first, last):
             continue
-        reach = max((facts[f].reach for f in e.facts if f in facts), default=(0, 0, 0.0))
+        reach_of = max((reach[f] for f in e.facts if f in reach), default=(0, 0, 0.0))
         rows.append(TimelineRow(start=e.start.isoformat(), end=_iso(e.end) or None, label=e.label,
                                 precision=e.precision, facts=e.facts, story=story.id, story_title=story.title,
-                                reach=reach))
+                                reach=reach_of))
     return rows
 
 
@@ -396,35 +425,70 @@ def story_view(story: Story, ctx: Context, *, full: bool = True, caps: Caps = RE
 
 def story_and_rows(story: Story, ctx: Context, *, full: bool = True,
                    caps: Caps = REPORT_CAPS) -> tuple[StoryView, list[TimelineRow]]:
-    """A story's view, and every timeline row inside its period (for the timeline across stories)."""
-    facts = [fact_view(f, ctx.labels, ctx.claims) for f in story.facts]
-    by_id = {f.id: f for f in facts}
-    ranked = most_reported(facts)
+    """A story's view, and every timeline row inside its period (for the timeline across stories).
+    Views are made of the facts it shows only (``viewed_facts``); the others are ranked as they are."""
+    ranked = ranked_facts(story.facts)
+    by_id = {f.id: fact_view(f, ctx.labels, ctx.claims) for f in viewed_facts(story, caps)}
+    shown = [by_id[f.id] for f in ranked[:caps.facts]]
     arts = [ctx.articles[a] for a in story.articles if a in ctx.articles]
     first, last = story_period(arts)
-    rows = timeline_rows(story, by_id, first, last)
+    rows = timeline_rows(story, {f.id: fact_reach(f) for f in story.facts}, first, last)
     timeline, timeline_more = capped_timeline(rows, caps.timeline)
-    relations = [relation_view(r, by_id) for r in story.relations if r.kind in SHOWN_RELATIONS]
+    relations = _shown_relations(story)
     summary = tuple(sentence_view(s, ctx.cites) for s in story.summary)
-    main = main_event(facts)
-    marked = shown_claims(summary, ranked[:caps.facts], main) if full else set()
+    main = by_id[ranked[0].id] if ranked else None  # ``main_event``
+    marked = shown_claims(summary, shown, main) if full else set()
     outlets = {a.outlet or f"article {a.id}" for a in arts}
+    n_facts = len(story.facts)
     view = StoryView(
         id=story.id, title=story.title, first=_iso(first), last=_iso(last), n_articles=len(arts),
-        n_outlets=len(outlets), n_facts=len(facts), n_corroborated=sum(f.status == "corroborated" for f in facts),
-        main=main, summary=summary, facts=tuple(ranked[:caps.facts]), facts_more=max(0, len(facts) - caps.facts),
-        relations=tuple(relations[:caps.relations]), relations_more=max(0, len(relations) - caps.relations),
+        n_outlets=len(outlets), n_facts=n_facts, n_corroborated=sum(f.status == "corroborated" for f in story.facts),
+        main=main, summary=summary, facts=tuple(shown), facts_more=max(0, n_facts - caps.facts),
+        relations=tuple(relation_view(r, by_id) for r in relations[:caps.relations]),
+        relations_more=max(0, len(relations) - caps.relations),
         timeline=tuple(timeline), timeline_more=timeline_more, timeline_outside=len(story.timeline) - len(rows),
         articles=tuple(sorted((article_view(a, ctx.marked_in(a.id, marked)) for a in arts),
                               key=lambda v: (v.sort_date, v.label, v.id))))
     return view, rows
 
 
-def story_order(story: Story, articles: dict[str, Article]) -> tuple[int, int, str, str]:
+def story_order(story: Story | StoryCounts, articles: Mapping[str, Article]) -> tuple[int, int, str, str]:
     """Biggest stories first (outlets, then articles), then the most recent, then by title."""
     arts = [articles[a] for a in story.articles if a in articles]
     outlets = {a.outlet or f"article {a.id}" for a in arts}
     return (-len(outlets), -len(arts), _descending(_iso(story_period(arts)[1])), story.title)
+
+
+@dataclass(frozen=True)
+class StoryCounts:
+    """What a row of the story index and the order of stories need of a story: no facts, claims or
+    text. From the story (``of``), or from the store's columns without reading the story's record
+    (``report/parts.py``: only the stories with a section are read whole)."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    n_facts: int
+    n_corroborated: int
+    n_relations: int  # of the kinds a page shows (``SHOWN_RELATIONS``)
+
+    @classmethod
+    def of(cls, story: Story) -> StoryCounts:
+        return cls(id=story.id, title=story.title, articles=story.articles, n_facts=len(story.facts),
+                   n_corroborated=sum(f.status == "corroborated" for f in story.facts),
+                   n_relations=sum(r.kind in SHOWN_RELATIONS for r in story.relations))
+
+
+def index_row(story: StoryCounts, articles: Mapping[str, Article]) -> StoryView:
+    """A story with no section of its own: what its row of the index shows (no facts, no text)."""
+    arts = [articles[a] for a in story.articles if a in articles]
+    first, last = story_period(arts)
+    return StoryView(
+        id=story.id, title=story.title, first=_iso(first), last=_iso(last), n_articles=len(arts),
+        n_outlets=len({a.outlet or f"article {a.id}" for a in arts}), n_facts=story.n_facts,
+        n_corroborated=story.n_corroborated, main=None, summary=(), facts=(), facts_more=story.n_facts,
+        relations=(), relations_more=story.n_relations, timeline=(), timeline_more=0, timeline_outside=0,
+        articles=tuple(sorted((article_view(a, None) for a in arts), key=lambda v: (v.sort_date, v.label, v.id))))
 
 
 def _descending(day: str) -> str:
@@ -432,29 +496,35 @@ def _descending(day: str) -> str:
     return "".join(chr(0x10FFFF - ord(ch)) for ch in day) if day else "\U0010ffff"
 
 
-def report_view(dossier: Dossier, *, refs: Sequence[ClaimRef] = ()) -> ReportView:
+def report_view(dossier: Dossier, *, refs: Sequence[ClaimRef] = (), counts: Sequence[StoryCounts] | None = None,
+                n_claims: int | None = None) -> ReportView:
     """Everything the reports show. Citations are numbered in reading order. ``refs``: the claims
-    ``dossier`` leaves out, only which article holds each (a dossier read from the store in part:
-    whole claims for the articles of the stories shown, ``shown_stories``, and of their citations)."""
+    ``dossier`` leaves out, only which article holds each; ``counts``: every story's counts, in the
+    dossier's order, when ``dossier.stories`` holds only the stories with a section
+    (``shown_stories``) and ``n_claims`` says how many claims there are: a dossier read from the
+    store in part (whole claims only for the stories shown and their citations)."""
     articles = {a.id: a for a in dossier.articles}
-    ordered = sorted(dossier.stories, key=lambda s: story_order(s, articles))
-    shown, rest = ordered[:STORIES_SHOWN], ordered[STORIES_SHOWN:]
+    every = list(counts) if counts is not None else [StoryCounts.of(s) for s in dossier.stories]
+    ordered = sorted(every, key=lambda s: story_order(s, articles))
+    whole = {s.id: s for s in dossier.stories}
+    shown, rest = [whole[s.id] for s in ordered[:STORIES_SHOWN]], ordered[STORIES_SHOWN:]
     ctx = Context.of(dossier.articles, [*dossier.claims, *refs] if refs else dossier.claims, shown)
     built = [story_and_rows(s, ctx) for s in shown]
     rows = [r for _, story_rows in built for r in story_rows]
     timeline, more = capped_timeline(rows, TIMELINE_ROWS)
-    in_stories = {a for s in ordered for a in s.articles}
+    in_stories = {a for s in every for a in s.articles}
     return ReportView(
-        title=report_title(dossier), n_articles=len(dossier.articles), n_claims=len(dossier.claims) + len(refs),
-        stories=tuple(v for v, _ in built), index_only=tuple(story_view(s, ctx, full=False) for s in rest),
+        title=_title(every, len(dossier.articles)), n_articles=len(dossier.articles),
+        n_claims=len(dossier.claims) + len(refs) if n_claims is None else n_claims,
+        stories=tuple(v for v, _ in built), index_only=tuple(index_row(s, articles) for s in rest),
         timeline=tuple(timeline), timeline_more=more,
         timeline_outside=sum(len(s.timeline) for s in shown) - len(rows),
         other_articles=tuple(article_view(a, None) for a in dossier.articles if a.id not in in_stories),
         citations=ctx.cites, notes=dossier.notes, failures=dossier.failures)
 
 
-def shown_stories(stories: Iterable[Story], articles: Iterable[Article]) -> list[Story]:
-    """The stories with a section of their own in the reports."""
+def shown_stories(stories: Iterable[S], articles: Iterable[Article]) -> list[S]:
+    """The stories with a section of their own in the reports (of ``Story`` or ``StoryCounts``)."""
     by_id = {a.id: a for a in articles}
     return sorted(stories, key=lambda s: story_order(s, by_id))[:STORIES_SHOWN]
 

@@ -89,6 +89,14 @@ class Store(Protocol):
 
     def story_records(self, ids: Sequence[str]) -> dict[str, str]: ...
 
+    def stories_by_id(self, ids: Sequence[str]) -> list[Story]: ...
+
+    def story_counts(self, kinds: Sequence[str]) -> list[tuple[str, str, tuple[str, ...], int, int, int]]:
+        """Every story's id, title, article ids, facts, corroborated facts and relations of ``kinds``,
+        in the dossier's order of stories."""
+
+    def claim_articles_of(self, ids: Sequence[str]) -> dict[str, str]: ...
+
     def part_keys(self, output: str) -> dict[str, str]:
         """The reports' stored parts of ``output`` (``report/parts.py``): part -> key."""
 

@@ -255,6 +255,27 @@ class SQLiteStore:
         first = dict(self._db.execute("SELECT story, min(id) FROM articles WHERE story IS NOT NULL GROUP BY story"))
         return sorted(self._db.execute("SELECT id, key FROM stories"), key=lambda r: (first.get(r[0], ""), r[0]))
 
+    def stories_by_id(self, ids: Sequence[str]) -> list[Story]:
+        """The stories ``ids`` (those stored), in that order."""
+        found = {i: self._story(i, key, record)
+                 for i, key, record in self._rows("SELECT id, key, record FROM stories WHERE id IN ({marks})", ids)}
+        return [found[i] for i in ids if i in found]
+
+    def story_counts(self, kinds: Sequence[str]) -> list[tuple[str, str, tuple[str, ...], int, int, int]]:
+        """Every story's id, title, article ids, facts, corroborated facts and relations of ``kinds``,
+        in the dossier's order of stories (by first article id), read without reading any story's record."""
+        members: dict[str, list[str]] = {}
+        for story, art in self._db.execute("SELECT story, id FROM articles WHERE story IS NOT NULL ORDER BY id"):
+            members.setdefault(story, []).append(art)
+        marks = ",".join("?" * len(kinds))
+        rows = self._db.execute(
+            "SELECT s.id, s.title, s.n_facts, "
+            "(SELECT count(*) FROM facts f WHERE f.story = s.id AND f.status = 'corroborated'), "
+            f"(SELECT count(*) FROM relations r WHERE r.story = s.id AND r.kind IN ({marks})) FROM stories s",
+            list(kinds)).fetchall()
+        out = [(i, title, tuple(members.get(i, ())), n_facts, n_corr, n_rel) for i, title, n_facts, n_corr, n_rel in rows]
+        return sorted(out, key=lambda r: (r[2][:1], r[0]))
+
     def story_records(self, ids: Sequence[str]) -> dict[str, str]:
         """Story id -> its stored record (JSON text)."""
         return dict(self._rows("SELECT id, record FROM stories WHERE id IN ({marks})", ids))  # type: ignore[arg-type]
@@ -271,6 +292,10 @@ class SQLiteStore:
         """The claims of ``ids`` (those stored), in the dossier's order (by article id, then position)."""
         rows = self._rows("SELECT article, n, record FROM claims WHERE id IN ({marks})", ids)
         return [Claim.from_dict(json.loads(r[2])) for r in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+    def claim_articles_of(self, ids: Sequence[str]) -> dict[str, str]:
+        """Claim id -> its article's id, for the claims of ``ids`` that are stored."""
+        return dict(self._rows("SELECT id, article FROM claims WHERE id IN ({marks})", ids))  # type: ignore[arg-type]
 
     def claim_articles(self) -> list[tuple[str, str]]:
         """Every claim's id and its article's, in the dossier's order of claims."""
