@@ -395,3 +395,27 @@ def test_the_one_told_is_not_the_speaker() -> None:
                          published=Published())}
     told = _attributed("1", "h", "Mira Holt", "she told", via=("Holt",))
     assert independent_sources([told], arts, speaker_names([told], arts)) == ["an unnamed source (h.com)"]
+
+
+def test_an_edited_repost_of_a_spokesmans_release_is_his_channel() -> None:
+    release = ("The swift action by the cutter Vega resulted, once again, in foiling the smugglers' plan of "
+               "landing their cargo on the quiet northern beaches near the old harbour.")
+    quoted = ("The swift action by the cutter Vega resulted, once again, in foiling the smugglers' attempt to land "
+              "cargo on the northern beaches near the harbour, Commander Ivo Brandt said.")
+    rewrite = ("Smugglers tried to land cargo on northern beaches, but a coastguard cutter stopped them, "
+               "a resident told us.")
+    arts = {k: Article(id=k, source=k, text=t, outlet=f"{k}.com", published=Published())
+            for k, t in (("blog", release), ("paper", quoted), ("local", rewrite))}
+
+    def foiling(k: str, source: str | None = None) -> Claim:
+        text = arts[k].text
+        start = text.index("mugglers") - 1
+        att = Attribution(source=source, via=(), text=f"{source} said") if source else None
+        return Claim(id=k, article=k, start=start, end=start + 9, text=text[start:start + 9], kind="event",
+                     predicate="foiled", attribution=att)
+
+    claims = [foiling("blog"), foiling("paper", "Commander Ivo Brandt")]
+    assert independent_sources(claims, arts, speaker_names(claims, arts)) == ["Ivo Brandt"]
+    # a rewrite in other words is the outlet's own telling
+    other = [foiling("local"), foiling("paper", "Commander Ivo Brandt")]
+    assert independent_sources(other, arts, speaker_names(other, arts)) == ["Ivo Brandt", "local.com"]
