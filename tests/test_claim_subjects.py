@@ -272,3 +272,12 @@ def test_he_is_the_person_last_the_subject_not_one_named_in_a_phrase_or_as_an_ob
     found = claims(text)
     assert triggered(found, "refused").subject == "Peter Hale"
     assert triggered(found, "said").subject == "Peter Hale"
+
+
+def test_he_is_not_the_person_a_he_before_it_in_the_sentence_acts_on() -> None:
+    text = ("The harbour was quiet that year. The fleet stayed in port. Prices rose. "
+            "When he refused to back party leader Tom Baird over the strike bill in 1973, he said: "
+            '"I am not going to resign."')
+    found = claims(text)
+    assert triggered(found, "said").subject != "Tom Baird"
+    assert triggered(found, "refused").subject != "Tom Baird"

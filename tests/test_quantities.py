@@ -238,3 +238,19 @@ def test_a_sum_a_deal_could_be_worth_is_speculative() -> None:
     found = claims_in("The airline will buy six jets in a deal that could be worth more than $900m.", outlet="Q")
     worth = [c for c in found if c.quantity is not None and c.quantity.value == 900_000_000]
     assert worth and worth[0].modality == "speculative"
+
+
+def test_a_sum_with_its_scale_tagged_as_an_ordinal_is_still_a_sum() -> None:
+    assert [q.value for q in amounts("The rescue fund will exceed 9bn euros.")] == [9e9]
+
+
+@pytest.mark.parametrize("text,value,modality", [
+    ("Farm aid is estimated to exceed 16.5bn euros.", 16.5e9, "speculative"),
+    ("Analysts estimate sales to reach $2bn.", 2e9, "speculative"),
+    ("The crowd was estimated to be 20,000.", 20_000, "reported"),
+    ("The storm is estimated to have killed 40 people.", 40, "reported"),
+])
+def test_an_estimate_of_what_a_thing_will_come_to_is_a_forecast(text: str, value: float, modality: str) -> None:
+    from claim_texts import claims_in
+    found = [c for c in claims_in(text, outlet="Q") if c.quantity is not None and c.quantity.value == value]
+    assert found and found[0].modality == modality

@@ -199,7 +199,7 @@ class Entities:
             salient = self._salient_person(here, gender)
             if salient is None:
                 people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if n.gender in (None, gender)
-                          and not n.placed]
+                          and not n.placed and not (n.at[0] == here[0] and _done_to_by_a_pronoun(token.doc[n.at[1]]))]
                 subjects = [n for n in people if n.subject_at is not None and n.subject_at < here
                             and here[0] - n.subject_at[0] <= PERSON_REACH]
                 # the person last named as a clause's subject, not one named since only as an object
@@ -314,6 +314,20 @@ def _titled_gender(ent: Span) -> str | None:
     if any(w in _MALE for w in words):
         return "m"
     return "f" if any(w in _FEMALE for w in words) else None
+
+
+def _done_to_by_a_pronoun(name: Token) -> bool:
+    """"When he refused to support Tom Baird ..., he said": a person named as what a "he" or "she"
+    acts on is not that pronoun, nor the next one that goes on with it."""
+    if name.dep_ not in ("dobj", "pobj", "dative"):
+        return False
+    verb = next((a for a in name.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lower_ in _PERSONAL
+        verb = verb.head if verb.dep_ == "xcomp" else None  # "he refused to support": his supporting
+    return False
 
 
 def _modifier(ent: Span) -> bool:

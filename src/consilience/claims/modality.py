@@ -122,6 +122,8 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             continue  # "may have depressed the figures, thus flattering December's": as unsure as its cause
         if node.dep_ not in ("xcomp", "ccomp") and not (node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX")):
             break
+        if node.head.lemma_.lower() == "estimate" and _changes_ahead(node):
+            return "speculative"  # "subsidies estimated to exceed 9bn euros": a forecast
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING | _CAUSATIVE:
             break  # "designed to let pensioners choose": as sure as the letting
         hearsay = hearsay or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in node.children)
@@ -175,6 +177,13 @@ HEARSAY_VERBS = frozenset({"say", "report", "allege", "rumour", "rumor", "believ
 
 # The same for a forecast ("output is forecast to grow", "is expected to rule"): speculative.
 FORECAST_VERBS = frozenset({"forecast", "predict", "project", "expect", "tip"})
+
+
+def _changes_ahead(infinitive: Token) -> bool:
+    """"estimated to exceed", "to reach", "to cost": an estimate of what a thing will come to; not
+    "estimated to be worth" (what it is) or "to have killed" (what it did), which are reports."""
+    auxes = [c for c in infinitive.children if c.dep_ == "aux"]
+    return infinitive.lemma_ != "be" and any(c.lower_ == "to" for c in auxes) and not any(c.lemma_ == "have" for c in auxes)
 
 
 def hearsay_passive(verb: Token, *, forecasts: bool = False) -> bool:

@@ -254,8 +254,8 @@ def _is_date_entity(t: Token) -> bool:
     """In an ORDINAL entity, or a DATE or TIME entity that looks like one: it counts a unit of time,
     names one ("the 1990s", "10 pm", "three decades ago"), or is a year. The model also calls bare
     numbers dates ("between 20 and 30"), and those stay amounts."""
-    if t.ent_type_ not in _NOT_COUNTS:
-        return False
+    if t.ent_type_ not in _NOT_COUNTS or _SCALED_DIGITS.fullmatch(t.lower_):
+        return False  # "exceed 9bn euros" tagged ORDINAL: a sum with its scale is never a rank or a date
     if t.ent_type_ == "ORDINAL" or re.fullmatch(r"(?:1[89]|20)\d\d'?s?", t.text):
         return True
     noun = _noun_counted(t)
