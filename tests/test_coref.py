@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from consilience.reconcile.compare import (
     descriptions_compatible,
     event_words,
     quantities_agree,
+    said_words,
     same_saying,
 )
 from consilience.reconcile.coref import anchors, candidate_buckets, compatible, grouped_claims, is_vague, linked
@@ -243,3 +245,35 @@ def test_two_sayings_sharing_one_content_word_are_two() -> None:
     a = _c("a", "1", "said", "Ada Moss", text="Ada Moss said states had to work with the US", speech=True)
     b = _c("b", "2", "said", "Ada Moss", text="Ada Moss said the president was keen to work with allies", speech=True)
     assert not same_saying(a, b)
+
+
+def _said(cid: str, art: str, predicate: str, subject: str, text: str, trigger: str, day: str | None = None) -> Claim:
+    """A claim of ``text`` whose event word is ``trigger`` (as written in it)."""
+    at = text.index(trigger)
+    base = _c(cid, art, predicate, subject, text=text, day=day)
+    return replace(base, trigger=Span(at, at + len(trigger), trigger))
+
+
+def test_the_subject_alone_joins_only_reports_whose_other_words_meet() -> None:
+    # a tennis story: one player says two things about playing; nothing but the player is shared
+    tennis = _said("a", "1", "played", "Marat Safin", "I couldn't play tennis", "play")
+    grass = _said("b", "2", "played", "Marat Safin", "Me, I can't play on grass", "play")
+    assert groups(tennis, grass) == [{"a"}, {"b"}]
+    # a sports story: two races of the men's event, one of them the 200m
+    assert groups(_said("a", "1", "raced", "men's", "the men's 200m race", "race"),
+                  _said("b", "2", "raced", "men's", "The men's race was won by a Swede", "race")) == [{"a"}, {"b"}]
+    # a business story: two reports of one bid share a word beyond the bidder and the word "bid"
+    cash = _said("a", "1", "bid", "Deutsche Boerse", "Deutsche Boerse will make an all cash bid", "bid")
+    assert groups(cash, _said("b", "2", "bid", "Deutsche Boerse", "Deutsche Boerse plans a cash bid", "bid")) \
+        == [{"a", "b"}]
+    # one report says nothing beyond the actor and the event: no sign of two events
+    assert groups(cash, _said("b", "2", "bid", "Deutsche Boerse", "its bid", "bid")) == [{"a", "b"}]
+    # another anchor than the subject (the day) needs no shared word
+    assert groups(_said("a", "1", "played", "Marat Safin", "I couldn't play tennis", "play", day="2005-01-30"),
+                  _said("b", "2", "played", "Marat Safin", "Me, I can't play on grass", "play", day="2005-01-30")) \
+        == [{"a", "b"}]
+
+
+def test_a_possessive_is_the_word_it_marks() -> None:
+    # "the men's 200m race" of the men's says only "200m" beyond its subject and event word
+    assert said_words(_said("a", "1", "raced", "men's", "the men's 200m race", "race")) == {"200m"}
