@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from consilience.timex import Anchor, mentions, resolved
+from consilience.timex import Anchor, Mention, mentions, resolved
 
 WED = Anchor(date(2023, 6, 14), date(2023, 6, 14))  # a Wednesday
 
@@ -197,3 +199,47 @@ def test_finding_time_expressions_is_not_quadratic() -> None:
         if ratios[-1] < 8:
             break
     assert min(ratios) < 8, ratios
+
+
+# Texts where a cut between pieces would change what is found if it were put in the wrong place: a
+# month's abbreviation before a line break or a sentence's end, a year before words or a dash in the
+# next piece, a clock time after a colon, quotes and brackets beside dates.
+PIECE_CASES = (
+    'He said "no" on Jan.\n5, and in Sept. 3 2019 "it will be Friday". Then: 2004! "2005" years',
+    "In 2005.\n12 days later, on 3 Oct.\n2006; then mid-\nJanuary, from June\nto July 2010.",
+    "The vote came in 1998\nyears of talks followed (May 4, 2001) and again in 2002 - 2003.",
+    "Rain stopped?  Yesterday\n\n tomorrow! the 1st quarter of 2004; said\nJanuary; inJanuary 2005.",
+    "Sales fell 5%. 2019-07-04. £2010. Since early 1998: a month-long strike. Next year.",
+)
+_FRAGMENTS = st.sampled_from(["Jan.", "Sept.", "May", "March", "Friday", "2004", "1999", "5", "31st", "of", "since",
+                              "the end of", "last", "year", "weeks", "ago", "today", "quarter", "mid-", "said",
+                              "between", "and", "to", "-", "–", ",", ".", ":", "(", ")", '"', "“", "”", "?", "!", ";",
+                              "%", "$", "will"])
+_GAPS = st.sampled_from(["", " ", "  ", "\n", " \n ", "\t"])
+
+
+def _found_in_pieces_and_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], list[object]]:
+    from consilience.timex import recognize
+
+    def seen(found: list[Mention]) -> list[object]:
+        return [(m.start, m.end, m.text, m.kind, m.parts, m.since) for m in found]
+
+    in_pieces = seen(mentions(text))
+    with monkeypatch.context() as patched:
+        patched.setattr(recognize, "_pieces", lambda whole: [(0, len(whole))])
+        return in_pieces, seen(mentions(text))
+
+
+@pytest.mark.parametrize("text", PIECE_CASES + GATE_CASES)
+def test_scanning_pieces_finds_what_scanning_the_whole_text_finds(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    in_pieces, whole = _found_in_pieces_and_whole(text, monkeypatch)
+    assert in_pieces == whole
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.tuples(_FRAGMENTS, _GAPS), max_size=30))
+def test_pieces_of_any_text_give_the_same_time_expressions(parts: list[tuple[str, str]],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    in_pieces, whole = _found_in_pieces_and_whole("".join(w + gap for w, gap in parts), monkeypatch)
+    assert in_pieces == whole

@@ -406,6 +406,7 @@ def _mapper(workers: int, *, load: Callable[[], None] | None = None,
 
 
 def _load_cleaning() -> None:
+    from .flags import dates, near_duplicate  # noqa: F401, PLC0415 - step 3 in the workers (datasketch: 0.7 s of imports each)
     from .meta.article import load_resources  # noqa: PLC0415
 
     load_resources()

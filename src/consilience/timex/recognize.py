@@ -121,16 +121,49 @@ def mentions(text: str) -> list[Mention]:
     """Every time expression in ``text``, in order, without overlaps."""
     found: list[Mention] = []
     present = _anchors(text)
+    holding: dict[str, list[tuple[int, int]]] = {}  # anchor -> the pieces with one of its words
+    pieces = _pieces(text) if present else []
     for kind, rx, anchor in _COMPILED:
         if anchor not in present:
             continue
-        for m in rx.finditer(text):
-            mention = _mention(kind, m)
-            if mention is not None:
-                if kind in TENSED_KINDS and _future_context(text, m.start()):
-                    mention.parts["tense"] = "future"
-                found.append(mention)
+        if anchor not in holding:
+            holding[anchor] = [(s, e) for s, e in pieces if _STEMS[anchor].search(text, s, e)]
+        for start, end in holding[anchor]:
+            for m in rx.finditer(text, start, end):
+                mention = _mention(kind, m)
+                if mention is not None:
+                    if kind in TENSED_KINDS and _future_context(text, m.start()):
+                        mention.parts["tense"] = "future"
+                    found.append(mention)
     return _without_overlaps(found, len(text))
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """``text`` cut at each ``_CUT``: (start, end) of the pieces between."""
+    spans, start = [], 0
+    for cut in _CUT.finditer(text):
+        spans.append((start, cut.start()))
+        start = cut.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+# Where a text can be cut without changing what the patterns find: spaces after a character no
+# pattern matches or looks at (a quote mark, "?", "!", ";"), or after a full stop that ends no
+# month's abbreviation ("Jan. 5" stays whole). No match crosses such a cut, no pattern looks past
+# one, and none can start in the spaces, so each piece scanned with the text's own context before
+# it (``finditer(text, start, end)``) gives the whole text's matches. A pattern then scans only the
+# pieces holding its anchor's word (``_STEMS``): on 300 BBC News articles, 17% of the text it
+# scanned before (test_timex checks the pieces against a scan of the whole text).
+_CUT = re.compile(r"(?:(?<=[^\w\s,.:()\-–—~%$£€])|(?<=\.)(?<!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\.)"
+                  r"(?<!(?i:sept)\.))\s+")
+# What every match of an anchor's patterns holds, read as the patterns read it (the same expression
+# or words, the same case folding): a piece without it has no match of them.
+_STEMS = {
+    "month": re.compile(_MONTH, re.I), "weekday": re.compile(_WEEKDAY, re.I), "year": re.compile(r"(?:19|20)\d{2}"),
+    "unit": re.compile(r"day|week|month|year|decade", re.I), "deictic": re.compile(r"yesterday|today|tonight|tomorrow", re.I),
+    "quarter": re.compile(r"quarter", re.I),
+}
 
 
 def _without_overlaps(found: list[Mention], length: int, after: Sequence[Mention] = ()) -> list[Mention]:
