@@ -419,3 +419,43 @@ def test_an_edited_repost_of_a_spokesmans_release_is_his_channel() -> None:
     # a rewrite in other words is the outlet's own telling
     other = [foiling("local"), foiling("paper", "Commander Ivo Brandt")]
     assert independent_sources(other, arts, speaker_names(other, arts)) == ["Ivo Brandt", "local.com"]
+
+
+SHOOTING = {"p": "A woman was killed on Elm Road, police said. The driver fled, police said.",
+            "q": "Elm Road crash leaves woman dead. A woman was killed on Elm Road on Friday. Police arrested a man.",
+            "r": "A woman was killed on Elm Road. Ina Voss, who saw it, said the car was red.",
+            "s": "Elm Road: a woman was killed on Friday night."}
+SHOOTING_ARTICLES = {k: Article(id=k, source=k, text=t, outlet=f"{k}.com", published=Published())
+                     for k, t in SHOOTING.items()}
+
+
+def _killed(cid: str, art: str, source: str | None = None, words: str = "was killed") -> Claim:
+    start = SHOOTING[art].index(words)
+    att = Attribution(source=source, via=(), text=f"{source} said") if source else None
+    return Claim(id=cid, article=art, start=start, end=start + len(words), text=words, kind="event",
+                 predicate="killed", attribution=att)
+
+
+def test_an_outlet_whose_article_quotes_the_facts_speaker_relies_on_him() -> None:
+    arts = SHOOTING_ARTICLES
+    police = _killed("1", "p", "Hale County Police")
+    fled = _killed("2", "q", "Hale County Police", words="arrested a man")  # q quotes the police elsewhere
+    own = _killed("3", "q")
+    story = [police, fled, own]
+    names = speaker_names(story, arts)
+    assert names.quoted["q"] == frozenset({"Hale County Police"})
+    assert independent_sources([police, own], arts, names) == ["Hale County Police"]
+    # an outlet that quotes nobody of the fact stays a source of its own
+    alone = _killed("4", "s")
+    story = [police, fled, own, alone]
+    assert independent_sources([police, own, alone], arts, speaker_names(story, arts)) == ["Hale County Police",
+                                                                                         "s.com"]
+
+
+def test_an_outlet_quoting_two_speakers_does_not_make_them_one() -> None:
+    arts = SHOOTING_ARTICLES
+    police = _killed("1", "r", "Hale County Police")
+    witness = _killed("2", "r", "Ina Voss", words="the car was red")
+    own = _killed("3", "r")
+    names = speaker_names([police, witness, own], arts)
+    assert independent_sources([police, witness, own], arts, names) == ["Hale County Police", "Ina Voss"]

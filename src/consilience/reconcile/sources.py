@@ -116,8 +116,20 @@ _GENERIC_SPEAKERS = {"official", "source", "report", "analyst", "expert", "witne
                      "doctor", "spokesmen", "activist"}
 
 
-def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict[str, str]:
-    """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun)."""
+class SpeakerNames(dict[str, str]):
+    """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun);
+    ``quoted``: article id -> the named speakers the article quotes, under those names."""
+
+    quoted: dict[str, frozenset[str]]
+
+    def __init__(self, names: dict[str, str], quoted: dict[str, frozenset[str]] | None = None) -> None:
+        super().__init__(names)
+        self.quoted = quoted or {}
+
+
+def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> SpeakerNames:
+    """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun),
+    with the named speakers each article quotes (``quoted_in``)."""
     written = sorted({s for c in claims for s in said_by(c)})
     unclocked = {n: without_clock(n) for n in written}
     raw = sorted(set(unclocked.values()))
@@ -131,7 +143,17 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> dict
     first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
     for n in raw:
         first.setdefault(names.get(n, n).lower(), names.get(n, n))
-    return {n: first[names.get(unclocked[n], unclocked[n]).lower()] for n in written}
+    counted = {n: first[names.get(unclocked[n], unclocked[n]).lower()] for n in written}
+    return SpeakerNames(counted, quoted_in(claims, articles, counted))
+
+
+def quoted_in(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> dict[str, frozenset[str]]:
+    """article id -> the named speakers it quotes anywhere (through it, not as its own word)."""
+    quoted: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.article in articles and (c.attribution is not None or is_speech(c)):
+            quoted[c.article].update(s.name for s in speakers(c, articles, names) if s.named and s.chain)
+    return {a: frozenset(q) for a, q in sorted(quoted.items())}
 
 
 # Kinds of noun that can speak (the most frequent sense's): people, bodies, and what is written or
@@ -546,13 +568,29 @@ def _sentence_of(text: str, c: Claim) -> str:
     return text[start:end]
 
 
+def _attach(relied: dict[str, set[str]], parent: dict[str, str], root: Callable[[str], str]) -> None:
+    """Each group of outlets joins one group of the speakers it relies on, the first by name: an
+    outlet that quotes two speakers is one of their channels, never a bridge that makes the two one."""
+    outlet_groups: dict[str, set[str]] = defaultdict(set)
+    for outlet, speakers_ in relied.items():
+        if outlet in parent:
+            outlet_groups[root(outlet)].update(root(s) for s in speakers_ if s in parent)
+    for group, speakers_ in sorted(outlet_groups.items()):
+        others = sorted(speakers_ - {group})
+        if others:
+            parent[group] = others[0]
+
+
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
     """One name per group of speakers whose chains pass through one another (an outlet that prints a
     named speaker's words as its own is his channel, ``copying_outlets``): an outlet's own word
     and the agency it quotes elsewhere are one group, and so are a party and the person the reports
     title as its leader or spokesperson ("Tory leader Michael Howard", "the Tories"). A named speaker
     names its group before an outlet; outlets printing one sentence word for word are one group
-    (``copied_outlets``). Speakers who are only described ("officials", "a witness") add a source only when no
+    (``copied_outlets``). An outlet telling the event on its own authority in an article that quotes
+    one of the fact's named speakers elsewhere (``SpeakerNames.quoted``) relies on that speaker: a
+    report that cites the police for the arrest and writes "a woman was killed" is the police's
+    channel, not a second source. Speakers who are only described ("officials", "a witness") add a source only when no
     one in the fact is named, and then one in all: they may be the named ones' people, and a
     reader cannot tell two of them apart."""
     heard = [(c, s) for c in claims for s in speakers(c, articles, names)]
@@ -570,20 +608,32 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
             n = parent[n]
         return n
 
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
+    relied: dict[str, set[str]] = defaultdict(set)  # outlet -> the speakers it carries or relies on
     for s in named:
         for link in s.chain:
-            if link in parent:
-                parent[root(link)] = root(s.name)
+            if link in parent and link in outlets and s.name not in outlets:
+                relied[link].add(s.name)
+            elif link in parent:
+                join(link, s.name)
     sentence_words = _sentence_words_of(articles)
-    for a, b in [*copied_outlets(heard, outlets, sentence_words), *copying_outlets(heard, outlets, sentence_words)]:
-        if a in parent and b in parent:
-            parent[root(a)] = root(b)
+    for a, b in copied_outlets(heard, outlets, sentence_words):
+        join(a, b)
+    for a, b in copying_outlets(heard, outlets, sentence_words):
+        relied[a].add(b)
+    quoted = getattr(names, "quoted", {})
+    for c, s in heard:
+        if s.name in outlets and not s.chain:
+            relied[s.name].update(quoted.get(c.article, frozenset()) & set(who) - outlets)
     if len({root(n) for n in who}) > 1:
         led = leaders([articles[a].text for a in sorted({c.article for c in claims})])
         for person in who:
             for body in who:
                 if person != body and speaks_for(person, body, led):
-                    parent[root(body)] = root(person)
+                    join(body, person)
+    _attach(relied, parent, root)
     groups: dict[str, list[str]] = defaultdict(list)
     for n in who:
         groups[root(n)].append(n)
