@@ -247,7 +247,7 @@ def test_two_sayings_sharing_one_content_word_are_two() -> None:
     assert not same_saying(a, b)
 
 
-def _said(cid: str, art: str, predicate: str, subject: str, text: str, trigger: str, day: str | None = None) -> Claim:
+def _said(cid: str, art: str, predicate: str, subject: str | None, text: str, trigger: str, day: str | None = None) -> Claim:
     """A claim of ``text`` whose event word is ``trigger`` (as written in it)."""
     at = text.index(trigger)
     base = _c(cid, art, predicate, subject, text=text, day=day)
@@ -277,3 +277,14 @@ def test_the_subject_alone_joins_only_reports_whose_other_words_meet() -> None:
 def test_a_possessive_is_the_word_it_marks() -> None:
     # "the men's 200m race" of the men's says only "200m" beyond its subject and event word
     assert said_words(_said("a", "1", "raced", "men's", "the men's 200m race", "race")) == {"200m"}
+
+
+def test_the_place_alone_joins_only_reports_whose_other_words_meet() -> None:
+    # a rugby match in Dublin: two tries, the place the only thing shared
+    first = _said("a", "1", "tried", None, "a try from Federico Aramburu", "try")
+    captain = _said("b", "2", "tried", None, "A second-half try from captain Brian O'Driscoll", "try")
+    assert groups(replace(first, where="Dublin"), replace(captain, where="Dublin")) == [{"a"}, {"b"}]
+    # two reports of one protest share what it was against
+    march = _said("a", "1", "protested", None, "protests in Athens against new austerity measures", "protests")
+    rally = _said("b", "2", "protested", None, "protesting against government austerity measures", "protesting")
+    assert groups(replace(march, where="Athens"), replace(rally, where="Athens")) == [{"a", "b"}]
