@@ -281,3 +281,17 @@ def test_he_is_not_the_person_a_he_before_it_in_the_sentence_acts_on() -> None:
     found = claims(text)
     assert triggered(found, "said").subject != "Tom Baird"
     assert triggered(found, "refused").subject != "Tom Baird"
+
+
+def test_he_inside_a_speakers_own_words_is_someone_else() -> None:
+    text = ('Singer Tom Baxter wrote the theme tune in 1962. His agent Sam Reid said that the singer never '
+            'tired of the song. "He would sing it at birthdays and weddings."')
+    assert triggered(claims(text), "sing").subject == "Tom Baxter"
+
+
+def test_a_plan_whose_words_name_its_owner_is_not_the_clause_subjects() -> None:
+    text = ("Finance minister Ana Ruiz visited a school in Lima. She pointed to international plans to build "
+            "500 schools over the next decade. The firm announced plans to close two plants.")
+    found = claims(text)
+    assert triggered(found, "build").subject is None
+    assert triggered(found, "close").subject == "firm"

@@ -172,11 +172,25 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is not None:
             return poss, "object"  # "their decision to publish": they published
+        if _owned_elsewhere(head):
+            return None  # "he pointed to international plans to invest": not his plan
         verb = head.head.head if head.dep_ == "pobj" else head.head
         return (verb, "verb") if verb.pos_ in ("VERB", "AUX") and verb.i != head.i else None
     if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _named_by_apposition(head), "relative"
     return None
+
+
+# Words before a plan that say whose it is, other than the clause subject's.
+_OWNER_WORDS = frozenset({"international", "government", "federal", "national", "official", "global", "european",
+                          "state", "council", "ministry", "eu", "un"})
+
+
+def _owned_elsewhere(plan: Token) -> bool:
+    """"international plans", "government proposals", "EU plans", "Labour's"...: a plan whose
+    words name its owner, who is not then the subject of the clause it stands in."""
+    return any(c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "ORG", "GPE") or c.lower_ in _OWNER_WORDS)
+               for c in plan.children)
 
 
 def _named_by_apposition(noun: Token) -> Token:

@@ -196,9 +196,13 @@ class Entities:
             return salient.name if salient is not None and not self._rival_since(salient, here) else None
         if low in _PERSONAL:
             gender = _GENDER.get(low)
-            salient = self._salient_person(here, gender)
+            # '"He would sing it at birthdays," his daughter said': inside a speaker's own words,
+            # "he" or "she" is someone else
+            speaker = self.quote_speaker if inside_quotes(token) else None
+            salient = self._salient_person(here, gender, speaker)
             if salient is None:
                 people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if n.gender in (None, gender)
+                          and n.name != speaker
                           and not n.placed and not (n.at[0] == here[0] and _done_to_by_a_pronoun(token.doc[n.at[1]]))]
                 subjects = [n for n in people if n.subject_at is not None and n.subject_at < here
                             and here[0] - n.subject_at[0] <= PERSON_REACH]
@@ -269,12 +273,14 @@ class Entities:
             return near[0].name if len(near) == 1 else None
         return None
 
-    def _salient_person(self, here: tuple[int, int], gender: str | None = None) -> Named | None:
+    def _salient_person(self, here: tuple[int, int], gender: str | None = None,
+                        besides: str | None = None) -> Named | None:
         """The person last named as a clause's subject, in this sentence before ``here`` or in the one
         before: "he" or "she" continues who the text was about (Arnold, not Kent, in "Arnold, from
         Dartford in Kent, described her victory ... she said")."""
         found = [n for n in self.named if n.label == "PERSON" and n.subject_at is not None and n.subject_at <= here
-                 and here[0] - n.subject_at[0] <= 1 and (gender is None or n.gender in (None, gender))]
+                 and here[0] - n.subject_at[0] <= 1 and (gender is None or n.gender in (None, gender))
+                 and n.name != besides]
         return max(found, key=lambda n: n.subject_at or here) if found else None
 
     def _rival_since(self, salient: Named, here: tuple[int, int]) -> bool:
