@@ -329,3 +329,18 @@ def test_the_pages_read_only_the_stories_they_show(corpus: tuple[list[str], list
     reader = open_store(tmp_path / "s.db")  # nothing read yet
     published(reader, update, tmp_path / "out")
     assert len(store.story_keys()) >= 3 and len(set(read)) == 1
+
+
+def test_the_process_extracting_a_few_new_articles_starts_before_they_are_cleaned(
+        corpus: tuple[list[str], list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forked process loads the claim stage's model while the new documents are cleaned here."""
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    updated(first, store=store)
+    events: list[str] = []
+    for name in ("_side_extractor", "_prepared_chunk"):
+        real = getattr(pipeline, name)
+        monkeypatch.setattr(pipeline, name, lambda *a, _real=real, _name=name, **k: events.append(_name) or _real(*a, **k))
+    update = updated(first + second, store=store, workers=2)
+    assert update.added == 3
+    assert events[0] == "_side_extractor" and events.count("_side_extractor") == 1 and "_prepared_chunk" in events

@@ -125,3 +125,14 @@ def test_a_story_makes_views_of_the_facts_it_shows_only(monkeypatch: pytest.Monk
     story = report_view(dossier).stories[0]
     assert FACTS_SHOWN <= len(set(made)) <= FACTS_SHOWN + 2 and {"f0x0", "f0x1"} <= set(made)  # + the relation's sides
     assert story.facts_more == 40 and story.relations[0].first is not None and story.relations[0].second is not None
+
+
+def test_the_timeline_pictured_before_claims_are_read_is_the_reports_timeline() -> None:
+    """``timeline_across`` gives the pictures' rows from the stories alone, before the pages' view is made."""
+    from consilience.report.view import shown_stories, timeline_across
+
+    dossier = synthetic(6, 30, background=3)
+    shown = shown_stories(dossier.stories, dossier.articles)
+    rows = timeline_across(shown, {a.id: a for a in dossier.articles})
+    view = report_view(dossier)
+    assert rows == list(view.timeline) and view.timeline_more > 0

@@ -218,6 +218,8 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     extractor = keys.extractor_version() if extract else None  # read from source: loads no model
     deferred: list[Article] = []  # cleaned here, their claims extracted alongside
     defer = extractor is not None and alongside is not None and workers > 1
+    side: list[ProcessPoolExecutor] = []  # the process that extracts them, started at the first new document
+    new = 0
     if store.state("prepare") is None:  # a new store: what is prepared below is current (else step 5 checks)
         store.put_state("prepare", _versions()["prepare"])
 
@@ -248,6 +250,9 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
             submitted.update(todo)
             seen += len(batch)
             items = [(i, d, extractor) for i, d in todo.items()]
+            new += len(items)
+            if defer and alongside is not None and items and not side and new < PARALLEL_MIN:  # cleaned here
+                side.append(_side_extractor(alongside))
             chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
             here = partial(_prepared_chunk, read_options, extract=False) if defer else None
             in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks, size=len(items),
@@ -256,16 +261,28 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
                 store_oldest()
         while in_flight:
             store_oldest()
-    pending = _claims_alongside(store, deferred, str(extractor), alongside) if deferred and alongside else None
+    pending = _claims_alongside(store, deferred, str(extractor), side[0] if side else None, alongside) \
+        if deferred and alongside else None
     stored = store.known_ids(ids)
     return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures), tuple(skipped),
                         pending)
 
 
-def _claims_alongside(store: Store, articles: list[Article], extractor: str, alongside: ExitStack) -> Callable[[], None]:
-    """Start extracting the claims of ``articles`` in a forked process; return the call that waits
-    for them and stores them (the store has one writer: this process)."""
+def _side_extractor(alongside: ExitStack) -> ProcessPoolExecutor:
+    """One forked process, loading the claim stage's model now (while the few new documents are
+    cleaned here), to extract their claims alongside (``_claims_alongside``); it ends with ``alongside``."""
+    from .claims.parse import load_resources  # noqa: PLC0415 - loaded in the forked process only
+
     pool = alongside.enter_context(stopping(worker_pool(1)))
+    pool.submit(load_resources)
+    return pool
+
+
+def _claims_alongside(store: Store, articles: list[Article], extractor: str, pool: ProcessPoolExecutor | None,
+                      alongside: ExitStack) -> Callable[[], None]:
+    """Start extracting the claims of ``articles`` in a forked process (``pool``'s, else a new one);
+    return the call that waits for them and stores them (the store has one writer: this process)."""
+    pool = pool or _side_extractor(alongside)
     future = pool.submit(_extracted_with_fragments, articles, extractor)
 
     def store_them() -> None:

@@ -8,11 +8,13 @@
    touched) and puts each file together from its parts, in the order the whole-dossier writers
    use (``report.write_outputs``): the same bytes (``tests/test_incremental.py``).
 3. ``report.html``, ``report.md`` and the timeline pictures show at most ``view.STORIES_SHOWN``
-   stories: rendered whole, from the store read in part (whole claims only for the articles of
-   the stories shown and of their citations; of the others, which article holds each).
+   stories: rendered whole, from the store read in part (the stories with a section read whole,
+   the others' rows of the index from the store's columns; whole claims only where a page shows
+   them; of the others, which article holds each).
 
 Step 2 runs in a forked process while step 3 runs here, and the timeline's pictures, when their
-entries changed, are drawn in another while the pages render (the page gets the SVG spliced in).
+entries changed, are drawn in another from the moment the stories shown are read, while the
+claims are read and the pages render (the page gets the SVG spliced in).
 The forked processes read the store and return what they made; this process alone writes it.
 """
 
@@ -28,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import keys
-from ..records import Article, Dossier, Failure
+from ..records import Article, Dossier, Failure, Story
 from ..store.base import Store
 from ..workers import stopping, worker_pool
 from .publish import REPORT_FILES, published, staging
@@ -43,6 +45,7 @@ from .view import (
     ranked_facts,
     report_view,
     shown_stories,
+    timeline_across,
     timeline_dicts,
     viewed_facts,
 )
@@ -65,9 +68,13 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
         if reports:
             # The parts, the tables and the graph on the other core; the parts come back to be stored here.
             with _alongside(store, partial(_data_files, stage)) as data_files:
-                dossier, view = read_in_part(store, articles, failures, notes)
-                files += rendered_steps([partial(_pages, store, dossier, view, stage),
-                                         partial(_stored_parts, store, data_files)], progress)
+                counts, shown = _shown(store, articles)
+                by_id = {a.id: a for a in articles}
+                # The timeline's pictures, when its entries changed, drawn on the other core while the pages render.
+                with _pictures(store, timeline_dicts(timeline_across(shown, by_id))) as pictures:
+                    dossier, view = read_in_part(store, articles, failures, notes, counts=counts, shown=shown)
+                    files += rendered_steps([partial(_pages, dossier, view, pictures, stage),
+                                             partial(_stored_parts, store, data_files)], progress)
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
 
 
@@ -129,15 +136,24 @@ def _data_files(outdir: Path, store: Store) -> Made:
     return Made(files, parts, keep)
 
 
-def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure],
-                 notes: Sequence[str]) -> tuple[Dossier, ReportView]:
+def _shown(store: Store, articles: Sequence[Article]) -> tuple[list[StoryCounts], list[Story]]:
+    """Every story's counts (the dossier's order), and the stories with a section, read whole."""
+    counts = [StoryCounts(*row) for row in store.story_counts(SHOWN_RELATIONS)]
+    return counts, store.stories_by_id([s.id for s in shown_stories(counts, articles)])
+
+
+def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure], notes: Sequence[str], *,
+                 counts: Sequence[StoryCounts] | None = None,
+                 shown: Sequence[Story] | None = None) -> tuple[Dossier, ReportView]:
     """The dossier the pages read and what they show, from the store read in part: of the stories with no section, their
     counts only (``StoryCounts``); of those shown, the records, and whole claims only where a page
     may show them (cited by the briefing, or linked from one of the facts shown:
     ``view.shown_claims`` picks from these); of the other claims of the facts it shows
-    (``view.viewed_facts``), which article holds each (``ClaimRef``)."""
-    counts = [StoryCounts(*row) for row in store.story_counts(SHOWN_RELATIONS)]
-    stories = store.stories_by_id([s.id for s in shown_stories(counts, articles)])
+    (``view.viewed_facts``), which article holds each (``ClaimRef``). ``counts`` and ``shown``:
+    ``_shown``, when read already."""
+    if counts is None or shown is None:
+        counts, shown = _shown(store, articles)
+    stories = list(shown)
     viewed = {s.id: viewed_facts(s) for s in stories}
     refs = {i: ClaimRef(i, a) for i, a in
             store.claim_articles_of(sorted({c for facts in viewed.values() for f in facts for c in f.claims})).items()}
@@ -240,15 +256,14 @@ def _arrow(name: str, rows: list[dict[str, Any]]) -> bytes:
     return bytes(sink.getvalue().to_pybytes())
 
 
-def _pages(store: Store, dossier: Dossier, view: ReportView, out: Path) -> list[Path]:
-    """report.html, report.md and the timeline pictures of ``view`` (of ``dossier``): what
-    ``report.page_steps`` writes."""
+def _pages(dossier: Dossier, view: ReportView, pictures: Callable[[], tuple[bytes, bytes]], out: Path) -> list[Path]:
+    """report.html, report.md and the timeline pictures of ``view`` (of ``dossier``; ``pictures``
+    waits for the SVG and PNG of its timeline): what ``report.page_steps`` writes."""
     from . import report_html, report_markdown  # noqa: PLC0415
 
-    with _pictures(store, timeline_dicts(view.timeline)) as pictures:
-        markdown = report_markdown(dossier, view=view)
-        page = report_html(dossier, PLACEHOLDER, view=view)
-        svg, png = pictures()
+    markdown = report_markdown(dossier, view=view)
+    page = report_html(dossier, PLACEHOLDER, view=view)
+    svg, png = pictures()
     page = _spliced(page, svg) or report_html(dossier, svg, view=view)
     return [_write(out / "report.html", page.encode("utf-8")), _write(out / "report.md", markdown.encode("utf-8")),
             _write(out / "timeline.svg", svg), _write(out / "timeline.png", png)]

@@ -523,6 +523,16 @@ def report_view(dossier: Dossier, *, refs: Sequence[ClaimRef] = (), counts: Sequ
         citations=ctx.cites, notes=dossier.notes, failures=dossier.failures)
 
 
+def timeline_across(shown: Iterable[Story], articles: Mapping[str, Article]) -> list[TimelineRow]:
+    """The rows of ``ReportView.timeline`` (of the stories ``shown``), from the stories alone: what
+    the timeline pictures draw, known before any claim is read."""
+    rows = []
+    for story in shown:
+        arts = [articles[a] for a in story.articles if a in articles]
+        rows += timeline_rows(story, {f.id: fact_reach(f) for f in story.facts}, *story_period(arts))
+    return capped_timeline(rows, TIMELINE_ROWS)[0]
+
+
 def shown_stories(stories: Iterable[S], articles: Iterable[Article]) -> list[S]:
     """The stories with a section of their own in the reports (of ``Story`` or ``StoryCounts``)."""
     by_id = {a.id: a for a in articles}
