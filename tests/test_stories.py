@@ -67,3 +67,16 @@ def test_no_pair_is_compared_twice_and_blocking_is_bounded() -> None:
     pairs = stories.candidate_pairs(stories.article_vectors(arts))
     assert len({tuple(p) for p in pairs}) == len(pairs) and (pairs[:, 0] < pairs[:, 1]).all()
     assert len(pairs) <= 200 * stories.TOP_TERMS * stories.WINDOW
+
+
+def test_undated_articles_skip_the_time_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With fewer than two dated articles every pair's factor is 1: the n x n product is skipped
+    (BBC News: no article dated), and the stories are the same."""
+    arts = articles(QUAKE_A, "a") + articles(QUAKE_B, "b") + articles(BUDGET, "c", "2019-03-01")
+    expected = story_groups(arts)
+    calls: list[int] = []
+    real = stories._time_factor
+    monkeypatch.setattr(stories, "_time_factor", lambda a, b: calls.append(1) or real(a, b))
+    assert story_groups(arts) == expected and calls == []
+    story_groups(articles(QUAKE_A, "x", "2019-03-01") + articles(QUAKE_B, "y"))
+    assert calls

@@ -168,7 +168,8 @@ def _clusters_in(members: np.ndarray, vectors: sparse.csr_matrix, days: np.ndarr
         return _centroid_clusters(members, vectors)
     sub = vectors[members]
     sim = (sub @ sub.T).toarray()
-    sim *= _time_factor(days[members][:, None], days[members][None, :])
+    if np.count_nonzero(days[members] >= 0) > 1:  # else every factor is 1: an n x n product saved
+        sim *= _time_factor(days[members][:, None], days[members][None, :])
     dist = np.clip(1.0 - sim, 0.0, None)
     np.fill_diagonal(dist, 0.0)
     labels = fcluster(linkage(squareform(dist, checks=False), method="average"), 1.0 - THRESHOLD, "distance")
