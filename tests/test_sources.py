@@ -459,3 +459,26 @@ def test_an_outlet_quoting_two_speakers_does_not_make_them_one() -> None:
     own = _killed("3", "r")
     names = speaker_names([police, witness, own], arts)
     assert independent_sources([police, witness, own], arts, names) == ["Hale County Police", "Ina Voss"]
+
+
+def test_an_acronym_may_hold_a_generic_head_its_full_name_leaves_out() -> None:
+    from consilience.reconcile.sources import source_aliases
+    assert source_aliases(["NYPD", "New York Police"])["NYPD"] == "New York Police"
+    # the name that holds the head is the better match
+    both = source_aliases(["NYPD", "New York Police Department", "New York Police"])
+    assert both["NYPD"] == "New York Police Department"
+    assert "NYPD" not in source_aliases(["NYPD", "New Haven Police"])
+
+
+def test_a_speaker_that_names_an_outlet_of_the_story_is_that_outlet() -> None:
+    texts = {"a": "Crowds gathered, according to RussiaToday reporters. Police came.",
+             "b": "Crowds gathered on Monday night. Police came.",
+             "c": "Crowds gathered, the defence said. Police came."}
+    arts = {"a": Article(id="a", source="a", text=texts["a"], outlet="blog.example", published=Published()),
+            "b": Article(id="b", source="b", text=texts["b"], outlet="rt.com", published=Published()),
+            "c": Article(id="c", source="c", text=texts["c"], outlet="defence.pk", published=Published())}
+    cited = _attributed("1", "a", "RussiaToday reporters", "according to RussiaToday reporters")
+    own = Claim(id="2", article="b", start=0, end=1, text="C", kind="event", predicate="gathered")
+    assert independent_sources([cited, own], arts, speaker_names([cited, own], arts)) == ["rt.com"]
+    lower = _attributed("3", "c", "defence", "the defence said")  # a common word is no outlet's name
+    assert speaker_names([lower, own], arts)["defence"] == "defence"

@@ -73,15 +73,26 @@ _SKIPPED_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la"
 _GENERIC_HEADS = {"agency", "organisation", "organization", "service", "office", "authority", "ministry",
                   "department", "body", "institute", "commission", "council", "administration", "unit", "centre",
                   "center", "directorate", "bureau"}
+_HEAD_INITIALS = frozenset(h[0] for h in _GENERIC_HEADS)
 
 
 def _abbreviated(name: str, named: list[str]) -> str | None:
-    """The one name in ``named`` that the acronym ``name`` ("NADMO", "the NIS") abbreviates."""
+    """The one name in ``named`` that the acronym ``name`` ("NADMO", "the NIS") abbreviates, maybe
+    with a last letter for a generic head the name leaves out ("NYPD": "New York Police")."""
     acronym = _LEAD.sub("", name).strip()
     if not re.fullmatch(r"[A-Z][A-Z&]{1,7}", acronym):
         return None
-    found = {full for full in named if _abbreviates(acronym.lower(), _words(full))}
+    letters = acronym.lower()
+    found = {full for full in named if _abbreviates(letters, _words(full))}
+    if not found:
+        found = {full for full in named if _without_head(letters, _words(full))}
     return found.pop() if len(found) == 1 else None
+
+
+def _without_head(letters: str, words: list[str]) -> bool:
+    """The acronym abbreviates the words and a generic head they leave out ("nypd")."""
+    return (len(letters) >= 3 and letters[-1] in _HEAD_INITIALS and bool(words) and words[-1] not in _GENERIC_HEADS
+            and _abbreviates(letters[:-1], words))
 
 
 def _abbreviates(letters: str, words: list[str]) -> bool:
@@ -140,6 +151,8 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
     names = {**names, **_spoken_for(raw, names)}
     names = {**names, **_officers_of_the_force(raw, names, people)}
     names = {**names, **common_words([n for n in raw if names.get(n, n) == n], texts)}
+    outlets = sorted({outlet_name(articles[c.article], articles) for c in claims if c.article in articles})
+    names = {**names, **outlets_named(raw, names, outlets)}
     first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
     for n in raw:
         first.setdefault(names.get(n, n).lower(), names.get(n, n))
@@ -187,6 +200,39 @@ def common_words(names: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
 def _capitalised_word(word: str) -> bool:
     """One word with a capital and the rest in lower case ("Software"; not "IBM", "McCain")."""
     return bool(re.fullmatch(r"[A-Z][a-z-]+", word))
+
+
+def outlets_named(raw: Sequence[str], names: dict[str, str], outlets: Sequence[str]) -> dict[str, str]:
+    """name -> the story's outlet it names: its words run together or their initials are the
+    outlet's domain ("The Hindu": thehindu.com; "RussiaToday", "Russia Today": rt.com). What an
+    outlet says in its own pages and what others quote it saying is one source."""
+    by_label = {_domain_label(o): o for o in outlets if "." in o and " " not in o}
+    out = {}
+    for n in raw:
+        if not names.get(n, n)[:1].isupper():
+            continue  # "defence" is no name of defence.pk
+        words = _name_words(names.get(n, n))
+        forms = {"".join(words), "the" + "".join(words)} if words else set()
+        if len(words) >= 2:
+            forms.add("".join(w[0] for w in words))
+        first = _name_words(names.get(n, n).split()[0]) if names.get(n, n).split() else []
+        if len(first) >= 2:  # "RussiaToday Brooklynites": a run-together name before other words
+            forms |= {"".join(first), "".join(w[0] for w in first)}
+        hits = sorted({by_label[f] for f in forms if f in by_label})
+        if len(hits) == 1:
+            out[n] = hits[0]
+    return out
+
+
+def _domain_label(outlet: str) -> str:
+    return outlet.lower().removeprefix("www.").split(".")[0]
+
+
+def _name_words(name: str) -> list[str]:
+    """The name's words in lower case, run-together ones split at their capitals ("RussiaToday")."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)
+    words = [w.lower() for w in words]
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def without_clock(name: str) -> str:
@@ -462,6 +508,9 @@ def _speaking_noun(word: str) -> bool:
 _OWNED_BY_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)*['’]s\s+\w")
 
 
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+
+
 def _is_named(name: str) -> bool:
     """A proper name ("Surrey Police", "Jack Ketsoyan", "the NIS"), or a body the gazetteer knows; not a
     description ("officials", "officer at the scene", "her rep") nor a generic word however written
@@ -469,6 +518,8 @@ def _is_named(name: str) -> bool:
     words = core_words(name)
     if not words or (len(words) == 1 and words[0].removesuffix("s") in _GENERIC_SPEAKERS):
         return False
+    if _DOMAIN.fullmatch(name):
+        return True  # an outlet named by its domain ("rt.com")
     if gazetteer().known_source(name) is not None or _OWNED_BY_NAME.match(name):
         return True
     head = _LEAD.sub("", name).split()
