@@ -291,3 +291,9 @@ def test_could_not_of_someone_else_in_what_was_said_is_a_judgement_of_what_will_
 def test_a_participle_of_saying_on_a_noun_is_no_source_of_the_sentence() -> None:
     found = claims("The party will test a poster showing the two leaders beside a blackboard.")
     assert triggered(found, "test").attribution is None
+
+
+def test_an_event_figures_show_is_what_the_figures_tell() -> None:
+    rise = triggered(claims("Official figures showed a sharp rise in unemployment."), "rise")
+    assert rise.attribution is not None and rise.attribution.source == "Official figures"
+    assert rise.modality == "reported"

@@ -254,3 +254,8 @@ def test_an_estimate_of_what_a_thing_will_come_to_is_a_forecast(text: str, value
     from claim_texts import claims_in
     found = [c for c in claims_in(text, outlet="Q") if c.quantity is not None and c.quantity.value == value]
     assert found and found[0].modality == modality
+
+
+def test_better_than_a_number_is_more_than_it() -> None:
+    assert [(q.value, q.qualifier) for q in amounts("Pupils there have a better than 60% chance of a place.")] \
+        == [(60, "more_than")]

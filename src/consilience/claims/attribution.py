@@ -421,6 +421,9 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
                 and not _narrated_after_quote(tr.token, said_by) and not _frames(tr.token, said_by)
                 and not _acts_beside(tr.token, said_by))):
             found = said
+        if found is None and said is not None and said_by is not None and said_by.i not in speech and tr.noun \
+                and tr.token.dep_ == "dobj" and tr.token.head.i == said_by.i:
+            found = said  # "figures showed a sharp rise": the rise is what the figures tell
         if found is None and carried is not None and quoted:
             found = carried
         out[tr.token.i] = found

@@ -28,7 +28,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 
 QUALIFIERS = [
-    ("more_than", r"more than|over|exceeded|exceeds|exceed|exceeding|upwards of|in excess of|above|greater than|surpassed|topped"),
+    ("more_than", r"more than|better than|over|exceeded|exceeds|exceed|exceeding|upwards of|in excess of|above|greater than|surpassed|topped"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of|minimum of"),
     ("at_most", r"at most|up to|no more than|a maximum of|as many as|maximum of"),
     ("less_than", r"less than|fewer than|under|below|just under|short of"),
