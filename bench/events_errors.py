@@ -14,7 +14,9 @@ finds; "transitive" when the pair has no joining link of its own and met through
 share that is one gold event; and every pair of one gold event that no fact joins, by the first test
 that kept it apart (``why_apart``). Both split by whether the two mentions are covered by their own
 claims ("own") or one by another event's claim whose span reaches over it ("reached"): a reached
-mention goes wherever the claim over it goes, whatever coreference decides.
+mention goes wherever the claim over it goes, whatever coreference decides. And the ceiling of
+these claims: the CoNLL F1 the scorer gives when each claim whose trigger marks a gold mention is
+put in that mention's gold event (the best any grouping of these claims could do).
 """
 
 from __future__ import annotations
@@ -147,6 +149,33 @@ def link_figures(rows: list[dict[str, Any]], story_of: dict[str, str], top: int)
     return out
 
 
+def ceiling(ev: Any, gold: dict[str, Any], d: dict[str, Any], topics: range) -> float:
+    """The scorer's CoNLL F1 on ``topics`` when each claim whose trigger overlaps a gold mention forms one fact
+    with the claims of that mention's gold event (the others alone): what perfect coreference of these claims
+    would score, short of claims that cover the wrong mentions or none."""
+    by_url = {a.get("url") or a["source"]: a for a in d["articles"]}
+    claims_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in d["claims"]:
+        claims_of[c["article"]].append(c)
+    event_of: dict[str, str] = {}
+    docs = {u: g for u, g in gold["docs"].items() if int(str(g["topic"]).rstrip("ab+")) in topics}
+    for url, g in docs.items():
+        if url not in by_url:
+            continue
+        art = ev.Article(by_url[url])
+        for m in g["mentions"]:
+            span = art.locate(m)
+            for c in claims_of[by_url[url]["id"]] if span else ():
+                t = c.get("trigger")
+                if t and t["start"] < span[1] and span[0] < t["end"]:
+                    event_of.setdefault(c["id"], m["instance"])
+    facts: dict[str, list[str]] = defaultdict(list)
+    for c in d["claims"]:
+        facts[event_of.get(c["id"], "claim " + c["id"])].append(c["id"])
+    perfect = {**d, "stories": [{"facts": [{"claims": ids} for ids in facts.values()]}]}
+    return float(ev.score({**gold, "docs": docs}, perfect)["coref"]["conll_f1"])
+
+
 def joined_by(a: Any, b: Any) -> str:
     """What joined two claims of one fact: the link's class and anchors, a bare mention, or others in between."""
     from consilience.reconcile import coref
@@ -183,6 +212,8 @@ def main() -> int:
         print(line)
     for line in link_figures(rows, story_of, args.examples):
         print(line)
+    print(f"ceiling of these claims (each claim in the gold event its trigger marks): CoNLL F1 "
+          f"{ceiling(ev, json.loads(Path(args.gold).read_text()), dossier, topic_range(args.topics)):.1f}")
     return 0
 
 
