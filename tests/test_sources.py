@@ -386,6 +386,11 @@ def test_a_resolution_the_attributions_own_noun_contradicts_is_not_the_speaker()
     assert independent_sources([officers], arts, speaker_names([officers], arts)) == ["officers (n.com)"]
     firm = _attributed("3", "n", "Strategy Vance", "the consultants said")  # a firm may be "the consultants"
     assert independent_sources([firm], arts, speaker_names([firm], arts)) == ["Strategy Vance"]
+    body = Claim(id="5", article="m", start=0, end=1, text="S", kind="event", predicate="left", subject="Mafia",
+                 attribution=Attribution(source="Mafia", via=(), text="The tobacco companies deny"))
+    assert independent_sources([body], arts, speaker_names([body], arts)) == ["tobacco companies (m.com)"]
+    cited = _attributed("6", "n", "Hale Police", "according to the officers involved in the case")
+    assert independent_sources([cited], arts, speaker_names([cited], arts)) == ["Hale Police"]  # a force
     named = _attributed("4", "n", "Kimani Dale", "Kimani Dale said")
     assert independent_sources([named], arts, speaker_names([named], arts)) == ["Kimani Dale"]
 
