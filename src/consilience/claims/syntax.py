@@ -41,7 +41,16 @@ def phrase(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> str:
 
 def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
     """The tokens of ``phrase``: the unbroken run around the head of what is kept (a dropped clause
-    must not glue its ends)."""
+    must not glue its ends). Remembered per sentence (as token indices, so the doc holds no span of
+    itself): its claims ask for the same phrases about three times each."""
+    known = token.doc.user_data.setdefault("phrase_spans", {})
+    bounds = known.get((token.i, drop))
+    if bounds is None:
+        bounds = known[(token.i, drop)] = _phrase_bounds(token, drop)
+    return token.doc[bounds[0] : bounds[1]]
+
+
+def _phrase_bounds(token: Token, drop: tuple[str, ...]) -> tuple[int, int]:
     inside: dict[int, bool] = {token.i: False}  # token index -> in a dropped clause below ``token``
     keep = [t for t in token.subtree if not _in_dropped(t, inside, drop)]
     keep = [t for t in keep if not (t.dep_ == "punct" and t.i in (keep[0].i, keep[-1].i))]
@@ -51,7 +60,7 @@ def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
         lo -= 1
     while hi + 1 in kept:
         hi += 1
-    return token.doc[lo : hi + 1]
+    return lo, hi + 1
 
 
 def phrase_words(t: Token) -> set[str]:

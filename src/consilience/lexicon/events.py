@@ -81,11 +81,19 @@ class EventLexicon:
         self._class_of: dict[str, str] = {}
         for name, predicate in sorted(self._classes.items()):
             self._class_of.setdefault(predicate, name)
+        # Senses made once per word: the claim step asks for a word's senses several times a
+        # sentence, and making the frozen records each time was a twentieth of its time.
+        self._senses: dict[str, tuple[Sense, ...]] = {}
+        self._noun_senses: dict[str, tuple[NounSense, ...]] = {}
 
     def senses(self, lemma: str) -> tuple[Sense, ...]:
         """The verb's senses in WordNet's order (most frequent first); empty for a word WordNet lacks."""
-        return tuple(Sense(name, self._classes[name], lexname, count, synset)
-                     for name, lexname, count, synset in self._verbs.get(lemma.lower().replace(" ", "_"), ()))
+        key = lemma.lower().replace(" ", "_")
+        found = self._senses.get(key)
+        if found is None and key in self._verbs:  # WordNet's verbs only: other words cannot fill it
+            found = self._senses[key] = tuple(Sense(name, self._classes[name], lexname, count, synset)
+                                              for name, lexname, count, synset in self._verbs[key])
+        return found or ()
 
     def is_verb(self, lemma: str) -> bool:
         return lemma.lower().replace(" ", "_") in self._verbs
@@ -110,8 +118,13 @@ class EventLexicon:
 
     def noun_senses(self, lemma: str) -> tuple[NounSense, ...]:
         """The eventive senses of a noun whose most frequent sense is an act, event, phenomenon or process."""
-        return tuple(NounSense(name, self._classes.get(name, name), lexname, count, bool(from_verb))
-                     for name, lexname, count, from_verb in self._event_nouns.get(lemma.lower(), ()))
+        key = lemma.lower()
+        found = self._noun_senses.get(key)
+        if found is None and key in self._event_nouns:
+            found = self._noun_senses[key] = tuple(NounSense(name, self._classes.get(name, name), lexname, count,
+                                                             bool(from_verb))
+                                                   for name, lexname, count, from_verb in self._event_nouns[key])
+        return found or ()
 
     def best_sense(self, lemma: str, arguments: Mapping[str, str]) -> Sense | None:
         """The sense of verb ``lemma`` that its arguments fit best.
