@@ -487,3 +487,22 @@ def test_a_speaker_that_names_an_outlet_of_the_story_is_that_outlet() -> None:
     assert independent_sources([cited, own], arts, speaker_names([cited, own], arts)) == ["rt.com"]
     lower = _attributed("3", "c", "defence", "the defence said")  # a common word is no outlet's name
     assert speaker_names([lower, own], arts)["defence"] == "defence"
+
+
+def test_a_saying_reported_by_another_rests_on_the_reporter() -> None:
+    book = "The Quiet Years, a book by Ann Lowe, is out. It claims Mr Dorn told Mr Fell he would quit."
+    plain = "The Quiet Years, a book by Ann Lowe, is out. Mr Dorn told Mr Fell he would quit, the book says."
+    arts = {k: Article(id=k, source=k, text=t, outlet=f"{k}.com", published=Published())
+            for k, t in (("b", book), ("p", plain))}
+
+    def told(k: str) -> Claim:
+        text = arts[k].text
+        start, verb = text.index("Mr Dorn"), text.index("told")
+        span = text[start:text.index("quit") + 4]
+        return Claim(id=k, article=k, start=start, end=start + len(span), text=span, kind="statement",
+                     predicate="told", speech=True, subject="Dorn", trigger=Span(start=verb, end=verb + 4, text="told"),
+                     attribution=Attribution(source="Ann Lowe", via=(), text="It claims"))
+
+    assert independent_sources([told("b")], arts, speaker_names([told("b")], arts)) == ["Ann Lowe"]
+    # the attribution's verb is not right before the saying: the saying stays its speaker's
+    assert independent_sources([told("p")], arts, speaker_names([told("p")], arts)) == ["Dorn"]

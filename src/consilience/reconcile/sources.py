@@ -251,10 +251,25 @@ def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
     saying clearly that ...", the expert said') is that someone's, not its subject's."""
     if is_speech(c) and not names_nobody(c.subject) and not _passive(c) \
             and not (text is not None and _quoted_verb(c, text)):
+        if text is not None and c.attribution is not None and _reported_saying(c, text):
+            return c.attribution.sources or (c.attribution.source,)
         return (c.subject or "",)
     if c.attribution is not None:
         return c.attribution.sources or (c.attribution.source,)
     return ()
+
+
+def _reported_saying(c: Claim, text: str) -> bool:
+    """The speech act is itself what another says, right after that one's verb ("It claims Mr Blair
+    said ...", "he alleges that Mr Blair told ..."): the reporter is the source; the reported speaker
+    only allegedly said it."""
+    assert c.attribution is not None
+    said = c.attribution.sources or (c.attribution.source,)
+    if any(same_entity(s, c.subject) for s in said) or not c.attribution.text.split():
+        return False
+    verb = c.attribution.text.split()[-1].lower()
+    before = re.sub(r"\s+that$", "", text[_sentence_start(text, c.start):c.start].rstrip().lower())
+    return before.endswith(verb) and verb.isalpha()
 
 
 _BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get", "got", "gets", "getting"}
