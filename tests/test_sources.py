@@ -506,3 +506,14 @@ def test_a_saying_reported_by_another_rests_on_the_reporter() -> None:
     assert independent_sources([told("b")], arts, speaker_names([told("b")], arts)) == ["Ann Lowe"]
     # the attribution's verb is not right before the saying: the saying stays its speaker's
     assert independent_sources([told("p")], arts, speaker_names([told("p")], arts)) == ["Dorn"]
+
+
+def test_police_in_lower_case_is_the_force_only_its_own_article_names() -> None:
+    texts = {"w": "Four men were held in Wiltshire. They were bailed, but police say they may be charged.",
+             "n": "Northumbria Police said the hunt in Alnwick was lawful.",
+             "v": "Northumbria Police were at the meet. Later police said no one was held."}
+    arts = {k: Article(id=k, source=k, text=t, outlet="BBC News", published=Published()) for k, t in texts.items()}
+    elsewhere = [_said_in("1", "w", "police"), _said_in("2", "n", "Northumbria Police")]
+    assert speaker_names(elsewhere, arts)["police"] == "police"
+    same = [_said_in("3", "v", "police"), _said_in("2", "n", "Northumbria Police")]
+    assert speaker_names(same, arts)["police"] == "Northumbria Police"

@@ -148,7 +148,12 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
     people = entity_names(raw, texts)
     orgs = source_aliases(n for n in raw if n not in people)
     names = {**orgs, **people}
-    names = {**names, **_spoken_for(raw, names)}
+    texts_of: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        if c.article in articles:
+            for n in said_by(c):
+                texts_of[unclocked.get(n, n)].append(articles[c.article].text)
+    names = {**names, **_spoken_for(raw, names, texts_of)}
     names = {**names, **_officers_of_the_force(raw, names, people)}
     names = {**names, **common_words([n for n in raw if names.get(n, n) == n], texts)}
     outlets = sorted({outlet_name(articles[c.article], articles) for c in claims if c.article in articles})
@@ -366,9 +371,11 @@ _SPOKESPEOPLE_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:statement|spokesman|spokes
                               r"press office|press release)\s+(?:from|for|of|by)\s+(?:the\s+)?", re.I)
 
 
-def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
+def _spoken_for(raw: Sequence[str], names: dict[str, str],
+                texts_of: dict[str, list[str]] | None = None) -> dict[str, str]:
     """A body's spokesperson is the body ("Bat spokeswoman" = "Bat"); a short name joins the one
-    longer name of the story it ends ("Police" = "Greater Manchester Police")."""
+    longer name of the story it ends ("Police" = "Greater Manchester Police") when an article that
+    has the short name writes the long one (``texts_of``: name -> the texts of its articles)."""
     out: dict[str, str] = {}
     for n in raw:
         base = _SPOKESPEOPLE_OF.sub("", _SPOKESPEOPLE.sub("", n)).strip()
@@ -380,9 +387,21 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
         short = _COLLOQUIAL.get(" ".join(core_words(n)), n)
         longer = {names.get(m, m) for m in raw if m != n and len(m) > len(short) and same_entity(m, short)
                   and not names_nobody(m) and _proper(m)}
-        if len(longer) == 1 and not names_nobody(n):
+        if len(longer) == 1 and not names_nobody(n) and _named_beside(longer, n, names, texts_of):
             out[n] = longer.pop()
     return out
+
+
+def _named_beside(longer: set[str], short: str, names: dict[str, str], texts_of: dict[str, list[str]] | None) -> bool:
+    """An article that has the short name in lower case ("police") also writes the long one
+    ("Northumbria Police", or a name joined to it: "NYPD"): a story's other article naming one force does not tell which police this
+    one meant ("police in Wiltshire"); left alone, it is a description, counted only where no one is
+    named."""
+    if texts_of is None or not _LEAD.sub("", short).strip()[:1].islower():
+        return True  # a capitalised "Police", "the Bank" is written as the name of a body
+    target = next(iter(longer))
+    forms = [m.lower() for m in (target, *(m for m, to in names.items() if to == target))]
+    return any(f in t.lower() for t in texts_of.get(short, ()) for f in forms)
 
 
 # Words for a body that its name does not hold ("Cops" for "New York Police").
