@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from consilience.reconcile.relations import relation, relations_of
-from consilience.records import Article, Claim, Fact, Published, Quantity, Relation, When
+from consilience.records import Article, Attribution, Claim, Fact, Published, Quantity, Relation, When
 
 DAYS = {"mon": "2024-03-04", "tue": "2024-03-05", "wed": "2024-03-06"}
 
@@ -79,6 +80,20 @@ def test_a_true_contradiction_same_measure_same_day() -> None:
     r = rel(police, organisers)
     assert r is not None and r.kind == "contradicts" and r.claims == ("p", "o")
     assert "2024-03-04" in r.explanation and "protesters" in r.explanation
+
+
+def test_one_speakers_running_toll_revised_on_one_day_is_no_contradiction() -> None:
+    said = Attribution(source="Police", via=("one.example",), text="Police said")
+    early = replace(claim("e", "a", "wounded", 12), attribution=said)
+    late = replace(claim("l", "b", "wounded", 18), attribution=said)
+    assert kind(early, late) is None
+    # two speakers' figures for one day are still a dispute
+    organisers = replace(claim("o", "b", "wounded", 18), attribution=Attribution(source="organisers", via=(), text="organisers said"))
+    assert kind(early, organisers) == "contradicts"
+    # and one speaker's figures of a count that does not run on (a sum paid) still contradict
+    paid = replace(claim("p", "a", "paid", 12, unit="USD", kind="money", subject="Acme Corp"), attribution=said)
+    paid_more = replace(claim("q", "b", "paid", 18, unit="USD", kind="money", subject="Acme Corp"), attribution=said)
+    assert kind(paid, paid_more) == "contradicts"
 
 
 def test_two_numbers_of_one_article_are_never_related() -> None:

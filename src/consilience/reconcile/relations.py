@@ -11,7 +11,8 @@ Fewer, true relations beat many: two facts are related only when they measure th
      refines "$43 million") or ``compatible``; two shares adding up to the whole ("a 23% cut",
      "77% payable") are ``compatible``;
    - bounds that cannot both hold: ``updates`` when one figure is as of a later day than the other
-     (its own date, else its article's), ``contradicts`` when both are as of the same day.
+     (its own date, else its article's), ``contradicts`` when both are as of the same day, unless
+     both are one speaker's figures of a running count (a toll revised during the day: no relation).
 2. *States*: the same subject doing and not doing a thing ("not in combat since mid-January", then
    "redeployed in early February"): the later one updates the earlier; both at once contradict.
 
@@ -228,8 +229,20 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
         return None  # not pinned to one and the same day, or too far apart to be one measure
     if (a.when is None) != (b.when is None):
         return None  # "arrested three times since October" and "four times": a window and no window are two counts
+    if a.predicate in RUNNING and one_speaker(a, b):
+        return None  # police said 12 wounded, later that day police said 18: a toll revised, not disputed
     return Relation("contradicts", fa.id, fb.id,
                     f"{wa} and {wb} cannot both be true on {_day(da)}: {why}.", evidence)
+
+
+def one_speaker(a: Claim, b: Claim) -> bool:
+    """Both figures come from one named speaker. Two figures of a running count that one speaker
+    gives on one day are that count revised as the day went on (a publication date holds no hour,
+    so which came last is unknown): no contradiction, and no update either. A dispute is two
+    speakers' figures (police against organisers)."""
+    sa = a.attribution.source if a.attribution else None
+    sb = b.attribution.source if b.attribution else None
+    return bool(sa and sb and same_entity(sa, sb))
 
 
 def _update(fa: Fact, fb: Fact, a: Claim, b: Claim, da: tuple[date, date], db: tuple[date, date],
