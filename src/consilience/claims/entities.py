@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon.events import EventLexicon
 from .syntax import written
 
-_PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_PERSONAL = frozenset(_GENDER)
 _FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 _IT = {"it", "its", "itself"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}

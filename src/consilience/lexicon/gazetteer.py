@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 _LEAD = re.compile(r"^(?:the|a|an|anonymous|unnamed|senior|some)\s+", re.I)
-_POSSESSIVE = re.compile(r"[’']s?$")
+POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def _shipped(name: str) -> dict[str, Any]:

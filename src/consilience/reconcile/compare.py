@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from ..lexicon.events import event_lexicon
-from ..lexicon.gazetteer import gazetteer
+from ..lexicon.gazetteer import POSSESSIVE, gazetteer
 from ..records import Claim, Quantity, When
 from ..timex.recognize import MONTHS, WEEKDAYS
 from .entities import PEOPLE_WORDS, PRONOUNS, TITLES, clock_word, core_words, is_person_like, names_nobody, same_entity
@@ -78,7 +78,6 @@ def _singular(word: str) -> str:
 # their words; one statement told twice, most).
 SAME_SAYING = 0.5
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def same_saying(a: Claim, b: Claim) -> bool:
@@ -95,7 +94,7 @@ def said_words(c: Claim) -> set[str]:
     """The claim's content words beyond its subject and event word, singular and without a possessive
     ("the men's 200m race" of the men's: {"200m"})."""
     skip = set(core_words(c.subject or "")) | set(c.trigger.text.lower().split() if c.trigger else ())
-    words = {_singular(_POSSESSIVE.sub("", w)) for w in _WORD.findall(c.text.lower())}
+    words = {_singular(POSSESSIVE.sub("", w)) for w in _WORD.findall(c.text.lower())}
     words = words - _FUNCTION_WORDS - skip - _SPEECH_FILLER
     return words - PRONOUNS - TITLES - _MODALS  # "I could give you", "could rehear", "the judge said": no shared content
 

@@ -148,11 +148,11 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
     people = entity_names(raw, texts)
     orgs = source_aliases(n for n in raw if n not in people)
     names = {**orgs, **people}
-    texts_of: dict[str, list[str]] = defaultdict(list)
+    texts_of: dict[str, set[str]] = defaultdict(set)  # name -> the lower-cased texts of the articles it speaks in
     for c in claims:
         if c.article in articles:
             for n in said_by(c):
-                texts_of[unclocked.get(n, n)].append(articles[c.article].text)
+                texts_of[unclocked[n]].add(articles[c.article].text.lower())
     names = {**names, **_spoken_for(raw, names, texts_of)}
     names = {**names, **_officers_of_the_force(raw, names, people)}
     names = {**names, **common_words([n for n in raw if names.get(n, n) == n], texts)}
@@ -191,13 +191,12 @@ def common_words(names: Sequence[str], texts: Sequence[str]) -> dict[str, str]:
         word = _LEAD.sub("", n).strip()
         if not _capitalised_word(word) or gazetteer().known_source(n) is not None:
             continue
+        if _noun_kind(word.lower()) == "noun.group" and singular(word.lower()) == word.lower():
+            continue  # "Police", "Jury": one body, however written
         lower = sum(len(re.findall(rf"\b{re.escape(word.lower())}\b", t)) for t in texts)
         named = rf"(?:(?<=[\w,;:] ){re.escape(word)}\b|\b{re.escape(word)}(?= [A-Z]))"
         if lower <= sum(len(re.findall(named, t)) for t in texts):
             continue
-        kind = event_lexicon().supersense(singular(word.lower())) or event_lexicon().supersense(word.lower())
-        if kind == "noun.group" and singular(word.lower()) == word.lower():
-            continue  # "Police", "Jury": one body, however written
         out[n] = word.lower()
     return out
 
@@ -372,10 +371,10 @@ _SPOKESPEOPLE_OF = re.compile(r"^(?:an?\s+|the\s+)?(?:statement|spokesman|spokes
 
 
 def _spoken_for(raw: Sequence[str], names: dict[str, str],
-                texts_of: dict[str, list[str]] | None = None) -> dict[str, str]:
+                texts_of: dict[str, set[str]]) -> dict[str, str]:
     """A body's spokesperson is the body ("Bat spokeswoman" = "Bat"); a short name joins the one
     longer name of the story it ends ("Police" = "Greater Manchester Police") when an article that
-    has the short name writes the long one (``texts_of``: name -> the texts of its articles)."""
+    has the short name writes the long one (``texts_of``: name -> the lower-cased texts of its articles)."""
     out: dict[str, str] = {}
     for n in raw:
         base = _SPOKESPEOPLE_OF.sub("", _SPOKESPEOPLE.sub("", n)).strip()
@@ -392,16 +391,16 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str],
     return out
 
 
-def _named_beside(longer: set[str], short: str, names: dict[str, str], texts_of: dict[str, list[str]] | None) -> bool:
+def _named_beside(longer: set[str], short: str, names: dict[str, str], texts_of: dict[str, set[str]]) -> bool:
     """An article that has the short name in lower case ("police") also writes the long one
     ("Northumbria Police", or a name joined to it: "NYPD"): a story's other article naming one force does not tell which police this
     one meant ("police in Wiltshire"); left alone, it is a description, counted only where no one is
     named."""
-    if texts_of is None or not _LEAD.sub("", short).strip()[:1].islower():
+    if not _LEAD.sub("", short).strip()[:1].islower():
         return True  # a capitalised "Police", "the Bank" is written as the name of a body
     target = next(iter(longer))
     forms = [m.lower() for m in (target, *(m for m, to in names.items() if to == target))]
-    return any(f in t.lower() for t in texts_of.get(short, ()) for f in forms)
+    return any(f in t for t in texts_of.get(short, ()) for f in forms)
 
 
 # Words for a body that its name does not hold ("Cops" for "New York Police").
@@ -544,8 +543,12 @@ def _speaker_noun(said: str) -> list[str] | None:
 
 
 def _speaking_noun(word: str) -> bool:
-    kind = event_lexicon().supersense(singular(word)) or event_lexicon().supersense(word)
-    return kind in _SPEAKING_KINDS
+    return _noun_kind(word) in _SPEAKING_KINDS
+
+
+def _noun_kind(word: str) -> str | None:
+    """The supersense of the noun's most frequent sense, as a singular or as written."""
+    return event_lexicon().supersense(singular(word)) or event_lexicon().supersense(word)
 
 
 # "Chile's forensic service", "Apple's chief executive": a body or office of a named owner is one
@@ -596,9 +599,9 @@ def copying_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
     (``_alike``) of a sentence another report attributes to a named speaker: a wire copy or repost
     that dropped "the police chief said" carries the chief's word, and the outlet is his channel, not a second source. (An
     outlet that quotes the speaker in another claim is already one with him through its chain.)"""
-    quoted = [(sentence_words(c), s.name) for c, s in heard if s.named and s.name not in outlets]
-    return sorted({(s.name, q) for c, s in heard if s.name in outlets and not s.chain
-                   for words, q in quoted if _alike(sentence_words(c), words)})
+    quoted = {(sentence_words(c), s.name) for c, s in heard if s.named and s.name not in outlets}
+    own = {(s.name, sentence_words(c)) for c, s in heard if s.name in outlets and not s.chain}
+    return sorted({(o, q) for o, mine in own for words, q in quoted if _alike(mine, words)})
 
 
 # Words a sentence needs, and the share of the shorter of two that the longer must print in order
@@ -721,9 +724,10 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
     for a, b in copying_outlets(heard, outlets, sentence_words):
         relied[a].add(b)
     quoted = getattr(names, "quoted", {})
+    named_others = set(who) - outlets
     for c, s in heard:
         if s.name in outlets and not s.chain:
-            relied[s.name].update(quoted.get(c.article, frozenset()) & set(who) - outlets)
+            relied[s.name].update(quoted.get(c.article, frozenset()) & named_others)
     if len({root(n) for n in who}) > 1:
         led = leaders([articles[a].text for a in sorted({c.article for c in claims})])
         for person in who:

@@ -143,16 +143,13 @@ def _shown(store: Store, articles: Sequence[Article]) -> tuple[list[StoryCounts]
 
 
 def read_in_part(store: Store, articles: Sequence[Article], failures: Sequence[Failure], notes: Sequence[str], *,
-                 counts: Sequence[StoryCounts] | None = None,
-                 shown: Sequence[Story] | None = None) -> tuple[Dossier, ReportView]:
+                 counts: Sequence[StoryCounts], shown: Sequence[Story]) -> tuple[Dossier, ReportView]:
     """The dossier the pages read and what they show, from the store read in part: of the stories with no section, their
     counts only (``StoryCounts``); of those shown, the records, and whole claims only where a page
     may show them (cited by the briefing, or linked from one of the facts shown:
     ``view.shown_claims`` picks from these); of the other claims of the facts it shows
-    (``view.viewed_facts``), which article holds each (``ClaimRef``). ``counts`` and ``shown``:
-    ``_shown``, when read already."""
-    if counts is None or shown is None:
-        counts, shown = _shown(store, articles)
+    (``view.viewed_facts``), which article holds each (``ClaimRef``). ``counts`` and ``shown``: what
+    ``_shown`` read."""
     stories = list(shown)
     viewed = {s.id: viewed_facts(s) for s in stories}
     refs = {i: ClaimRef(i, a) for i, a in

@@ -277,10 +277,6 @@ def outlet_labels(articles: Iterable[Article]) -> dict[str, str]:
     return {f"article {a.id}": a.short_name() for a in articles}
 
 
-def report_title(dossier: Dossier) -> str:
-    return _title(dossier.stories, len(dossier.articles))
-
-
 def _title(stories: Sequence[Story | StoryCounts], n_articles: int) -> str:
     if len(stories) == 1:
         return stories[0].title
@@ -295,18 +291,14 @@ def fact_view(fact: Fact, labels: dict[str, str], claims: Mapping[str, Claim | C
         claims=tuple(ClaimRef(c, claims[c].article) for c in fact.claims if c in claims), weight=fact.weight)
 
 
-def most_reported(facts: Iterable[FactView]) -> list[FactView]:
-    """Facts by reach, widest first; ties in the dossier's own order (a stable sort)."""
-    return sorted(facts, key=lambda f: (-f.reach[0], -f.reach[1], -f.reach[2]))
-
-
 def fact_reach(fact: Fact) -> tuple[int, int, float]:
     """A fact's ``FactView.reach``, without making its view."""
     return (len(fact.outlets), len(fact.sources), fact.weight)
 
 
 def ranked_facts(facts: Iterable[Fact]) -> list[Fact]:
-    """``most_reported`` of the facts themselves: their views are made only for those a page shows."""
+    """Facts by reach (``fact_reach``), widest first, ties in the dossier's own order (a stable
+    sort): the main event first. Ranked as records, so views are made only for those a page shows."""
     return sorted(facts, key=lambda f: (-len(f.outlets), -len(f.sources), -f.weight))
 
 
@@ -320,12 +312,6 @@ def viewed_facts(story: Story, caps: Caps = REPORT_CAPS) -> list[Fact]:
 
 def _shown_relations(story: Story) -> list[Relation]:
     return [r for r in story.relations if r.kind in SHOWN_RELATIONS]
-
-
-def main_event(facts: Sequence[FactView]) -> FactView | None:
-    """The fact carried by the most outlets and independent sources (the issue's definition)."""
-    ranked = most_reported(facts)
-    return ranked[0] if ranked else None
 
 
 def story_period(articles: Iterable[Article]) -> tuple[date | None, date | None]:
@@ -436,7 +422,7 @@ def story_and_rows(story: Story, ctx: Context, *, full: bool = True,
     timeline, timeline_more = capped_timeline(rows, caps.timeline)
     relations = _shown_relations(story)
     summary = tuple(sentence_view(s, ctx.cites) for s in story.summary)
-    main = by_id[ranked[0].id] if ranked else None  # ``main_event``
+    main = by_id[ranked[0].id] if ranked else None  # the main event: the fact of widest reach
     marked = shown_claims(summary, shown, main) if full else set()
     outlets = {a.outlet or f"article {a.id}" for a in arts}
     n_facts = len(story.facts)

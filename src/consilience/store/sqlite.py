@@ -297,10 +297,6 @@ class SQLiteStore:
         """Claim id -> its article's id, for the claims of ``ids`` that are stored."""
         return dict(self._rows("SELECT id, article FROM claims WHERE id IN ({marks})", ids))  # type: ignore[arg-type]
 
-    def claim_articles(self) -> list[tuple[str, str]]:
-        """Every claim's id and its article's, in the dossier's order of claims."""
-        return self._db.execute("SELECT id, article FROM claims ORDER BY article, n").fetchall()
-
     # -- the reports' parts ---------------------------------------------------------------------------
 
     def part_keys(self, output: str) -> dict[str, str]:
