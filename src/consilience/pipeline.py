@@ -218,7 +218,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     extractor = keys.extractor_version() if extract else None  # read from source: loads no model
     deferred: list[Article] = []  # cleaned here, their claims extracted alongside
     defer = extractor is not None and alongside is not None and workers > 1
-    side: list[ProcessPoolExecutor] = []  # the process that extracts them, started at the first new document
+    side: ProcessPoolExecutor | None = None  # the process that extracts them, started at the first new document
     new = 0
     if store.state("prepare") is None:  # a new store: what is prepared below is current (else step 5 checks)
         store.put_state("prepare", _versions()["prepare"])
@@ -251,8 +251,8 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
             seen += len(batch)
             items = [(i, d, extractor) for i, d in todo.items()]
             new += len(items)
-            if defer and alongside is not None and items and not side and new < PARALLEL_MIN:  # cleaned here
-                side.append(_side_extractor(alongside))
+            if defer and alongside is not None and items and side is None and new < PARALLEL_MIN:  # cleaned here
+                side = _side_extractor(alongside)
             chunks = [items[k:k + CHUNK] for k in range(0, len(items), CHUNK)]
             here = partial(_prepared_chunk, read_options, extract=False) if defer else None
             in_flight.append((seen, map_each(partial(_prepared_chunk, read_options), chunks, size=len(items),
@@ -261,7 +261,7 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
                 store_oldest()
         while in_flight:
             store_oldest()
-    pending = _claims_alongside(store, deferred, str(extractor), side[0] if side else None, alongside) \
+    pending = _claims_alongside(store, deferred, str(extractor), side, alongside) \
         if deferred and alongside else None
     stored = store.known_ids(ids)
     return IngestResult(tuple(i for i in dict.fromkeys(ids) if i in stored), added, tuple(failures), tuple(skipped),

@@ -13,7 +13,7 @@ from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
 from .clauses import continued_clause
 from .entities import inside_quotes, without_title
-from .syntax import doc_text, phrase
+from .syntax import doc_text, named_noun, phrase
 from .triggers import Trigger
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -259,15 +259,9 @@ def _issuer(speaker: Token) -> Token:
     for way in ways:
         body = next((g for g in preps[way].children if g.dep_ == "pobj"), None) if way in preps else None
         if body is not None and body.ent_type_ not in ("GPE", "LOC", "NORP", "FAC") and (
-                body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "PERSON") or _named_noun(body)):
+                body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "PERSON") or named_noun(body)):
             return body
     return speaker
-
-
-def _named_noun(noun: Token) -> bool:
-    """A common noun a name qualifies ("France's Le Figaro newspaper", "the Gallup organisation")."""
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
-               for c in noun.children)
 
 
 def _source_and_cited(subj: Token) -> tuple[str, list[str]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon.events import EventLexicon
-from .syntax import written
+from .syntax import named_noun, written
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PERSONAL = frozenset(_GENDER)
@@ -220,8 +220,7 @@ class Entities:
         if low in _IT:
             return None if _expletive(token) else self._latest({"ORG"}, here, IT_REACH)
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
-                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "NORP", "LOC")
-                            for c in token.children):
+                and not named_noun(token):
             return self._described(token, here)  # not "the Herald newspaper": named where it stands
         return None
 

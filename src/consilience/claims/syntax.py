@@ -83,3 +83,10 @@ def _in_dropped(t: Token, inside: dict[int, bool], drop: tuple[str, ...]) -> boo
         dropped = dropped or u.dep_ in drop
         inside[u.i] = dropped
     return dropped
+
+
+def named_noun(noun: Token) -> bool:
+    """A common noun a name qualifies ("France's Le Figaro newspaper", "the Gallup organisation",
+    "the Herald newspaper"); a place or nationality ("the French newspaper") names no one."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
+               for c in noun.children)
