@@ -54,3 +54,26 @@ def test_the_tense_of_the_sentence_decides_past_or_coming(sentence: str, trigger
 ])
 def test_a_range_keeps_both_ends(sentence: str, trigger: str, expected: tuple[str, str]) -> None:
     assert when(sentence, trigger) == expected
+
+
+def _claim_when(text: str, word: str) -> str | None:
+    from claim_texts import claims_in, triggered
+
+    w = triggered(claims_in(text, outlet="Test"), word).when
+    return w.text if w is not None else None
+
+
+def test_a_year_that_names_a_thing_dates_no_event_done_to_it() -> None:
+    assert _claim_when("Many analysts expect the 2030 deadline to be quietly abandoned.", "abandoned") is None
+    assert _claim_when("The 2019 floods destroyed the harbour wall.", "destroyed") is None
+
+
+def test_a_time_dates_the_clause_it_hangs_on_not_clauses_of_their_own_around_it() -> None:
+    text = "Exports have been recovering in recent months after collapsing during 2019 as the port battled to reopen."
+    assert _claim_when(text, "collapsing") == "during 2019"
+    assert _claim_when(text, "battled") is None  # "as the port battled": its own clause, with no time
+    assert _claim_when(text, "recovering") != "during 2019"
+    assert _claim_when("The mayor was charged on Monday and released on bail.", "released") == "on Monday"
+    # a clause said of the time itself is dated by it
+    assert _claim_when("No figures have been released since May 2021, when the ministry counted 412 deaths.",
+                       "counted") is not None

@@ -479,13 +479,52 @@ def _dates(time: Token, anchor: Token) -> bool:
     described = next((a for a in path if a.dep_ == "appos"), None)
     if described is not None and anchor not in described.subtree:
         return False  # "Viotti, director since 2002, conducted at La Scala": the role's time, not the act's
-    if verb is None or verb.i == anchor.i or verb in anchor.ancestors:
+    if _names_a_thing(time) and anchor not in time.head.subtree:
+        return False  # "expect the 2010 target to be dropped": the target's year, not the dropping's
+    if verb is None or verb.i == anchor.i:
         return True
+    if verb in anchor.ancestors:
+        return not _own_clause_below(anchor, verb, time)
     if verb not in anchor.subtree:
         return False
-    if verb.dep_ == "advcl":  # "it appears", or an aim ("sent to fight ... last November"): no event of its own
-        return verb.lemma_.lower() in RAISING or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return verb.dep_ not in ("relcl", "conj", "ccomp", "acl")  # "the referendum, expected in 2006": its own event
+    if _aim_or_hedge(verb):
+        return True
+    return verb.dep_ not in _OWN_CLAUSES  # "the referendum, expected in 2006": its own event
+
+
+# Clauses whose verb is an event with a time of its own ("after slumping during 2001", "as the
+# country battled", "which was built in 1990", "found in 2004 that prices had risen").
+_OWN_CLAUSES = frozenset({"relcl", "conj", "ccomp", "acl", "advcl", "pcomp"})
+
+
+def _aim_or_hedge(verb: Token) -> bool:
+    """"it appears", or an aim ("sent to fight ... last November"): no event with a time of its own."""
+    return verb.dep_ == "advcl" and (verb.lemma_.lower() in RAISING or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                            for c in verb.children))
+
+
+def _own_clause_below(anchor: Token, verb: Token, time: Token) -> bool:
+    """Whether ``anchor`` sits in a clause of its own under ``verb`` (a time on ``verb`` then dates
+    ``verb``'s event only: "picked up in 2004 after slumping", "fell in May as the firm battled");
+    events coordinated with ``verb`` share its time ("was charged on Monday and released"), and so
+    does a clause said of the time itself ("since September 2022, when it reported 5,937 deaths")."""
+    node = anchor
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in _OWN_CLAUSES - {"conj"} and node.pos_ in ("VERB", "AUX") and not _aim_or_hedge(node) \
+                and node.head.lemma_.lower() not in RAISING \
+                and node.head not in time.subtree:  # "since January, it appears that they have not fought"
+            return True
+        node = node.head
+    return False
+
+
+def _names_a_thing(time: Token) -> bool:
+    """A year or date written before a noun that is no time itself ("the 2010 target", "its 2005
+    budget", "the March 3 meeting"): it tells which thing, dated or not; the event the noun takes
+    part in has no time from it."""
+    head = time.head
+    return time.dep_ in ("nummod", "compound", "amod", "nmod") and time.i < head.i and head.pos_ in ("NOUN", "PROPN") \
+        and head.ent_type_ not in ("DATE", "TIME")
 
 
 def _new_id(c: Claim, reading: Reading) -> bool:
