@@ -4,37 +4,47 @@ from __future__ import annotations
 
 from datetime import date
 
-from consilience.reconcile.briefing import Draft, briefing, supported
+from consilience.reconcile.briefing import Draft, briefing, in_spans, quotation, supported
 from consilience.records import Article, Attribution, Claim, Fact, Published, Quantity, Relation, Span
 
 
-def _article(aid: str, outlet: str, day: str) -> Article:
+def _article(aid: str, outlet: str, day: str, text: str = "x") -> Article:
     d = date.fromisoformat(day)
-    return Article(id=aid, source=aid, text="x", outlet=outlet, published=Published(date=d, earliest=d, latest=d,
-                                                                                     basis="metadata"))
-
-
-ARTICLES = {a.id: a for a in (_article("a", "Daily Bugle", "2024-03-04"), _article("b", "Gazette", "2024-03-04"),
-                              _article("c", "Courier", "2024-03-06"))}
+    return Article(id=aid, source=aid, text=text, outlet=outlet, published=Published(date=d, earliest=d, latest=d,
+                                                                                      basis="metadata"))
 
 
 def _claim(cid: str, art: str, text: str, subject: str, trigger: str, value: float | None = None,
-           unit: str = "people", source: str | None = None) -> Claim:
-    at = text.index(trigger)
+           unit: str = "people", source: str | None = None, at: int = 0) -> Claim:
+    """A claim whose span is ``text``, standing at ``at`` in its article."""
+    t = text.index(trigger)
     q = Quantity(value=value, low=value, high=value, unit=unit, qualifier="exact") if value is not None else None
-    return Claim(id=cid, article=art, start=0, end=len(text), text=text, kind="quantity" if q else "event",
+    return Claim(id=cid, article=art, start=at, end=at + len(text), text=text, kind="quantity" if q else "event",
                  predicate=trigger.rstrip("ed"), subject=subject, quantity=q,
-                 trigger=Span(at, at + len(trigger), trigger),
+                 trigger=Span(at + t, at + t + len(trigger), trigger),
                  attribution=Attribution(source=source, via=(), text=f"{source} said") if source else None)
 
 
+R1 = "Mayor Ann Lee resigned on Monday, the council said."
+K2 = "Police have now arrested 31 protesters."
 CLAIMS = {c.id: c for c in (
-    _claim("r1", "a", "Mayor Ann Lee resigned on Monday, the council said.", "Ann Lee", "resigned", source="council"),
+    _claim("r1", "a", R1, "Ann Lee", "resigned", source="council"),
     _claim("r2", "b", "Lee resigned after a vote of no confidence.", "Ann Lee", "resigned"),
-    _claim("r3", "c", "Ann Lee resigned this week.", "Ann Lee", "resigned"),
-    _claim("k1", "a", "Police arrested 12 protesters outside city hall.", "protesters", "arrested", 12, "protesters"),
-    _claim("k2", "c", "Police have now arrested 31 protesters.", "protesters", "arrested", 31, "protesters"),
+    _claim("r3", "c", "Ann Lee resigned this week.", "Ann Lee", "resigned", at=len(K2) + 1),
+    _claim("k1", "a", "Police arrested 12 protesters outside city hall.", "protesters", "arrested", 12, "protesters",
+           at=len(R1) + 1),
+    _claim("k2", "c", K2, "protesters", "arrested", 31, "protesters"),
 )}
+
+
+def _told(aid: str) -> str:
+    """The article's text: its claims' words, in their places, one space between."""
+    return " ".join(c.text for c in sorted(CLAIMS.values(), key=lambda c: c.start) if c.article == aid)
+
+
+ARTICLES = {a.id: a for a in (_article("a", "Daily Bugle", "2024-03-04", _told("a")),
+                              _article("b", "Gazette", "2024-03-04", _told("b")),
+                              _article("c", "Courier", "2024-03-06", _told("c")))}
 
 
 def _fact(fid: str, ids: tuple[str, ...], sources: tuple[str, ...]) -> Fact:
@@ -60,12 +70,12 @@ def test_the_main_event_comes_first_then_the_change() -> None:
 
 def test_a_sentence_whose_citations_lack_its_number_subject_or_event_is_dropped() -> None:
     ok = Draft("x", ("k1",), subject="protesters", event="arrested", numbers=(12,))
-    assert supported(ok, CLAIMS)
-    assert not supported(Draft("x", ("k1",), subject="protesters", event="arrested", numbers=(14,)), CLAIMS)
-    assert not supported(Draft("x", ("k1",), subject="students", event="arrested", numbers=(12,)), CLAIMS)
-    assert not supported(Draft("x", ("k1",), subject="protesters", event="detained", numbers=(12,)), CLAIMS)
-    assert not supported(Draft("x", (), subject=None, event=None, numbers=()), CLAIMS)
-    assert supported(Draft("x", ("r2",), subject="Mayor Ann Lee", event="resigned", numbers=()), CLAIMS)
+    assert supported(ok, CLAIMS, ARTICLES)
+    assert not supported(Draft("x", ("k1",), subject="protesters", event="arrested", numbers=(14,)), CLAIMS, ARTICLES)
+    assert not supported(Draft("x", ("k1",), subject="students", event="arrested", numbers=(12,)), CLAIMS, ARTICLES)
+    assert not supported(Draft("x", ("k1",), subject="protesters", event="detained", numbers=(12,)), CLAIMS, ARTICLES)
+    assert not supported(Draft("x", (), subject=None, event=None, numbers=()), CLAIMS, ARTICLES)
+    assert supported(Draft("x", ("r2",), subject="Mayor Ann Lee", event="resigned", numbers=()), CLAIMS, ARTICLES)
 
 
 def test_dropped_drafts_are_counted() -> None:
@@ -98,20 +108,87 @@ def test_fragments_are_not_quoted_as_statements() -> None:
     assert not quotable(agent)  # a passive's agent is named, but what "it" is is not
 
 
-def test_a_quote_keeps_a_short_rest_of_its_sentence_and_names_only_sources_its_sentence_shows() -> None:
-    from consilience.reconcile.briefing import quoted
-
-    text = "Half of the money is benefiting people who do not need it, a study has found. Next sentence."
+def test_a_quote_holds_only_its_claims_span_and_marks_where_the_sentence_goes_on() -> None:
+    text = ("Customs officers led the operation. Seventy search warrants were executed in Spain, Italy and Greece. "
+            "Nine people were charged.")
     art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
-    c = Claim(id="h", article="q", start=0, end=38, text=text[:38], kind="event", predicate="benefited",
-              subject="money", trigger=Span(21, 31, "benefiting"))
-    assert quoted(c, {"q": art}).endswith("people who do not need it, a study has found")
-    sentences, _ = briefing(FACTS, [], {**CLAIMS, "r2": Claim(**{**CLAIMS["r2"].__dict__, "attribution": Attribution(
-        source="Gazette reporter", via=(), text="x")})}, {**ARTICLES, **{a: Article(**{**ARTICLES[a].__dict__,
-                                                                                        "text": CLAIMS[c].text})
-                                                                      for a, c in (("a", "r1"), ("b", "r2"))}})
-    assert "council" in sentences[0].text and "Gazette reporter" not in sentences[0].text
+    start = text.index("Seventy")
+    c = _claim("w", "q", "Seventy search warrants were executed in Spain", "search warrants", "executed", at=start)
+    quote, cited = quotation(c, art, [c])
+    assert quote == "Seventy search warrants were executed in Spain …" and cited == ("w",)  # not Italy nor Greece
+    mid = _claim("m", "q", "Nine people were charged", "people", "charged", at=text.index("Nine"))
+    assert quotation(mid, art, [mid])[0] == "Nine people were charged"  # the sentence ends with the span: no '…'
+    led = "The court ruled that Ann Lee broke the law. She will appeal."
+    inner = _claim("i", "q", "Ann Lee broke the law", "Ann Lee", "broke", at=led.index("Ann"))
+    assert quotation(inner, Article(id="q", source="q", text=led), [inner])[0] == "… Ann Lee broke the law"
 
+
+def test_a_quote_goes_on_only_into_the_spans_of_the_articles_claims_that_adjoin_it() -> None:
+    text = "Reuters cut its costs by 5% in 2003 and reduced its debt to £160m, analysts noted. Shares rose."
+    art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
+    cost = _claim("c1", "q", "Reuters cut its costs by 5% in 2003", "Reuters", "cut", 5, "percent")
+    debt = _claim("c2", "q", "reduced its debt to £160m", "Reuters", "reduced", 160e6, "GBP",
+                  at=text.index("reduced"))
+    shares = _claim("c3", "q", "Shares rose", "shares", "rose", at=text.index("Shares"))
+    quote, cited = quotation(cost, art, [cost, debt, shares])
+    assert quote == "Reuters cut its costs by 5% in 2003 and reduced its debt to £160m …"
+    assert cited == ("c1", "c2")  # the debt is quoted on its own claim; the next sentence is not joined
+    far = _claim("c4", "q", "analysts noted", "analysts", "noted", at=text.index("analysts"))
+    assert quotation(debt, art, [debt, far])[1] == ("c2", "c4")  # ", " between: joined
+    gap = "Reuters cut its costs by 5% in 2003 while it reduced its debt to £160m."
+    debt2 = _claim("c2", "q", "reduced its debt to £160m", "Reuters", "reduced", at=gap.index("reduced"))
+    assert quotation(cost, Article(id="q", source="q", text=gap), [cost, debt2]) == (
+        "Reuters cut its costs by 5% in 2003 …", ("c1",))  # "while it" is no cited claim's: not quoted
+
+
+def test_a_quote_beyond_its_cited_spans_fails_the_support_check_and_is_counted() -> None:
+    text = "Seventy search warrants were executed in Spain, Italy and Greece."
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    c = _claim("w", "q", "Seventy search warrants were executed in Spain", "search warrants", "executed")
+    claims = {"w": c}
+
+    def draft(quote: str) -> Draft:
+        return Draft(f"Reported by Daily Bugle: “{quote}”.", ("w",), subject="search warrants", event="executed",
+                     numbers=(), quotes=(quote,))
+
+    assert supported(draft("Seventy search warrants were executed in Spain …"), claims, art)
+    assert not supported(draft(text.rstrip(".")), claims, art)  # the old whole-sentence quote: Italy, Greece
+    assert not supported(draft("Seventy search warrants were executed in Spain and Greece"), claims, art)
+    assert not supported(draft("Seventy search warrants were executed …"), claims, {})  # no article to look in
+    quote = "Seventy search warrants were executed in Spain"
+    assert not supported(Draft("Reported: “other words”.", ("w",), subject=None, event=None, numbers=(),
+                               quotes=(quote,)), claims, art)  # the text must show the quote it was checked for
+    assert in_spans("Seventy search warrants … in Spain", [c], art)
+
+
+def test_and_joins_two_cited_spans_but_is_no_cited_word_on_its_own() -> None:
+    text = "Police arrested 12 people and seized 3 guns and a car."
+    art = {"q": Article(id="q", source="q", text=text)}
+    a = _claim("a", "q", "Police arrested 12 people", "Police", "arrested")
+    b = _claim("b", "q", "seized 3 guns", "Police", "seized", at=text.index("seized"))
+    assert in_spans("Police arrested 12 people and seized 3 guns", [a, b], art)
+    assert not in_spans("Police arrested 12 people and seized 3 guns", [a], art)
+    assert not in_spans("seized 3 guns and a car", [a, b], art)  # "and" leads to no cited span
+
+
+def test_a_claim_whose_sentence_says_who_said_it_is_not_told_as_the_outlets_own() -> None:
+    text = "The Harbor Dam Corp is refusing to halt building, the state press has said. It denies it."
+    art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
+    c = _claim("d", "q", "The Harbor Dam Corp is refusing to halt building", "Harbor Dam Corp", "refusing")
+    fact = _fact_of("dam", c)
+    sentences, dropped = briefing([fact], [], {"d": c}, {"q": art})
+    assert dropped == 0
+    assert sentences[0].text == "Main event, reported by Daily Bugle: “The Harbor Dam Corp is refusing to halt building …”."
+    plain = Article(id="q", source="q", text=text.replace(", the state press has said", " this week"),
+                    outlet="Daily Bugle", published=Published())
+    sentences, _ = briefing([fact], [], {"d": c}, {"q": plain})
+    assert "on its own authority" in sentences[0].text
+
+
+def test_names_only_sources_its_sentence_shows() -> None:
+    sentences, _ = briefing(FACTS, [], {**CLAIMS, "r2": Claim(**{**CLAIMS["r2"].__dict__, "attribution": Attribution(
+        source="Gazette reporter", via=(), text="x")})}, ARTICLES)
+    assert "council" in sentences[0].text and "Gazette reporter" not in sentences[0].text
 
 def test_words_inside_a_quotation_with_no_speaker_found_are_not_the_outlets_own() -> None:
     from consilience.reconcile.briefing import quotable

@@ -7,8 +7,12 @@
 3. *Details*: other corroborated facts, then single-source ones, most reported first.
 
 Each sentence is drafted from facts with the words of the claims it cites (their event word, their
-number and unit, their subject), then checked: every number, the subject and the event word must be
-in the cited claims' text. A draft that fails is dropped and counted (``Story.summary_dropped``).
+number and unit, their subject) and quotes only what their spans hold: a claim is one event, often one
+clause of its article's sentence, so the quote is the claim's own span, joined with the spans of the
+same article's claims that go on from it ("… and cut its debt to £160m", then cited too), and '…'
+marks where the article's sentence goes on. Then each draft is checked: every number, the subject
+and the event word must be in the cited claims' text, and every quoted word inside the cited claims'
+spans in their article. A draft that fails is dropped and counted (``Story.summary_dropped``).
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim, Fact, Relation, Sentence
 from .entities import bare, core_words, names_nobody
 from .facts import ranked_members, span_words
 from .measure import number_text, quantity_words
-from .sources import inside_quotation
+from .sources import inside_quotation, sentence_start
 
 MAX_CHANGES = 4
 MAX_DETAILS = 6
@@ -29,10 +34,9 @@ MAX_DETAILS = 6
 MAX_QUOTE_CHARS = 240
 # Fewer words than this are a fragment ("Jonathan Kaplan's decisions"), not a statement to quote.
 MIN_QUOTE_WORDS = 5
-# The rest of a claim's sentence is quoted with it when at most this long (an attribution, a relative
-# clause); a longer rest is marked '…'.
-MAX_TAIL_CHARS = 80
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# What may stand between two claims' spans that one quote joins: punctuation, or "and" (it adds
+# nothing a reader could check: "[revenues fell to 5.4%] and [cut its debt to £160m]").
+_JOINER = re.compile(r"[\s,;:—–\-\"'”’]*(?:\band\b)?[\s,;:—–\-\"'“‘]*")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class Draft:
     subject: str | None
     event: str | None
     numbers: tuple[float, ...]
+    quotes: tuple[str, ...] = ()  # the article words the text quotes ('…' where it leaves words out)
 
 
 def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[str, Claim],
@@ -52,9 +57,10 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
     """The story's briefing sentences, and how many drafts failed the support check."""
     ranked = sorted((f for f in facts if _checkable(f, claims, articles)), key=lambda f: _reach(f, claims, articles))
     drafts: list[Draft] = []
+    told = _claims_by_article(facts, claims)
     main = ranked[0] if ranked else None
     if main is not None:
-        drafts.append(_fact_draft(main, claims, articles, lead="Main event"))
+        drafts.append(_fact_draft(main, claims, articles, told, lead="Main event"))
     by_id = {f.id: f for f in facts}
     shown = [r for r in relations if r.kind in ("contradicts", "updates") and len(r.claims) == 2
              and all(c in claims for c in r.claims)]
@@ -62,9 +68,9 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
         drafts.append(_relation_draft(r, by_id, claims, articles))
     changed = {i for r in shown for i in (r.from_, r.to)}
     details = [f for f in ranked[1:] if f.id not in changed]
-    drafts += [_fact_draft(f, claims, articles, lead=None) for f in details[:MAX_DETAILS]]
+    drafts += [_fact_draft(f, claims, articles, told, lead=None) for f in details[:MAX_DETAILS]]
     drafts = list({d.text: d for d in reversed(drafts)}.values())[::-1]  # one claim's words said once
-    kept = [Sentence(text=d.text, claims=d.claims) for d in drafts if supported(d, claims)]
+    kept = [Sentence(text=d.text, claims=d.claims) for d in drafts if supported(d, claims, articles)]
     return kept, len(drafts) - len(kept)
 
 
@@ -123,12 +129,22 @@ def _members(f: Fact, claims: dict[str, Claim]) -> list[Claim]:
     return ranked_members([claims[i] for i in f.claims if i in claims])
 
 
-def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article], *, lead: str | None) -> Draft:
+def _claims_by_article(facts: Sequence[Fact], claims: dict[str, Claim]) -> dict[str, list[Claim]]:
+    """The story's claims (those of its facts), by article, in the order the article tells them."""
+    told: dict[str, list[Claim]] = {}
+    for c in sorted((claims[i] for f in facts for i in f.claims if i in claims), key=lambda c: (c.start, c.end, c.id)):
+        told.setdefault(c.article, []).append(c)
+    return told
+
+
+def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article], told: dict[str, list[Claim]], *,
+                lead: str | None) -> Draft:
     """'Main event, reported by 3 outlets (A, B, C) citing 2 independent sources (X, Y): "quote" (when).'"""
     members = [c for c in _members(f, claims) if quotable(c, articles)] or _members(f, claims)
     c = members[0]
-    cited = tuple(dict.fromkeys([c.id, *(m.id for m in members if m.article != c.article)][:3]))
-    quote = quoted(c, articles)
+    quote, joined = quotation(c, articles.get(c.article), told.get(c.article, ()))
+    quoted_end = max(claims[i].end for i in joined)
+    cited = tuple(dict.fromkeys([*joined, *(m.id for m in members if m.article != c.article)][:len(joined) + 2]))
     when = ""
     if c.when and c.when.start and c.when.text.lower() not in quote.lower():
         when = f" ({span_words(c.when.start, c.when.end, c.when.precision)})"  # "on Tuesday": which Tuesday
@@ -138,12 +154,40 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     named = [x for x in f.sources if x not in f.outlets and _named_in_sentences(x, members, articles)]
     own = all(m.attribution is None for m in members)
     sources = _names(named, articles)
-    who = (f"citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
-           else f"citing {sources}" if named else "on its own authority" if own else "citing a source it names")
+    who = (f", citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
+           else f", citing {sources}" if named else _authority(c, quoted_end, articles) if own else ", citing a source it names")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
-    return Draft(text=f"{head}, {who}: “{quote}”{when}.", claims=cited, subject=c.subject,
-                 event=c.trigger.text if c.trigger else None, numbers=numbers)
+    return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
+                 event=c.trigger.text if c.trigger else None, numbers=numbers, quotes=(quote,))
+
+
+def _authority(c: Claim, quoted_end: int, articles: dict[str, Article]) -> str:
+    """', on its own authority', unless the claim's sentence, outside the quoted words, has a word of
+    saying ("…, the state press has said", "according to", "The court ruled that …") that no
+    attribution was read from: then whose words these are is not known, and nothing is said of it."""
+    a = articles.get(c.article)
+    if a is None or a.text[c.start:c.end] != c.text:
+        return ", on its own authority"
+    lo, hi = _sentence_bounds(a.text, c.start, c.end)
+    if _SAYING.search(a.text, lo, c.start) or _SAYING.search(a.text, quoted_end, hi):
+        return ""
+    return ", on its own authority"
+
+
+def _saying_words() -> re.Pattern[str]:
+    """The finite forms of the gazetteer's speech verbs that are seldom nouns (said, says, told,
+    reported, not "report" or "reports"), "according to" and "ruled" (a court's ruling is its word)."""
+    irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote",), "find": ("found",),
+                 "admit": ("admitted",), "forecast": ("forecast",)}
+    forms = {"according to", "ruled"}
+    for v in gazetteer().speech_verbs:
+        stem = v[:-1] if v.endswith("e") else v[:-1] + "i" if v.endswith("y") and not v.endswith(("ay", "ey")) else v
+        forms |= set(irregular.get(v, (stem + "ed",)))
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+
+
+_SAYING = _saying_words()
 
 
 def _relation_draft(r: Relation, facts: dict[str, Fact], claims: dict[str, Claim],
@@ -153,7 +197,7 @@ def _relation_draft(r: Relation, facts: dict[str, Fact], claims: dict[str, Claim
     if a.quantity is None or b.quantity is None:
         verb = "Changed" if r.kind == "updates" else "Disputed"
         text = f"{verb}: “{quoted(a)}” ({_said_by(fa, a, articles)}), against “{quoted(b)}” ({_said_by(fb, b, articles)})."
-        return Draft(text=text, claims=r.claims, subject=None, event=None, numbers=())
+        return Draft(text=text, claims=r.claims, subject=None, event=None, numbers=(), quotes=(quoted(a), quoted(b)))
     whom = bare(a.subject or "")
     what = f"{a.predicate.replace('_', ' ')}, {whom}" if whom else a.predicate.replace("_", " ")
     if r.kind == "updates":
@@ -180,33 +224,61 @@ def _said_by(f: Fact, c: Claim, articles: dict[str, Article]) -> str:
     return f"per {source}, in {outlet}{when}" if source else f"in {outlet}{when}"
 
 
-def quoted(c: Claim, articles: dict[str, Article] | None = None) -> str:
-    """The claim's own words, one line, at most ``MAX_QUOTE_CHARS`` (cut at a word, marked '…').
-    With its article: the rest of its sentence when short (``MAX_TAIL_CHARS``: "is benefiting people"
-    must not lose "who do not need it"), else '…' marks that the sentence goes on."""
-    text = " ".join(c.text.split())
-    article = (articles or {}).get(c.article)
-    if article is not None:
-        tail = _rest_of_sentence(article.text, c.end)
-        text += tail if len(tail) <= MAX_TAIL_CHARS else " …"
+def quoted(c: Claim) -> str:
+    """The claim's own words, one line, at most ``MAX_QUOTE_CHARS`` (cut at a word, marked '…')."""
+    return _shortened(" ".join(c.text.split()))
+
+
+def _shortened(text: str) -> str:
     if len(text) <= MAX_QUOTE_CHARS:
         return text
-    return text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+    return text[:MAX_QUOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:—–- ") + " …"
 
 
-def _rest_of_sentence(text: str, end: int) -> str:
-    """What follows ``end`` up to its sentence's end (its full stop dropped), on one line."""
-    m = _SENTENCE_END.search(text, end)
-    stop = m.start() if m else len(text)
-    rest = " ".join(text[end:stop].split()).rstrip(".") if stop > end else ""
-    return " " + rest if rest and text[end:end + 1].isspace() else rest
+def quotation(c: Claim, article: Article | None, told: Sequence[Claim]) -> tuple[str, tuple[str, ...]]:
+    """What the briefing quotes for ``c``, and the claims whose spans it quotes (``c`` first).
+
+    The claim's span, joined with the spans of the article's claims in ``told`` that go on from it
+    within its sentence (overlapping it, or next to it with only punctuation or "and" between), as
+    long as the whole stays within ``MAX_QUOTE_CHARS``; '…' where the article's sentence goes on
+    before or after the quoted words. Nothing the cited spans do not hold is quoted: a clause is one
+    event, and "Seventy search warrants were executed in the US …" must not carry the rest of its
+    sentence's countries on a citation of the US alone."""
+    if article is None or article.text[c.start:c.end] != c.text:
+        return quoted(c), (c.id,)
+    lo, hi = _sentence_bounds(article.text, c.start, c.end)
+    end, joined = c.end, [c.id]
+    for k in told:  # in the order the article tells them: each may go on from the last one joined
+        if k.id not in joined and c.start <= k.start and end < k.end <= hi and k.end - c.start <= MAX_QUOTE_CHARS \
+                and (k.start < end or _JOINER.fullmatch(article.text, end, k.start) is not None):
+            end = k.end
+            joined.append(k.id)
+    text = _shortened(" ".join(article.text[c.start:end].split()))
+    if _WORD.search(article.text, lo, c.start):
+        text = "… " + text
+    if not text.endswith("…") and _WORD.search(article.text, end, hi):
+        text = text.rstrip(",;:—–- ") + " …"
+    return text, tuple(joined)
+
+
+_WORD = re.compile(r"\w")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around ``start``..``end`` begins and ends: a full stop, question or
+    exclamation mark (maybe with a closing quotation mark) or a line break bound it."""
+    m = _SENTENCE_STOP.search(text, end)
+    # one past ``start``: a sentence that begins right at ``start`` is found only when the search sees its first letter
+    return sentence_start(text, min(start + 1, len(text))), m.start() if m else len(text)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?(?=\s|$)|\n")
 
 
 def _sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence around ``start``..``end`` (as a full stop, question mark or line break bound it)."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start)) + 1
-    m = _SENTENCE_END.search(text, end)
-    return text[begin:m.start() if m else len(text)]
+    """The sentence around ``start``..``end``."""
+    begin, stop = _sentence_bounds(text, start, end)
+    return text[begin:stop]
 
 
 def _named_in_sentences(source: str, members: Sequence[Claim], articles: dict[str, Article]) -> bool:
@@ -240,8 +312,9 @@ _NUMBER_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|t
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
-def supported(d: Draft, claims: dict[str, Claim]) -> bool:
-    """Every number, the subject and the event word of the draft are in its cited claims' text."""
+def supported(d: Draft, claims: dict[str, Claim], articles: dict[str, Article]) -> bool:
+    """Every number, the subject and the event word of the draft are in its cited claims' text, and
+    every word it quotes lies inside the cited claims' spans in their article (``in_spans``)."""
     cited = [claims[i] for i in d.claims if i in claims]
     if not cited:
         return False
@@ -250,7 +323,45 @@ def supported(d: Draft, claims: dict[str, Claim]) -> bool:
         return False
     if d.event is not None and d.event.lower() not in text:
         return False
+    if not all(q in d.text and in_spans(q, cited, articles) for q in d.quotes):
+        return False
     return all(_number_in(v, cited) for v in d.numbers)
+
+
+def in_spans(quote: str, cited: Sequence[Claim], articles: dict[str, Article]) -> bool:
+    """Each piece of the quote (pieces split at '…') stands, word for word, in an article of the cited
+    claims, every word of it inside those claims' spans ("and" may join two of them). A piece is
+    looked for only between the first and the last cited span of an article: nowhere else can all of
+    its words be inside them."""
+    pieces = [p.split() for p in quote.split("…")]
+    return all(_piece_in_spans(words, cited, articles) for words in pieces if words)
+
+
+def _piece_in_spans(words: list[str], cited: Sequence[Claim], articles: dict[str, Article]) -> bool:
+    pattern = re.compile(r"\s+".join(map(re.escape, words)))
+    for aid in dict.fromkeys(c.article for c in cited):
+        article = articles.get(aid)
+        spans = [(c.start, c.end) for c in cited if c.article == aid]
+        if article is None:
+            continue
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        at = lo
+        while (m := pattern.search(article.text, at, hi)) is not None:
+            if _words_inside(article.text, m.start(), m.end(), spans):
+                return True
+            at = m.start() + 1
+    return False
+
+
+def _words_inside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    for m in re.finditer(r"\w+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        if any(s <= a and b <= e for s, e in spans):
+            continue
+        if m.group().lower() == "and" and any(e <= a for _, e in spans) and any(s >= b for s, _ in spans):
+            continue  # the joiner of two cited spans
+        return False
+    return True
 
 
 def _mentions(text: str, name: str) -> bool:

@@ -272,7 +272,7 @@ def _reported_saying(c: Claim, text: str) -> bool:
     if any(same_entity(s, c.subject) for s in said) or not c.attribution.text.split():
         return False
     verb = c.attribution.text.split()[-1].lower()
-    before = re.sub(r"\s+that$", "", text[_sentence_start(text, c.start):c.start].rstrip().lower())
+    before = re.sub(r"\s+that$", "", text[sentence_start(text, c.start):c.start].rstrip().lower())
     return before.endswith(verb) and verb.isalpha()
 
 
@@ -339,10 +339,10 @@ def carried_from_afar(c: Claim, text: str) -> bool:
     paragraph = text[begin:end if end >= 0 else len(text)]
     if paragraph.lstrip()[:1] in ('"', "“", "‘", "'") or inside_quotation(text, c.start):
         return False
-    begin = max(begin, _sentence_start(text, _sentence_start(text, c.start) - 1))
+    begin = max(begin, sentence_start(text, sentence_start(text, c.start) - 1))
     end = end if end >= 0 else len(text)
     paragraph = text[begin:end]
-    if text[_sentence_start(text, c.start):].lstrip()[:1] in ('"', "“", "‘", "'"):
+    if text[sentence_start(text, c.start):].lstrip()[:1] in ('"', "“", "‘", "'"):
         return False  # a quotation going on from the sentence before
     said = set(_WORDS.findall(c.attribution.text.lower()))
     surnames = {core_words(n)[-1] for n in (c.attribution.source, *c.attribution.sources)
@@ -357,7 +357,7 @@ _REFERRING = {"he", "she", "they"}
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
 
 
-def _sentence_start(text: str, pos: int) -> int:
+def sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` begins (its paragraph's start at most): a full stop, question
     or exclamation mark, maybe a closing quotation mark, then space and a capital, digit or quotation."""
     begin = text.rfind("\n", 0, max(pos, 0)) + 1
@@ -661,7 +661,7 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _sentence_of(text: str, c: Claim) -> str:
     """The sentence (or run of sentences) holding the claim's span."""
-    start = _sentence_start(text, c.start)
+    start = sentence_start(text, c.start)
     m = _SENTENCE_END.search(text, c.end)
     stop = text.find("\n", c.end)
     end = min(x for x in (m.start() + 1 if m else len(text), stop if stop >= 0 else len(text)))
