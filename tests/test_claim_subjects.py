@@ -295,3 +295,25 @@ def test_a_plan_whose_words_name_its_owner_is_not_the_clause_subjects() -> None:
     found = claims(text)
     assert triggered(found, "build").subject is None
     assert triggered(found, "close").subject == "firm"
+
+
+def test_a_description_of_one_kind_of_body_is_no_body_called_another_kind() -> None:
+    text = ("Budget airline Northwind Airways could move 900 jobs abroad, according to newspaper reports. "
+            "Northwind Airways confirmed it was reviewing costs. If Northwind Airways were to follow its rivals, "
+            "900 jobs could move abroad, the newspaper reported.")
+    found = claims(text)
+    assert triggered(found, "reported").subject not in ("Northwind Airways", "Budget")
+    assert all(c.attribution is None or c.attribution.source not in ("Northwind Airways", "Budget")
+               for c in found if c.trigger is not None and c.trigger.text == "move")
+    # a word for the same kind, or for any body, still means it
+    for word in ("carrier", "company"):
+        found = claims(f"Budget airline Northwind Airways cut fares on Monday. The {word} said bookings rose.")
+        assert triggered(found, "said").subject == "Northwind Airways"
+
+
+def test_a_spokesman_is_not_the_person_just_named_in_another_role() -> None:
+    found = claims("A Dunmore Foods spokesman said the board may remove chairman Oskar Lind. "
+                   "The spokesman did not say why the board was unhappy with him.")
+    assert triggered(found, "say").subject != "Oskar Lind"
+    found = claims("Veteran striker Tomas Brandt scored twice on Sunday. The player said he was tired.")
+    assert triggered(found, "said").subject == "Tomas Brandt"

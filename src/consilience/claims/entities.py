@@ -54,6 +54,7 @@ class Named:
     cited: bool = False  # only ever named as whom a report is "according to": not what "the company" means
     gender: str | None = None  # "m" or "f" once a "he" or a "she" was read as this person
     nationality: set[str] = field(default_factory=set)  # "Russian Igor Petrov": what "the Russian" can mean
+    kinds: set[str] = field(default_factory=set)  # "airline Qantas", "Yili, the milk firm": what kind of body it is
 
 
 @dataclass
@@ -100,14 +101,16 @@ class Entities:
         cited = ent.root.dep_ == "pobj" and ent.root.head.lower_ == "to" and ent.root.head.head.lower_ == "according"
         gender = _titled_gender(ent) if label == "PERSON" else None
         nationality = _nationality(ent) if label == "PERSON" else set()
+        kinds = _kinds(ent) if label == "ORG" else set()
         for n in self.named:
             if n.name == name and n.label == label:
                 n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
                 n.cited = n.cited and cited
                 n.gender = n.gender or gender
                 n.nationality |= nationality
+                n.kinds |= kinds
                 return
-        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality))
+        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality, kinds))
 
     def _names_the_subject(self, ent: Span) -> bool:
         """A name in apposition inside a subject that is a role word ("A spokesman for the agency,
@@ -250,10 +253,12 @@ class Entities:
     def _described(self, token: Token, here: tuple[int, int]) -> str | None:
         head = token.lemma_.lower()
         if head in _ORG_HEADS:
-            named = [n for n in self._recent({"ORG"}, here, ORG_REACH) if head in n.name.lower()]
+            named = [n for n in self._recent({"ORG"}, here, ORG_REACH) if head in n.name.lower() or _of_kind(head, n)]
             if named or head in _PUBLIC_HEADS:
                 return named[-1].name if named else None  # "the government" is no pollster named before
-            bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)]
+            bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)
+                      and not _other_kind(head, n) and not (n.placed and head not in _ANY_BODY)]
+            # "the newspaper reported" is not "airline Qantas", nor "Budget" of "Budget airline Jetlink"
             if not bodies:
                 return None  # "the firm" is no statistics office nor a cited paper
             topical = [n for n in bodies if n.subject_at is not None and here[0] - n.subject_at[0] <= 1]
@@ -269,7 +274,9 @@ class Entities:
             if qualifiers:
                 return None  # "the prime minister" after "welfare minister Frank Field": someone else
             near = self._recent({"PERSON"}, here, 1)  # "Bellamy ... . The player said": the one person just named
-            return near[0].name if len(near) == 1 else None
+            # but one who acts for another is not whoever was named last: "to oust chairman Zheng Li.
+            # The spokesman did not say why" (a striker is still "the player", a host "the presenter")
+            return near[0].name if len(near) == 1 and (head not in _FOR_ANOTHER or head in near[0].titles) else None
         return None
 
     def _salient_person(self, here: tuple[int, int], gender: str | None = None,
@@ -306,6 +313,43 @@ _MALE = frozenset({"mr", "sir", "lord", "husband", "father", "son", "brother", "
 _FEMALE = frozenset({"mrs", "ms", "miss", "lady", "dame", "wife", "mother", "daughter", "sister", "queen",
                      "princess", "actress", "woman", "girl", "aunt", "niece", "grandmother", "chairwoman",
                      "spokeswoman", "businesswoman", "sportswoman"})
+
+
+# Kinds of body that one body can be called by either word ("airline Qantas ... the carrier").
+_SAME_KIND = ({"airline", "carrier"}, {"newspaper", "paper"}, {"bank", "lender"}, {"maker", "manufacturer"},
+              {"broadcaster", "network"}, {"watchdog", "regulator"})
+# Words for any body, whatever kind it was called before ("airline Qantas ... the company").
+_ANY_BODY = {"company", "firm", "group", "business", "corporation", "organisation", "organization", "body", "giant"}
+
+
+def _kinds(ent: Span) -> set[str]:
+    """The common nouns an organisation's mention calls it: "Australian airline Qantas" -> {"airline"},
+    "Yili, the milk firm" -> {"firm"}, "the retailer, Kestrel," -> {"retailer"}."""
+    doc = ent.doc
+    out = set()
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ == "NOUN" and not doc[i].ent_type_:
+        out.add(doc[i].lemma_.lower())
+        i -= 1
+    out |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        out.add(ent.root.head.lemma_.lower())
+    return out & _ORG_HEADS
+
+
+def _of_kind(head: str, n: Named) -> bool:
+    """``n`` was called a ``head`` (or a word for the same kind of body)."""
+    return any(head in kind and n.kinds & kind for kind in _SAME_KIND) or head in n.kinds
+
+
+def _other_kind(head: str, n: Named) -> bool:
+    """``n`` was called another kind of body than ``head`` ("the newspaper" after "airline Qantas")."""
+    return head not in _ANY_BODY and bool(n.kinds - _ANY_BODY) and not _of_kind(head, n)
+
+
+# Roles held on behalf of someone else: "the spokesman", "the lawyer" is never the principal just named.
+_FOR_ANOTHER = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney", "solicitor", "barrister",
+                          "agent", "aide", "adviser", "advisor", "representative", "publicist"})
 
 
 def _titled_gender(ent: Span) -> str | None:
