@@ -217,3 +217,16 @@ def test_among_facts_told_alike_the_main_event_is_the_one_the_article_tells_firs
 def _fact_of(fid: str, c: Claim) -> Fact:
     return Fact(id=fid, statement=fid, claims=(c.id,), sources=("Daily Bugle",), outlets=("Daily Bugle",),
                 status="single_source")
+
+
+def test_a_fact_is_quoted_from_a_claim_that_opens_its_sentence_when_it_has_one() -> None:
+    mid_text = "Hours after the vote, Mayor Ann Lee resigned from office."
+    whole_text = "Mayor Ann Lee resigned on Monday."
+    mid = _claim("m1", "a", "Mayor Ann Lee resigned from office", "Ann Lee", "resigned", at=mid_text.index("Mayor"))
+    whole = _claim("w1", "b", "Mayor Ann Lee resigned on Monday", "Ann Lee", "resigned")
+    arts = {"a": _article("a", "Daily Bugle", "2024-03-04", mid_text), "b": _article("b", "Gazette", "2024-03-04",
+                                                                                     whole_text)}
+    fact = Fact(id="f", statement="f", claims=("m1", "w1"), sources=("Daily Bugle", "Gazette"),
+                outlets=("Daily Bugle", "Gazette"), status="corroborated")
+    sentences, _ = briefing([fact], [], {"m1": mid, "w1": whole}, arts)  # article "a" ranks first otherwise
+    assert "“Mayor Ann Lee resigned on Monday”" in sentences[0].text and sentences[0].claims == ("w1", "m1")

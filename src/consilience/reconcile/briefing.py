@@ -141,6 +141,7 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
                 lead: str | None) -> Draft:
     """'Main event, reported by 3 outlets (A, B, C) citing 2 independent sources (X, Y): "quote" (when).'"""
     members = [c for c in _members(f, claims) if quotable(c, articles)] or _members(f, claims)
+    members.sort(key=lambda m: _mid_sentence(m, articles))  # a claim that opens its sentence reads whole
     c = members[0]
     quote, joined = quotation(c, articles.get(c.article), told.get(c.article, ()))
     quoted_end = max(claims[i].end for i in joined)
@@ -160,6 +161,12 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     numbers = _stated_numbers(c)
     return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
                  event=c.trigger.text if c.trigger else None, numbers=numbers, quotes=(quote,))
+
+
+def _mid_sentence(c: Claim, articles: dict[str, Article]) -> bool:
+    """The claim's span starts after words of its sentence (its quote opens with '…')."""
+    a = articles.get(c.article)
+    return a is not None and _WORD.search(a.text, _sentence_bounds(a.text, c.start, c.end)[0], c.start) is not None
 
 
 def _authority(c: Claim, quoted_end: int, articles: dict[str, Article]) -> str:
