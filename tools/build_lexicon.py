@@ -23,10 +23,13 @@ hand corrections live in ``data/predicates.json``):
    sense's own example sentences (parsed with spaCy), and of the nouns in its gloss.
 4. **Noun supersenses** (the lexicographer file of a noun's most frequent sense): how an argument
    is typed (``noun.person``, ``noun.group``, ``noun.artifact`` …).
-5. **Event nouns**: nouns whose most frequent sense is an act, event, phenomenon or process, with
-   the verb class they derive from when WordNet links them ("resignation" -> the class of
-   "resign", so a report of "his resignation" meets one saying he "resigned"), else a class of
-   their own ("earthquake").
+5. **Event nouns**: nouns whose most frequent sense is an act, event, phenomenon or process, each
+   sense in the class of the verb sense WordNet derives it from ("death" -> "die", so a report of
+   "his death" meets one saying he "died"; "resignation" -> "resign"). The link is WordNet's
+   derivational one, from that noun sense to verb senses, so the noun keeps its own sense: "fire"
+   as the event of something burning goes to "burn, destroy by fire", not to "fire" a gun or an
+   employee. A sense with no such link is a class of its own, written with the noun itself
+   ("earthquake"), even when a verb class shares its spelling.
 6. **Related event classes**: classes WordNet links through a specific hypernym, a verb group, an
    entailment or a cause between their senses ("escape" and "flee", "succumb" and "die"), so that
    two outlets' words for one event can meet when the event's participants are the same
@@ -254,8 +257,8 @@ def event_nouns(wn, classes: dict[str, int], names: dict[int, str]) -> dict[str,
         for s in senses[:3]:
             if not _eventive_noun(s, lemma, classes, wn):
                 continue
-            verb = derived_verb_class(s, lemma, classes)
-            cls = names[verb] if verb is not None and _same_stem(lemma, names[verb]) else lemma.lower()
+            verb = derived_verb_class(s, lemma, classes, wn)
+            cls = names[verb] if verb is not None else lemma.lower()
             count = sum(lm.count() for lm in s.lemmas() if lm.name().lower() == lemma.lower())
             rows.append([cls, s.lexname(), count, verb is not None])
         if rows:
@@ -281,24 +284,28 @@ def _eventive_noun(s, lemma: str, classes: dict[str, int], wn) -> bool:  # type:
                for lm in s.lemmas() if lm.name().lower() == lemma.lower() for d in lm.derivationally_related_forms())
 
 
-def _same_stem(noun: str, verb_class: str) -> bool:
-    """A noun writes its verb's class only when it is that verb's word ("resignation" -> resign,
-    "killing" -> kill), not a distant synonym WordNet links ("defeat" -> veto)."""
-    verb = verb_class.split(":")[0].split("_")[0]
-    n = noun.lower().split("_")[0]
-    k = min(len(verb), len(n), 4)
-    return k >= 3 and n[:k] == verb[:k]
+def derived_verb_class(s, lemma: str, classes: dict[str, int], wn) -> int | None:  # type: ignore[no-untyped-def]
+    """The class of the verb sense this noun sense is derived from: WordNet links each sense of a noun
+    to the verb senses of the same word family ("death" in "the event of dying" -> "die", pass from
+    life; "fire" in "the event of something burning" -> "fire" in "burn, destroy by fire"). The link
+    is from this noun sense, so a noun keeps the sense it has: the fire of a burning building goes to
+    burning, not to "fire" in "fire a gun" or "fire an employee", which are linked only from the
+    noun's other senses ("the act of firing weapons"). Of several linked verb senses, the one most
+    tagged for the linked verb word, then the first in that word's order ("death" -> "die" as
+    passing from life, tagged 141 times, not "die" as suffering, once)."""
+    linked = [d for lm in s.lemmas() if lm.name().lower() == lemma.lower()
+              for d in lm.derivationally_related_forms() if d.synset().pos() == "v"]
+    if not linked:
+        return None
+    best = min(linked, key=lambda d: (-d.count(), _sense_rank(wn, d), d.synset().name()))
+    return classes[best.synset().name()]
 
 
-def derived_verb_class(s, lemma: str, classes: dict[str, int]) -> int | None:  # type: ignore[no-untyped-def]
-    for lm in s.lemmas():
-        if lm.name().lower() != lemma.lower():
-            continue
-        related = sorted((d.synset() for d in lm.derivationally_related_forms() if d.synset().pos() == "v"),
-                         key=lambda v: (-sum(x.count() for x in v.lemmas()), v.name()))
-        if related:
-            return classes[related[0].name()]
-    return None
+def _sense_rank(wn, verb_lemma) -> int:  # type: ignore[no-untyped-def]
+    """Where the verb lemma's synset stands in that word's senses (0 = most frequent)."""
+    senses = [v.name() for v in wn.synsets(verb_lemma.name(), pos="v")]
+    name = verb_lemma.synset().name()
+    return senses.index(name) if name in senses else len(senses)
 
 
 def build(root: str) -> dict:  # type: ignore[type-arg]

@@ -121,10 +121,16 @@ class EventLexicon:
         key = lemma.lower()
         found = self._noun_senses.get(key)
         if found is None and key in self._event_nouns:
-            found = self._noun_senses[key] = tuple(NounSense(name, self._classes.get(name, name), lexname, count,
-                                                             bool(from_verb))
+            found = self._noun_senses[key] = tuple(NounSense(name, self._noun_predicate(name, bool(from_verb)), lexname,
+                                                             count, bool(from_verb))
                                                    for name, lexname, count, from_verb in self._event_nouns[key])
         return found or ()
+
+    def _noun_predicate(self, name: str, from_verb: bool) -> str:
+        """The predicate of the verb class a noun sense derives from ("death" -> "died"); a noun no verb
+        names is its own event ("earthquake"), even when a verb class shares its spelling: "blaze"
+        as a fire is no "blazed" (shone brightly)."""
+        return self._classes.get(name, name) if from_verb else name
 
     def best_sense(self, lemma: str, arguments: Mapping[str, str]) -> Sense | None:
         """The sense of verb ``lemma`` that its arguments fit best.

@@ -1,0 +1,64 @@
+"""The shipped event lexicon (``data/events.json.gz``, built by ``tools/build_lexicon.py`` from WordNet):
+an event noun is in the class of the verb sense WordNet derives it from, and only that sense's."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.lexicon.events import EventLexicon, event_lexicon
+
+
+def noun_predicate(word: str) -> str:
+    senses = event_lexicon().noun_senses(word)
+    assert senses, f"{word!r} is no event noun of the lexicon"
+    return senses[0].predicate
+
+
+def verb_predicate(word: str) -> str:
+    sense = event_lexicon().best_sense(word, {})
+    assert sense is not None, f"{word!r} is no verb of the lexicon"
+    return sense.predicate
+
+
+@pytest.mark.parametrize("noun, verb", [
+    ("death", "die"),              # another word: only WordNet's derivational link joins them
+    ("explosion", "explode"),
+    ("arrest", "arrest"),
+    ("resignation", "resign"),
+    ("nomination", "nominate"),
+    ("purchase", "buy"),           # "purchase" is derived from "purchase", a verb in the class of "buy"
+])
+def test_an_event_noun_is_in_the_class_of_its_verb(noun: str, verb: str) -> None:
+    assert noun_predicate(noun) == verb_predicate(verb)
+
+
+def test_a_fire_that_burns_is_no_shooting_and_no_firing_from_a_job() -> None:
+    """The noun's most frequent sense (the event of something burning) is derived from "fire" as in
+    "burn, destroy by fire": it joins burning, not "fire" as in "fire a gun" (the verb's most frequent
+    sense) nor "fire an employee"."""
+    lex = event_lexicon()
+    fire = noun_predicate("fire")
+    shooting = {s.predicate for s in lex.senses("fire") if s.lexname == "verb.competition"}
+    dismissal = {s.predicate for s in lex.senses("fire") if s.lexname == "verb.social"}
+    assert shooting and dismissal
+    assert fire not in shooting | dismissal
+    assert fire == lex.senses("burn")[0].predicate  # "burn": destroy by fire
+
+
+def test_the_act_of_firing_weapons_is_still_the_shooting() -> None:
+    """The noun's own second sense ("the act of firing weapons") is linked to the verb of shooting."""
+    lex = event_lexicon()
+    act = [s for s in lex.noun_senses("fire") if s.lexname == "noun.act"]
+    assert act and act[0].predicate == verb_predicate("fire")
+
+
+def test_a_noun_no_verb_names_is_its_own_event_even_when_a_verb_class_shares_its_spelling() -> None:
+    """A class of its own is written with the noun itself ("earthquake"); a verb class of the same
+    spelling is another event ("blaze": as a fire, not "blazed", shone brightly)."""
+    data = {"classes": {"blaze": "blazed"}, "class_files": {"blaze": "verb.weather"}, "verbs": {}, "profiles": {},
+            "nouns": {}, "event_nouns": {"blaze": [["blaze", "noun.event", 3, False]],
+                                          "shining": [["blaze", "noun.act", 1, True]]}}
+    lex = EventLexicon(data)
+    assert lex.noun_senses("blaze")[0].predicate == "blaze"
+    assert lex.noun_senses("shining")[0].predicate == "blazed"
+    assert noun_predicate("earthquake") == "earthquake"
