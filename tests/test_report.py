@@ -105,3 +105,38 @@ def test_report_command_says_what_is_wrong_with_its_input(tmp_path: Path) -> Non
 def test_reports_of_an_empty_dossier(tmp_path: Path) -> None:
     written = write_reports(Dossier(articles=()), tmp_path)
     assert all(p.exists() for p in written) and "0 stories" in (tmp_path / "report.html").read_text()
+
+
+def _csv_reference(rows: list[dict], columns: tuple[str, ...]) -> str:
+    """``tables.csv_text`` as it was first written: ``csv.DictWriter``, each cell made safe alone."""
+    from consilience.report.safety import spreadsheet_cell, without_bidi
+    from consilience.report.tables import LIST_COLUMNS
+
+    def cell(column: str, value: object) -> object:
+        if column in LIST_COLUMNS:
+            return json.dumps([without_bidi(str(v)) for v in value or []], ensure_ascii=False)  # type: ignore[attr-defined]
+        return spreadsheet_cell(value)
+
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: cell(k, v) for k, v in row.items()} for row in rows)
+    return buf.getvalue()
+
+
+# Text that CSV quoting, JSON escaping, formula guarding or bidi removal acts on, and plain text.
+_CELL_TEXT = st.text(alphabet=st.sampled_from([*"ab ,\"'\n\r\t\\=+-@[]", "\u202e", "\u2066", "\u200f", "é", "\x01"]),
+                     max_size=8)
+_CELL = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=False), _CELL_TEXT)
+
+
+@given(st.lists(st.fixed_dictionaries({"id": _CELL_TEXT, "statement": _CELL, "weight": _CELL,
+                                       "sources": st.lists(_CELL_TEXT, max_size=3)},
+                                      optional={"claims": st.lists(_CELL_TEXT, max_size=3), "when_start": _CELL}),
+                max_size=4))
+def test_csv_text_writes_what_the_cell_by_cell_writer_did(rows: list[dict]) -> None:
+    from consilience.report.tables import csv_text
+
+    columns = ("id", "statement", "weight", "sources", "claims", "when_start")
+    assert csv_text(rows, columns) == _csv_reference(rows, columns)
+    assert csv_text(rows, columns, header=False) == _csv_reference(rows, columns).split("\n", 1)[1]

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .safety import spreadsheet_cell, without_bidi
+from .safety import BIDI_CONTROLS, FORMULA_STARTS, spreadsheet_cell, without_bidi
 
 Dossier = dict[str, Any]  # the JSON form
 
@@ -65,19 +65,39 @@ def fact_rows(s: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], *, header: bool = True) -> str:
-    """``rows`` as CSV; without ``header``, a piece of a file (the rows of one article or story)."""
+    """``rows`` as CSV; without ``header``, a piece of a file (the rows of one article or story).
+
+    What ``csv.DictWriter`` writes of the rows with every cell made safe (list columns as JSON
+    arrays, other strings through ``safety.spreadsheet_cell``; a column a row lacks is empty), done
+    faster (the 75,000 claims of BBC News): rows go as lists, a row's strings are made safe only
+    when one starts with a character that could need it, and the bidi controls are removed from the
+    whole text at once (CSV quoting and JSON escaping leave them as they are, so before or after is
+    the same). ``tests/test_report.py`` checks it against the cell-by-cell writing."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n")
     if header:
-        writer.writeheader()
-    writer.writerows({k: _csv_cell(k, v) for k, v in row.items()} for row in rows)
-    return buf.getvalue()
+        writer.writerow(columns)
+    lists = [k for k, c in enumerate(columns) if c in LIST_COLUMNS]
+    risky = _RISKY_START
+    for row in rows:
+        cells = [row.get(c, "") for c in columns]
+        for k in lists:
+            if columns[k] in row:
+                cells[k] = _json_list(cells[k])
+        if any(v.__class__ is str and v[:1] in risky for v in cells):
+            cells = [spreadsheet_cell(v) if k not in lists else v for k, v in enumerate(cells)]
+        writer.writerow(cells)
+    return without_bidi(buf.getvalue())
 
 
-def _csv_cell(column: str, value: object) -> object:
-    if column in LIST_COLUMNS:
-        return json.dumps([without_bidi(str(v)) for v in value or []], ensure_ascii=False)  # type: ignore[attr-defined]
-    return spreadsheet_cell(value)
+# First characters that make ``spreadsheet_cell`` change a string (a formula's, or a bidi control
+# that may hide one); "" is the empty string's, which it leaves alone.
+_RISKY_START = frozenset(FORMULA_STARTS) | frozenset(BIDI_CONTROLS)
+
+
+def _json_list(values: object) -> str:
+    """``json.dumps([str(v) for v in values], ensure_ascii=False)``, without the encoder's set-up per call."""
+    return "[" + ", ".join([encode_basestring(str(v)) for v in values or []]) + "]"  # type: ignore[attr-defined]
 
 
 _LIST = pa.list_(pa.string())
