@@ -259,3 +259,18 @@ def test_an_estimate_of_what_a_thing_will_come_to_is_a_forecast(text: str, value
 def test_better_than_a_number_is_more_than_it() -> None:
     assert [(q.value, q.qualifier) for q in amounts("Pupils there have a better than 60% chance of a place.")] \
         == [(60, "more_than")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The duo are nominated for the Billboard 200 album prize.",
+    "Many Radio 4 listeners complained about the schedule change.",
+    "The Formula 1 team unveiled its car in Madrid.",
+])
+def test_digits_inside_a_name_are_no_amounts(sentence: str) -> None:
+    assert amounts(sentence) == []
+
+
+def test_a_count_after_a_name_that_is_not_written_into_it_is_still_a_count() -> None:
+    assert one("Northwind Airways flew 200 passengers home.").value == 200
+    assert one("On Friday, Kessel Bank said 40 branches would close.").value == 40
+    assert one("Police arrested 12 people.").value == 12

@@ -205,10 +205,20 @@ def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Tok
 
 def _part_of_a_name(t: Token) -> bool:
     """Digits written against a capital letter ("3G networks", "the 4K screen") name a thing, count
-    nothing; a scale after money ("£5M") is not a name."""
+    nothing; a scale after money ("£5M") is not a name. So do digits after a proper name and before
+    the noun the name qualifies ("the Billboard 200 album", "Radio 4 listeners", "a Formula 1 team")."""
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return (nxt is not None and not t.whitespace_ and t.text[:1].isdigit() and nxt.text[:1].isupper()
-            and not _scale_suffix(t, nxt))
+            and not _scale_suffix(t, nxt)) or _inside_a_name(t)
+
+
+def _inside_a_name(t: Token) -> bool:
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return prev is not None and nxt is not None and t.text.isdigit() and len(t.text) <= 4 \
+        and prev.pos_ in ("PROPN", "ADJ", "NOUN") and prev.text[:1].isupper() and prev.i > 0 \
+        and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "NORP") and not prev.is_sent_start \
+        and nxt.pos_ == "NOUN" and t.head.pos_ == "NOUN" and t.head.i > t.i
 
 
 def _is_duration_or_clock(doc: Doc, last: Token) -> bool:
