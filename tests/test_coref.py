@@ -288,3 +288,20 @@ def test_the_place_alone_joins_only_reports_whose_other_words_meet() -> None:
     march = _said("a", "1", "protested", None, "protests in Athens against new austerity measures", "protests")
     rally = _said("b", "2", "protested", None, "protesting against government austerity measures", "protesting")
     assert groups(replace(march, where="Athens"), replace(rally, where="Athens")) == [{"a", "b"}]
+
+
+def test_a_definite_bare_mention_with_no_event_in_its_article_is_the_storys_most_reported_one() -> None:
+    pinned = [_c("a", "1", "burned", where="Wellington", day="2013-07-21"),
+              _c("b", "2", "burned", where="Wellington", day="2013-07-21")]
+    the_fire = _c("c", "3", "burned", text="the fire")
+    the_fire = replace(the_fire, trigger=Span(4, 8, "fire"))
+    assert groups(*pinned, the_fire) == [{"a", "b", "c"}]
+    # an indefinite one introduces an event: it may be another fire
+    a_fire = replace(the_fire, text="a fire", end=6, trigger=Span(2, 6, "fire"))
+    assert groups(*pinned, a_fire) == [{"a", "b"}, {"c"}]
+    # two fires reported as widely: either could be meant
+    other = [_c("d", "4", "burned", where="Taunton", day="2013-07-25"), _c("e", "5", "burned", where="Taunton",
+                                                                          day="2013-07-25")]
+    assert groups(*pinned, *other, the_fire) == [{"a", "b"}, {"c"}, {"d", "e"}]
+    # a fire only one article reports is no story's event
+    assert groups(pinned[0], the_fire) == [{"a"}, {"c"}]
