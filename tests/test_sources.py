@@ -517,3 +517,31 @@ def test_police_in_lower_case_is_the_force_only_its_own_article_names() -> None:
     assert speaker_names(elsewhere, arts)["police"] == "police"
     same = [_said_in("3", "v", "police"), _said_in("2", "n", "Northumbria Police")]
     assert speaker_names(same, arts)["police"] == "Northumbria Police"
+
+
+def test_outlets_printing_a_described_speakers_words_as_their_own_are_his_channels() -> None:
+    quoted = ('The ship turned back. "Four rifles and 90 rounds of ammunition were found on the skiffs and seized," '
+              'the officer said. No one was hurt.')
+    repost = "The ship turned back. Four rifles and 90 rounds of ammunition were found on the skiffs and seized. No one was hurt."
+    edited = ("The warship turned back at dawn. Four rifles and 90 rounds of ammunition were found on the skiffs and "
+              "seized at once. Nobody was hurt.")
+    own = "The ship turned back. Guns were found on board, the paper learnt from its own reporter. No one was hurt."
+    arts = {k: Article(id=k, source=k, text=t, outlet=k + ".com", published=Published())
+            for k, t in (("q", quoted), ("r", repost), ("e", edited), ("o", own))}
+
+    def found(k: str, source: str | None = None) -> Claim:
+        text = arts[k].text
+        start = text.index("were found") if "were found" in text else text.index("found")
+        att = Attribution(source=source, via=(), text=f"the {source} said") if source else None
+        return Claim(id=k, article=k, start=start, end=start + 5 + (5 if text[start:].startswith("were") else 0),
+                     text=text[start:start + 5 + (5 if text[start:].startswith("were") else 0)], kind="event",
+                     predicate="found", attribution=att)
+
+    told = [found("q", "officer"), found("r"), found("e")]
+    # the repost prints the officer's sentence without "the officer said"; the edited copy prints the repost's
+    assert independent_sources(told, arts, speaker_names(told, arts)) == ["officer (q.com)"]
+    mixed = [*told, found("o")]  # an outlet that found it in its own words stays a source of its own
+    counted = independent_sources(mixed, arts, speaker_names(mixed, arts))
+    assert "o.com" in counted and not {"r.com", "e.com"} & set(counted)
+    pirates = [found("q", "23 pirates"), found("r")]  # a described subject is no speaker an outlet reposts
+    assert independent_sources(pirates, arts, speaker_names(pirates, arts)) == ["r.com"]

@@ -619,6 +619,44 @@ COPIED_RUN = 8
 EDITED_SHARE = 0.65
 
 
+def echoed(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
+           sentence_words: Callable[[Claim], tuple[str, ...]]) -> list[tuple[Claim, Speaker]]:
+    """``heard`` with the own word of each outlet that prints, in the very words (``_alike``), a
+    sentence another article gives to a described speaker ('…, "the officer said'), and of each outlet
+    printing one text with it (``copied_outlets``), put on that speaker, the outlet as its channel: a
+    site reposting a navy's release without "the officer said" is no second source beside the
+    officer, and no source at all in his place. Only speakers described by a noun that speaks for
+    others (``_GENERIC_SPEAKERS``: "officer", "witnesses"); named speakers' words printed so are
+    ``copying_outlets``."""
+    described = [(c, s) for c, s in heard if not s.named and _generic_speaker(s.name)]
+    if not described:
+        return list(heard)
+    echo: dict[str, str] = {}  # outlet -> the described speaker it prints
+    for c, s in heard:
+        if s.name in outlets and not s.chain:
+            words = sentence_words(c)
+            said = sorted(d.name for x, d in described if x.article != c.article and _alike(words, sentence_words(x)))
+            if said:
+                echo[s.name] = min(echo.get(s.name, said[0]), said[0])
+    copies = copied_outlets(heard, outlets, sentence_words)
+    while True:  # one text printed by several outlets: all of them print the speaker's words
+        more = {b: echo[a] for pair in copies for a, b in (pair, pair[::-1]) if a in echo and b not in echo}
+        if not more:
+            break
+        echo.update(more)
+    return [(c, Speaker(echo[s.name], (s.name,), False) if s.name in echo and not s.chain else s) for c, s in heard]
+
+
+def _generic_speaker(name: str) -> bool:
+    """A described speaker whose head noun is one that speaks for others ("the officer (X)", "witnesses
+    (X)"), not a described subject an attribution may have been read from wrongly ("23 pirates")."""
+    words = name.split(" (")[0].lower().split()
+    if not words or name.startswith("an unnamed"):
+        return False  # a pronoun's or an attribution from afar: who it is was not found
+    head = words[-1]
+    return singular(head) in _GENERIC_SPEAKERS or (head.endswith("es") and head[:-2] in _GENERIC_SPEAKERS)
+
+
 def copied_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
                    sentence_words: Callable[[Claim], tuple[str, ...]]) -> list[list[str]]:
     """Pairs of outlets telling the event on their own authority in the same sentence, word for word
@@ -693,9 +731,10 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
     channel, not a second source. Speakers who are only described ("officials", "a witness") add a source only when no
     one in the fact is named, and then one in all: they may be the named ones' people, and a
     reader cannot tell two of them apart."""
-    heard = [(c, s) for c in claims for s in speakers(c, articles, names)]
-    said = [s for _, s in heard]
     outlets = {outlet_name(articles[c.article], articles) for c in claims}
+    sentence_words = _sentence_words_of(articles)
+    heard = echoed([(c, s) for c in claims for s in speakers(c, articles, names)], outlets, sentence_words)
+    said = [s for _, s in heard]
     named = [s for s in said if s.named]
     if not named:
         return [min((s.name for s in said), key=lambda n: (n.startswith("an unnamed"), n))] if said else []
@@ -718,7 +757,6 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
                 relied[link].add(s.name)
             elif link in parent:
                 join(link, s.name)
-    sentence_words = _sentence_words_of(articles)
     for a, b in copied_outlets(heard, outlets, sentence_words):
         join(a, b)
     for a, b in copying_outlets(heard, outlets, sentence_words):
