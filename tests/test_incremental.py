@@ -344,3 +344,34 @@ def test_the_process_extracting_a_few_new_articles_starts_before_they_are_cleane
     update = updated(first + second, store=store, workers=2)
     assert update.added == 3
     assert events[0] == "_side_extractor" and events.count("_side_extractor") == 1 and "_prepared_chunk" in events
+
+
+def test_story_grouping_counts_each_article_s_terms_once(corpus: tuple[list[str], list[str]], tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding articles groups the stories again from every article's stored terms: only the new
+    articles' texts are read (when they are stored)."""
+    from consilience.reconcile import stories
+
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    updated(first, store=store)
+    counted: list[str] = []
+    real = stories._counted
+    monkeypatch.setattr(stories, "_counted", lambda a: counted.append(a.source) or real(a))
+    grown = updated(first + second, store=store)
+    assert grown.added == 3 and sorted(Path(s).name for s in counted) == ["council_2.txt", "fires_a.txt", "fires_c.txt"]
+    assert len(store.terms()) == 6
+
+
+def test_terms_stored_by_other_code_are_counted_again(corpus: tuple[list[str], list[str]], tmp_path: Path) -> None:
+    """Stored terms count only under the version of the code that counted them: with another, every
+    article's are counted again, and the stories are those of a fresh analysis."""
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    updated(first, store=store)
+    store.put_terms({i: "bogus 1\nBogus 1" for i in store.ids()})  # all alike: one story, were they read
+    store.put_state("terms", "older code")
+    in_steps = analyze(second, store=store)
+    at_once = analyze(first + second, store=open_store(tmp_path / "once.db"))
+    assert dossier_json(in_steps) == dossier_json(at_once) and len(at_once.stories) >= 3
+    assert "bogus" not in "".join(store.terms().values())

@@ -85,7 +85,7 @@ def test_a_copy_in_flight_is_not_cleaned_twice(tmp_path: Path, monkeypatch: pyte
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db")
-    assert store.schema_version() == len(MIGRATIONS) == 4
+    assert store.schema_version() == len(MIGRATIONS) == 5
     store.close()
     assert open_store(tmp_path / "s.db").schema_version() == len(MIGRATIONS)
 

@@ -220,8 +220,9 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
     defer = extractor is not None and alongside is not None and workers > 1
     side: ProcessPoolExecutor | None = None  # the process that extracts them, started at the first new document
     new = 0
-    if store.state("prepare") is None:  # a new store: what is prepared below is current (else step 5 checks)
-        store.put_state("prepare", _versions()["prepare"])
+    for step in ("prepare", "terms"):
+        if store.state(step) is None:  # a new store: what is prepared below is current (else steps 5 and 6 check)
+            store.put_state(step, _versions()[step])
 
     def store_oldest() -> None:
         nonlocal added
@@ -333,8 +334,10 @@ def prepared_of(article: Article) -> Prepared:
     """What the cross-article steps need of one article, computed once (step 3)."""
     from .flags.dates import date_marks  # noqa: PLC0415 - see the module docstring
     from .flags.near_duplicate import signature_bytes  # noqa: PLC0415
+    from .reconcile.stories import article_terms  # noqa: PLC0415
 
-    return Prepared(signature=signature_bytes(article.text), marks=date_marks(article).to_json())
+    return Prepared(signature=signature_bytes(article.text), marks=date_marks(article).to_json(),
+                    terms=article_terms(article))
 
 
 def extracted(articles: Sequence[Article], extractor: str, *, workers: int = 1,
@@ -425,6 +428,7 @@ def _mapper(workers: int, *, load: Callable[[], None] | None = None,
 def _load_cleaning() -> None:
     from .flags import dates, near_duplicate  # noqa: F401, PLC0415 - step 3 in the workers (datasketch: 0.7 s of imports each)
     from .meta.article import load_resources  # noqa: PLC0415
+    from .reconcile import stories  # noqa: F401, PLC0415 - and scikit-learn's, for the terms
 
     load_resources()
 
@@ -458,7 +462,7 @@ def reanalysed(store: Store, *, progress: Progress = _silent, workers: int = 1,
     prepared = _all_prepared(store, articles, versions["prepare"], workers)
     articles = with_duplicates_marked(articles, {i: signature_from(p.signature) for i, p in prepared.items()})
     progress("dedupe", len(articles), len(articles))
-    groups = _groups(store, articles, versions["groups"])
+    groups = _groups(store, articles, versions, workers)
     articles = dated_from_story(articles, groups)
     progress("stories", len(groups), len(groups))
     articles = with_date_flags(articles, groups, {i: DateMarks.from_json(p.marks) for i, p in prepared.items()})
@@ -478,6 +482,7 @@ def _versions() -> dict[str, str]:
     return {"prepare": keys.version("consilience.flags.near_duplicate", "consilience.flags.dates",
                                     libraries=("datasketch", "numpy")),
             "groups": keys.version("consilience.reconcile.stories", libraries=("scikit-learn", "scipy", "numpy")),
+            "terms": keys.version("consilience.reconcile.stories", libraries=("scikit-learn",)),
             "dates": keys.version("consilience.meta.infer_date", "consilience.flags"),
             "extractor": keys.extractor_version(),
             "reconcile": keys.version("consilience.reconcile", libraries=("scikit-learn", "scipy", "numpy"))}
@@ -497,17 +502,35 @@ def _all_prepared(store: Store, articles: Sequence[Article], version: str, worke
     return prepared
 
 
-def _groups(store: Store, articles: Sequence[Article], version: str) -> list[list[str]]:
-    """Story groups, memoised: they depend only on which articles there are (ids hash their content)."""
+def _groups(store: Store, articles: Sequence[Article], versions: Mapping[str, str], workers: int) -> list[list[str]]:
+    """Story groups, memoised: they depend only on which articles there are (ids hash their content).
+    Grouped again from the articles' stored terms (counted once each, when stored): a few new
+    articles change every weight, but no other article's text is read again."""
     from .reconcile import story_groups  # noqa: PLC0415
 
-    key = keys.digest(version, sorted(a.id for a in articles))
+    key = keys.digest(versions["groups"], sorted(a.id for a in articles))
     memo = store.state("groups")
     if memo and memo.get("key") == key:
         return [list(g) for g in memo["groups"]]
-    groups = story_groups(articles)
+    groups = story_groups(articles, _all_terms(store, articles, versions["terms"], workers))
     store.put_state("groups", {"key": key, "groups": groups})
     return groups
+
+
+def _all_terms(store: Store, articles: Sequence[Article], version: str, workers: int) -> dict[str, str]:
+    """Every article's terms: stored ones, and (for articles stored without them, or by other code)
+    counted now, in the workers."""
+    from .reconcile.stories import article_terms  # noqa: PLC0415
+
+    terms = store.terms() if store.state("terms") == version else {}
+    missing = [a for a in articles if a.id not in terms]
+    if missing:
+        with _mapper(workers, load=_load_cleaning) as map_each:
+            made = dict(zip([a.id for a in missing], map_each(article_terms, missing), strict=True))
+        store.put_terms(made)
+        store.put_state("terms", version)
+        terms.update(made)
+    return terms
 
 
 def _stale(store: Store, articles: Sequence[Article], extractor: str) -> list[Article]:

@@ -24,15 +24,17 @@ the same articles in any order give the same stories.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..records import Article
@@ -53,12 +55,14 @@ _WORD = r"(?u)\b[^\W\d_][\w'-]+\b"
 _NAMES = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+|\b\d[\d.,]*\d\b|\b[A-Z][a-z]{2,}\b")
 
 
-def story_groups(articles: Sequence[Article]) -> list[list[str]]:
-    """Lists of article ids, one per story, each sorted; stories ordered by their first id."""
+def story_groups(articles: Sequence[Article], terms: Mapping[str, str] | None = None) -> list[list[str]]:
+    """Lists of article ids, one per story, each sorted; stories ordered by their first id.
+    ``terms``: article id -> its ``article_terms``, stored when it was ingested (computed here for
+    the articles missing from it)."""
     if not articles:
         return []
     articles = sorted(articles, key=lambda a: a.id)
-    vectors = article_vectors(articles)
+    vectors = article_vectors(articles, terms)
     days = _days(articles)
     if len(articles) <= MAX_CANOPY:  # small enough to compare every pair exactly: one canopy
         blocks = [np.arange(len(articles))]
@@ -81,16 +85,79 @@ def story_id(member_ids: Sequence[str]) -> str:
     return "s" + hashlib.sha1(",".join(sorted(member_ids)).encode()).hexdigest()[:11]
 
 
-def article_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
-    """One unit row per article: words and (weighted) names/numbers of title and lede."""
-    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    words = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORD,
-                            dtype=np.float32).fit_transform(texts)
-    names = [" ".join(m.replace(" ", "_") for m in _NAMES.findall(t[:LEDE_CHARS])) or "_none_" for t in texts]
-    name_vec = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False,
-                               dtype=np.float32).fit_transform(names)
+def article_vectors(articles: Sequence[Article], terms: Mapping[str, str] | None = None) -> sparse.csr_matrix:
+    """One unit row per article: words and (weighted) names/numbers of title and lede.
+    ``terms``: the articles' ``article_terms`` where known (the others are counted here)."""
+    known = terms or {}
+    counted = [_parsed(known[a.id]) if a.id in known else _counted(a) for a in articles]
+    words = _tfidf([w for w, _ in counted])
+    name_vec = _tfidf([n for _, n in counted])
     joined = sparse.hstack([np.sqrt(1 - NAME_WEIGHT) * words, np.sqrt(NAME_WEIGHT) * name_vec])
     return normalize(joined.tocsr()).astype(np.float32)
+
+
+# An article's terms: the words, and the names and numbers of its title and lede, each with how
+# often it occurs, in the order they first occur. Counted once per article (when it is stored, in
+# the workers) so that adding a few articles refits the TF-IDF weights without reading every text
+# again; ``_tfidf`` makes from them the matrix ``TfidfVectorizer.fit_transform`` makes from the texts.
+Counts = dict[str, int]
+
+
+@cache
+def _analyzers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    return (TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORD, dtype=np.float32),
+            TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32))
+
+
+def _texts(a: Article) -> tuple[str, str]:
+    """What the two vectorizers read of an article: its title and text, and the names and numbers of its lede."""
+    text = f"{a.title or ''}\n{a.text}"
+    return text, " ".join(m.replace(" ", "_") for m in _NAMES.findall(text[:LEDE_CHARS])) or "_none_"
+
+
+def _counted(a: Article) -> tuple[Counts, Counts]:
+    out = []
+    for vectorizer, text in zip(_analyzers(), _texts(a), strict=True):
+        counts: Counts = {}
+        for term in vectorizer.build_analyzer()(text):
+            counts[term] = counts.get(term, 0) + 1
+        out.append(counts)
+    return out[0], out[1]
+
+
+def article_terms(a: Article) -> str:
+    """``a``'s terms as stored: a line of words, a line of names, each ``term count term count ...``
+    (no term holds white space: the token patterns exclude it)."""
+    return "\n".join(" ".join(f"{t} {n}" for t, n in counts.items()) for counts in _counted(a))
+
+
+def _parsed(text: str) -> tuple[Counts, Counts]:
+    words, names = text.split("\n")
+    return _pairs(words), _pairs(names)
+
+
+def _pairs(line: str) -> Counts:
+    items = line.split()
+    return dict(zip(items[0::2], map(int, items[1::2]), strict=True))
+
+
+def _tfidf(docs: Sequence[Counts]) -> sparse.csr_matrix:
+    """The TF-IDF rows of documents given by their term counts: the matrix, entry for entry and in
+    the same order within each row (which the floating-point sums of the norms follow),
+    that ``TfidfVectorizer(sublinear_tf=True).fit_transform`` gives of their texts. As it does:
+    terms numbered in order of first occurrence, each row's entries sorted by that number, then
+    the terms renumbered alphabetically (``tests/test_stories.py`` compares the two)."""
+    first = {term: k for k, term in enumerate(dict.fromkeys(itertools.chain.from_iterable(docs)))}
+    columns = np.fromiter((first[t] for d in docs for t in d), dtype=np.int32, count=sum(map(len, docs)))
+    values = np.fromiter((n for d in docs for n in d.values()), dtype=np.intc, count=len(columns))
+    indptr = np.zeros(len(docs) + 1, dtype=np.int32)
+    np.cumsum([len(d) for d in docs], out=indptr[1:])
+    counts = sparse.csr_matrix((values, columns, indptr), shape=(len(docs), len(first)), dtype=np.float32)
+    counts.sort_indices()
+    alphabetical = np.empty(len(first), dtype=counts.indices.dtype)
+    alphabetical[[first[t] for t in sorted(first)]] = np.arange(len(first), dtype=counts.indices.dtype)
+    counts.indices = alphabetical.take(counts.indices)
+    return TfidfTransformer(sublinear_tf=True).fit(counts).transform(counts, copy=False)
 
 
 def candidate_pairs(vectors: sparse.csr_matrix) -> np.ndarray:

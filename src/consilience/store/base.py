@@ -16,10 +16,12 @@ from ..records import Article, Claim, Failure, Story
 @dataclass(frozen=True)
 class Prepared:
     """What one article gives the cross-article steps, computed once when it is stored:
-    ``signature`` its MinHash (near-duplicates), ``marks`` its time expressions as JSON (date flags)."""
+    ``signature`` its MinHash (near-duplicates), ``marks`` its time expressions as JSON (date flags),
+    ``terms`` its words and names counted (story grouping: ``reconcile.stories.article_terms``)."""
 
     signature: bytes
     marks: str
+    terms: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ class Store(Protocol):
     def prepared(self) -> dict[str, Prepared]: ...
 
     def put_prepared(self, prepared: Mapping[str, Prepared]) -> None: ...
+
+    def terms(self) -> dict[str, str]:
+        """Every article's stored terms (``Prepared.terms``; articles missing here need them)."""
+
+    def put_terms(self, terms: Mapping[str, str]) -> None: ...
 
     def analysed_articles(self) -> list[Article]: ...
 

@@ -9,8 +9,9 @@ looks them up.
 articles       one row per stored document, keyed by content hash. ``record`` is the Article as
                ingested (input of the analysis); the other columns are the article as analysed:
                ``published``/``earliest``/``latest``/``basis`` (dated from its story when it gives no
-               date), ``duplicate_of``, ``story``. ``signature`` (MinHash of its text) and ``marks``
-               (its time expressions, JSON) are computed once per article, in the workers.
+               date), ``duplicate_of``, ``story``. ``signature`` (MinHash of its text), ``marks``
+               (its time expressions, JSON) and ``terms`` (its words and names counted, for the
+               story grouping) are computed once per article, in the workers.
 flags          article, n -> code, detail, evidence: reliability flags of the analysed article.
 extractions    article -> ``key`` (hash of what the extractor reads: id, language, publication
                date) and ``extractor`` (claims.EXTRACTOR_VERSION and a digest of the code and word
@@ -286,5 +287,9 @@ MIGRATIONS: tuple[str, ...] = (
     # 4: the Parquet rows are stored as Arrow now (``claims.arrow``, ``facts.arrow``)
     """
     DELETE FROM report_parts WHERE output IN ('claims.rows', 'facts.rows');
+    """,
+    # 5: each article's terms, counted once for the story grouping
+    """
+    ALTER TABLE articles ADD COLUMN terms TEXT;
     """,
 )

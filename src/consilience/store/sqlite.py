@@ -85,7 +85,7 @@ class SQLiteStore:
         with self._writing() as db:
             cur = db.executemany(
                 "INSERT OR IGNORE INTO articles(id, source, record, url, outlet, title, language, published, "
-                "earliest, latest, basis, signature, marks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "earliest, latest, basis, signature, marks, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(a.id, a.source, json.dumps(a.to_dict(), ensure_ascii=False), a.url, a.outlet, a.title, a.language,
                   *_published_columns(a.published), *_prepared_columns(prepared.get(a.id))) for a in articles],
             )
@@ -120,8 +120,15 @@ class SQLiteStore:
 
     def put_prepared(self, prepared: Mapping[str, Prepared]) -> None:
         with self._writing() as db:
-            db.executemany("UPDATE articles SET signature = ?, marks = ? WHERE id = ?",
+            db.executemany("UPDATE articles SET signature = ?, marks = ?, terms = ? WHERE id = ?",
                            [(*_prepared_columns(p), i) for i, p in prepared.items()])
+
+    def terms(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT id, terms FROM articles WHERE terms IS NOT NULL"))
+
+    def put_terms(self, terms: Mapping[str, str]) -> None:
+        with self._writing() as db:
+            db.executemany("UPDATE articles SET terms = ? WHERE id = ?", [(t, i) for i, t in terms.items()])
 
     # -- the analysed articles -----------------------------------------------------------------
 
@@ -391,8 +398,8 @@ def _published_columns(p: Published) -> tuple[str | None, str | None, str | None
     return _iso(p.date), _iso(p.earliest), _iso(p.latest), p.basis
 
 
-def _prepared_columns(p: Prepared | None) -> tuple[bytes | None, str | None]:
-    return (p.signature, p.marks) if p else (None, None)
+def _prepared_columns(p: Prepared | None) -> tuple[bytes | None, str | None, str | None]:
+    return (p.signature, p.marks, p.terms) if p else (None, None, None)
 
 
 def _claim_columns(c: Claim) -> tuple[Any, ...]:
