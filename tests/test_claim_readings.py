@@ -297,3 +297,28 @@ def test_an_event_figures_show_is_what_the_figures_tell() -> None:
     rise = triggered(claims("Official figures showed a sharp rise in unemployment."), "rise")
     assert rise.attribution is not None and rise.attribution.source == "Official figures"
     assert rise.modality == "reported"
+
+
+def test_would_not_tell_is_a_refusal_stated_and_wont_is_an_intention() -> None:
+    found = claims("The minister would not reveal whether she intended to stand again.")
+    assert triggered(found, "reveal").modality == "asserted" and triggered(found, "reveal").negated
+    found = claims("The club would not sell the striker, the manager insisted.")
+    assert triggered(found, "sell").modality == "speculative"  # not a verb of telling: what will not be
+    found = claims('"We won\'t be asking the league to review the tackle," the coach said.')
+    assert triggered(found, "asking").modality == "speculative"  # "won't": an intention
+
+
+def test_what_is_expected_urged_or_planned_for_is_speculative() -> None:
+    assert triggered(claims("Most traders expect the levy to be scrapped."), "scrapped").modality == "speculative"
+    found = claims("The mayor unveiled plans for a new library, funded by a local lottery.")
+    assert triggered(found, "funded").modality == "speculative"
+    found = claims("The mayor signed a deal for a new library, funded by a local lottery.")
+    assert triggered(found, "funded").modality == "asserted"
+
+
+def test_be_to_is_a_plan_and_its_counted_subject_too_but_like_to_is_not() -> None:
+    found = claims("The contractor and four site managers are to stand trial over the collapse.")
+    assert all(c.modality == "speculative" for c in found if c.quantity is not None and c.quantity.value == 4)
+    assert any(c.quantity is not None and c.quantity.value == 4 for c in found)
+    found = claims('"People remember what it was like to pay 15% interest," the adviser said.')
+    assert triggered(found, "pay").modality == "reported"

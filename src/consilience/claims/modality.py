@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.events import event_lexicon
+from ..lexicon.gazetteer import gazetteer
 from .clauses import continued_clause
 
 _MODALS = {"may", "might", "could", "would", "will", "shall", "'ll", "wo", "should", "must", "can", "ca"}
@@ -59,6 +61,57 @@ def _judged_of_another(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and subject is not None and subject.pos_ != "PRON"
 
 
+def _refused(verb: Token, modal: Token) -> bool:
+    """"could not approve", "would not reveal whether": a refusal, stated; not "could not win" said
+    of another in what was said, nor "would not" on a verb other than one of telling ("would not
+    survive" is a forecast)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if modal.lower_ in ("can", "could", "ca"):
+        return not _judged_of_another(verb)
+    return modal.lower_ == "would" and _telling(verb)  # "we won't be calling for" is an intention
+
+
+def _telling(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in gazetteer().speech_verbs or any(s.is_speech for s in event_lexicon().senses(lemma)[:1])
+
+
+def _be_to(be: Token) -> bool:
+    """"are to go on trial", "is to be freed": "be" with an infinitive and nothing else it states
+    ("what it was like to pay" is no plan)."""
+    return not any(c.dep_ in ("acomp", "attr", "prep", "oprd", "expl") or (c.dep_ == "nsubj" and c.lower_ == "it")
+                   for c in be.children)
+
+
+# Nouns whose "for" names what is not done yet ("plans for", "calls for a ban", "a bid for the club");
+# not "a deal for" or "an offer for", which tell what was agreed or offered as often.
+_PLANS_FOR = frozenset({"plan", "proposal", "bid", "pledge", "promise", "call", "campaign"})
+
+
+def _planned_for(t: Token) -> bool:
+    """An event that a plan, proposal or bid is for ("unveiled plans for a memorial, funded through a
+    coin", "a proposal for a bridge built by the army"), up to a clause with a subject of its own."""
+    for a in t.ancestors:
+        if a.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return False
+        if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _PLANS_FOR:
+            return True
+    return False
+
+
+def _counted_in_a_plan(t: Token) -> bool:
+    """A number in the subject of "be to" ("five managers are to go on trial"): as planned as the act."""
+    if t.pos_ != "NUM" or t.dep_ not in ("nummod", "quantmod"):
+        return False
+    node = t.head
+    while node.dep_ == "conj":
+        node = node.head
+    verb = node.head
+    return node.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ == "be" and _be_to(verb) and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in verb.children)
+
+
 def _ahead_of(node: Token) -> bool:
     """"before being redeployed", "until the talks end": a clause set ahead of its head's."""
     if node.dep_ == "pcomp" and node.head.lower_ in _AHEAD:
@@ -93,14 +146,14 @@ def modality_of(t: Token, *, attributed: bool) -> str:
     would be more than £1,000"; a noun that is the subject is taken as given: "the attack could
     have been prevented")."""
     node = clause_verb(t)
-    if scheduled(node) or _forecast_source(node) or _forecast_object(t, node) or _ahead_of_now(node):
+    if scheduled(node) or _forecast_source(node) or _forecast_object(t, node) or _ahead_of_now(node) \
+            or _planned_for(t) or _counted_in_a_plan(t):
         return "speculative"
     hearsay = False
     for _ in range(4):
         modal = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS), None)
-        if modal is not None and not (modal.lower_ in ("can", "could", "ca") and any(c.dep_ == "neg" for c in node.children)
-                                      and not _judged_of_another(node)):
-            return "speculative"  # "could not approve" is a refusal, stated
+        if modal is not None and not _refused(node, modal):
+            return "speculative"
         if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEDGES for c in node.children):
             return "speculative"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
@@ -124,10 +177,14 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             break
         if node.head.lemma_.lower() == "estimate" and _changes_ahead(node):
             return "speculative"  # "subsidies estimated to exceed 9bn euros": a forecast
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _FUTURE_HEADS - {"be", "have"} \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return "speculative"  # "expect the deadline to be dropped", "urged the board to resign"
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING | _CAUSATIVE:
             break  # "designed to let pensioners choose": as sure as the letting
         hearsay = hearsay or any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEARSAY for c in node.children)
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _FUTURE_HEADS and (
+                node.head.lemma_.lower() != "be" or _be_to(node.head)):
             return "speculative"
         if node.dep_ == "xcomp" and hearsay_passive(node.head):
             hearsay = True  # "is said to have resigned": somebody's report, whose is not told
