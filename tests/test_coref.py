@@ -305,3 +305,16 @@ def test_a_definite_bare_mention_with_no_event_in_its_article_is_the_storys_most
     assert groups(*pinned, *other, the_fire) == [{"a", "b"}, {"c"}, {"d", "e"}]
     # a fire only one article reports is no story's event
     assert groups(pinned[0], the_fire) == [{"a"}, {"c"}]
+
+
+def test_a_passive_with_no_agent_meets_the_active_report_that_names_who_did_it() -> None:
+    fired = _c("a", "1", "fired:remove", "Jim O'Brien", text="Jim O'Brien was fired on Monday")
+    active = _c("b", "2", "fired:remove", "Billy King", obj="Jim O'Brien",
+                text="Billy King fired Jim O'Brien")
+    assert groups(fired, active) == [{"a", "b"}]
+    # an active report with no object names who acted, not who it befell ("O'Brien fired on Monday")
+    acting = _c("a", "1", "fired:remove", "Jim O'Brien", text="Jim O'Brien fired on Monday")
+    assert groups(acting, active) == [{"a"}, {"b"}]
+    # nor does a passive with its agent: "by" names who did it
+    by = _c("a", "1", "fired:remove", "Jim O'Brien", text="Jim O'Brien was fired by the board")
+    assert groups(by, active) == [{"a"}, {"b"}]

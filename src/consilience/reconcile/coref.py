@@ -10,7 +10,8 @@ A fact is the claims of one event, so this decides what the facts are:
    named speaker saying mostly the same words (``compare.same_saying``: "Microsoft said it would buy
    Sybari" and "Microsoft said the toolkit would be out" are two sayings); subjects and objects that
    can be one entity (two names one entity, two descriptions sharing a word, a description of the
-   right kind for a name); times at most a day apart; numbers
+   right kind for a name), or a passive with no agent whose subject is the other's object ("O'Brien
+   was fired", "King fired O'Brien": ``agentless_passive``); times at most a day apart; numbers
    of one measure that can both hold ("23 pirates" and "23 suspects" are one count of people). A claim without a number may join claims with one ("escaped"
    and "Comeaux, 49, escaped"), never two numbers of one measure that disagree.
 3. *Anchored* (``anchors``): claims join only on something they share that pins the event down: a
@@ -287,8 +288,9 @@ def compatible(a: Claim, b: Claim) -> bool:
     if (is_speech(a) or is_speech(b)) and not (is_speech(a) and is_speech(b) and same_entity(a.subject, b.subject)
                                                 and same_saying(a, b)):
         return False
-    if not (actors_compatible(a.subject, b.subject) and actors_compatible(a.object, b.object)):
-        return False
+    if not (actors_compatible(a.subject, b.subject) and actors_compatible(a.object, b.object)) \
+            and not (_crossed(a, b) and agentless_passive(a) or _crossed(b, a) and agentless_passive(b)):
+        return False  # a passive report and an active one name their participants the other way round
     if not days_compatible(a.when, b.when):
         return False
     return a.quantity is None or b.quantity is None or quantities_agree(a.quantity, b.quantity)
@@ -300,6 +302,26 @@ def _crossed(a: Claim, b: Claim) -> bool:
     if not same_entity(a.subject, b.object):
         return False
     return same_entity(a.object, b.subject) or names_nobody(a.object) or names_nobody(b.subject)
+
+
+# "was fired", "had been quietly sold", "got arrested": a form of "be" or "get" (an adverb between) just
+# before the trigger.
+_PASSIVE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def agentless_passive(c: Claim) -> bool:
+    """The claim is a passive with no agent ("Jim O'Brien was fired today"): its subject is who the event
+    befell, as the dossier spec has it, and no one is said to have done it ("by the club" would be the
+    subject). Read from the claim's words, as the claim does not record its voice: an active report
+    with no object ("BT is offering to cut prices") is no passive, so "Ofcom offered BT" stays
+    apart. Measured: ECB+ topics 1-15 CoNLL F1 49.46 -> 49.59, B-cubed precision 70.3 either way;
+    on the first 300 BBC News articles 5 facts change, 4 rightly ("Yukos was forced to sell" /
+    "Russia forced Yukos to sell"), one wrongly ("the previous government was forced to back
+    down" / "prices have forced the government to spend")."""
+    if c.trigger is None or c.object:
+        return False
+    at = c.trigger.start - c.start
+    return _PASSIVE_AUXILIARY.search(c.text[:at]) is not None and " by " not in c.text[at:]
 
 
 def _one_day(c: Claim) -> bool:
