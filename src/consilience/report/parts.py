@@ -21,6 +21,7 @@ The forked processes read the store and return what they made; this process alon
 from __future__ import annotations
 
 import base64
+import gc
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -63,7 +64,7 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
     from . import rendered_steps, write_dossier  # noqa: PLC0415 - the package imports this module
 
     articles = store.analysed_articles()
-    with staging(outdir) as stage:
+    with staging(outdir) as stage, _frozen():
         files = [write_dossier(None, stage, pieces=store.dossier_pieces(failures, notes, articles=articles))]
         if reports:
             # The parts, the tables and the graph on the other core; the parts come back to be stored here.
@@ -76,6 +77,19 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
                     files += rendered_steps([partial(_pages, dossier, view, pictures, stage),
                                              partial(_stored_parts, store, data_files)], progress)
         return published(files, outdir, superseded=() if reports else REPORT_FILES)
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """What is read so far (every article, its text) out of the collector's view while the outputs
+    are made: the forked processes below and this one no longer walk it at each full collection
+    (nor, in a forked one, copy the pages it touches by walking). About 0.5 s CPU per process on
+    BBC News' 2,092 articles; ``gc.freeze``, as ``pipeline._mapper`` does before its workers fork."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @dataclass(frozen=True)

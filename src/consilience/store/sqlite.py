@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -412,7 +413,8 @@ def _claim_columns(c: Claim) -> tuple[Any, ...]:
 
 
 def _json(values: Iterable[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    """``json.dumps(list(values), ensure_ascii=False)`` of strings, without its set-up per call (twice a fact)."""
+    return "[" + ", ".join([encode_basestring(v) for v in values]) + "]"
 
 
 def _insert_story(db: sqlite3.Connection, stored: StoredStory) -> None:
