@@ -230,3 +230,23 @@ def test_a_fact_is_quoted_from_a_claim_that_opens_its_sentence_when_it_has_one()
                 outlets=("Daily Bugle", "Gazette"), status="corroborated")
     sentences, _ = briefing([fact], [], {"m1": mid, "w1": whole}, arts)  # article "a" ranks first otherwise
     assert "“Mayor Ann Lee resigned on Monday”" in sentences[0].text and sentences[0].claims == ("w1", "m1")
+
+
+def test_a_person_the_fact_rests_on_is_cited_only_where_the_sentence_gives_it_to_them() -> None:
+    text = 'Coach Ray Dunn has signed a new contract with the club. "I am happy," Dunn said later.'
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    signed = _claim("s", "q", "Coach Ray Dunn has signed a new contract with the club", "Ray Dunn", "signed")
+    # the fact rests on Dunn (quoted elsewhere in the article), but its sentence is no saying of his
+    fact = Fact(id="f", statement="f", claims=("s",), sources=("Ray Dunn",), outlets=("Daily Bugle",),
+                status="single_source")
+    sentences, _ = briefing([fact], [], {"s": signed}, art)
+    assert sentences[0].text == ("Main event, reported by Daily Bugle: “Coach Ray Dunn has signed a new contract with "
+                                 "the club”.")  # neither "citing Ray Dunn" nor "on its own authority"
+    said_text = "Coach Ray Dunn said the club would sign two players. Nothing else."
+    said = Claim(**{**_claim("d", "q", "Coach Ray Dunn said the club would sign two players", "Ray Dunn",
+                             "said").__dict__, "speech": True})
+    art2 = {"q": Article(id="q", source="q", text=said_text, outlet="Daily Bugle", published=Published())}
+    spoken = Fact(id="g", statement="g", claims=("d",), sources=("Ray Dunn",), outlets=("Daily Bugle",),
+                  status="single_source")
+    sentences, _ = briefing([spoken], [], {"d": said}, art2)
+    assert ", citing Ray Dunn: “Coach Ray Dunn said" in sentences[0].text

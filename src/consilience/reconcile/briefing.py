@@ -156,7 +156,8 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     own = all(m.attribution is None for m in members)
     sources = _names(named, articles)
     who = (f", citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
-           else f", citing {sources}" if named else _authority(c, quoted_end, articles) if own else ", citing a source it names")
+           else f", citing {sources}" if named else ", citing a source it names" if not own
+           else _authority(c, quoted_end, articles) if set(f.sources) & set(f.outlets) else "")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
     return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
@@ -290,7 +291,10 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 
 def _named_in_sentences(source: str, members: Sequence[Claim], articles: dict[str, Article]) -> bool:
     """The source is named (its last core word) in the sentence of a claim it is given for: an
-    attribution the reader can see ("…, the country's government said"), not one carried from afar."""
+    attribution the reader can see ("…, the country's government said"), not one carried from afar;
+    or it is the speaker of a claim that is its speech act ("Wenger said he would stay"). A fact that
+    rests on someone quoted elsewhere in the article ("Arsene Wenger has signed a new contract") does
+    not make its sentence his saying."""
     core = core_words(source.split(" (")[0])
     if not core:
         return False
@@ -298,7 +302,8 @@ def _named_in_sentences(source: str, members: Sequence[Claim], articles: dict[st
     for c in members:
         a = articles.get(c.article)
         said = c.attribution is not None and source in (c.attribution.source, *c.attribution.sources)
-        if a is not None and (said or c.attribution is None) and word.search(_sentence_of(a.text, c.start, c.end)):
+        speaking = c.attribution is None and c.speech and any(word.search(x or "") for x in (c.subject, c.subject_text))
+        if a is not None and (said or speaking) and word.search(_sentence_of(a.text, c.start, c.end)):
             return True
     return False
 
