@@ -375,3 +375,22 @@ def test_terms_stored_by_other_code_are_counted_again(corpus: tuple[list[str], l
     at_once = analyze(first + second, store=open_store(tmp_path / "once.db"))
     assert dossier_json(in_steps) == dossier_json(at_once) and len(at_once.stories) >= 3
     assert "bogus" not in "".join(store.terms().values())
+
+
+def test_the_timeline_pictures_are_drawn_again_when_their_entries_change(
+        corpus: tuple[list[str], list[str]], tmp_path: Path) -> None:
+    """The pictures are stored under a key of the entries they draw: new articles that change the
+    timeline get new pictures (never the stored ones), the ones the whole-dossier writer draws."""
+    from consilience import report
+    from consilience.pipeline import published
+
+    first, second = corpus
+    store, out = open_store(tmp_path / "s.db"), tmp_path / "out"
+    published(store, updated(first, store=store), out)
+    before, key = _files(out), store.part_keys("timeline")
+    published(store, updated(first + second, store=store), out)
+    report.write_outputs(dossier_from(store), tmp_path / "whole")
+    after, whole = _files(out), _files(tmp_path / "whole")
+    assert store.part_keys("timeline") != key
+    for name in ("timeline.svg", "timeline.png", "report.html"):
+        assert after[name] != before[name] and after[name] == whole[name], name

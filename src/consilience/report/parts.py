@@ -12,7 +12,7 @@
    the others' rows of the index from the store's columns; whole claims only where a page shows
    them; of the others, which article holds each).
 
-Step 2 runs in a forked process while step 3 runs here, and the timeline's pictures, when their
+Steps 1 and 2 run in a forked process while step 3 runs here (with reports; without, step 1 alone, here), and the timeline's pictures, when their
 entries changed, are drawn in another from the moment the stories shown are read, while the
 claims are read and the pages render (the page gets the SVG spliced in).
 The forked processes read the store and return what they made; this process alone writes it.
@@ -34,7 +34,7 @@ from .. import keys
 from ..records import Article, Dossier, Failure, Story
 from ..store.base import Store
 from ..workers import stopping, worker_pool
-from .publish import REPORT_FILES, published, staging
+from .publish import DOSSIER_FILE, REPORT_FILES, published, staging
 from .view import (
     CLAIM_LINKS,
     REPORT_CAPS,
@@ -61,22 +61,29 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
     """``dossier.json`` and, with ``reports``, every report of the store's analysis, moved into
     ``outdir`` together (dossier first in the list returned): what ``report.write_outputs`` writes
     of ``pipeline.dossier_from(store)`` with these failures and notes."""
-    from . import rendered_steps, write_dossier  # noqa: PLC0415 - the package imports this module
+    from . import rendered_steps  # noqa: PLC0415 - the package imports this module
 
     articles = store.analysed_articles()
     with staging(outdir) as stage, _frozen():
-        files = [write_dossier(None, stage, pieces=store.dossier_pieces(failures, notes, articles=articles))]
-        if reports:
-            # The parts, the tables and the graph on the other core; the parts come back to be stored here.
-            with _alongside(store, partial(_data_files, stage)) as data_files:
-                counts, shown = _shown(store, articles)
-                by_id = {a.id: a for a in articles}
-                # The timeline's pictures, when its entries changed, drawn on the other core while the pages render.
-                with _pictures(store, timeline_dicts(timeline_across(shown, by_id))) as pictures:
-                    dossier, view = read_in_part(store, articles, failures, notes, counts=counts, shown=shown)
-                    files += rendered_steps([partial(_pages, dossier, view, pictures, stage),
-                                             partial(_stored_parts, store, data_files)], progress)
-        return published(files, outdir, superseded=() if reports else REPORT_FILES)
+        if not reports:
+            return published([_dossier_file(stage, failures, notes, store, articles)], outdir, superseded=REPORT_FILES)
+        # dossier.json, the parts, the tables and the graph on the other core; the parts come back to be stored here.
+        with _alongside(store, partial(_data_files, stage, failures, notes)) as data_files:
+            counts, shown = _shown(store, articles)
+            by_id = {a.id: a for a in articles}
+            # The timeline's pictures, when its entries changed, drawn on the other core while the pages render.
+            with _pictures(store, timeline_dicts(timeline_across(shown, by_id))) as pictures:
+                dossier, view = read_in_part(store, articles, failures, notes, counts=counts, shown=shown)
+                files = rendered_steps([partial(_pages, dossier, view, pictures, stage),
+                                        partial(_stored_parts, store, data_files)], progress)
+        return published(sorted(files, key=lambda f: f.name != DOSSIER_FILE), outdir)  # the dossier first
+
+
+def _dossier_file(outdir: Path, failures: Sequence[Failure], notes: Sequence[str], store: Store,
+                  articles: Sequence[Article] | None = None) -> Path:
+    from . import write_dossier  # noqa: PLC0415
+
+    return write_dossier(None, outdir, pieces=store.dossier_pieces(failures, notes, articles=articles))
 
 
 @contextmanager
@@ -139,14 +146,16 @@ def _in_own_store(path: str, make: Callable[[Store], Made]) -> Made:
         store.close()
 
 
-def _data_files(outdir: Path, store: Store) -> Made:
-    """The parts brought up to date, then the tables and the provenance graph put together from
-    them: the files, and the parts made, for the caller to store."""
-    by_article, made_a = article_parts(store, store.analysed_articles())
+def _data_files(outdir: Path, failures: Sequence[Failure], notes: Sequence[str], store: Store) -> Made:
+    """``dossier.json``, then the parts brought up to date and the tables and the provenance graph
+    put together from them: the files, and the parts made, for the caller to store."""
+    articles = store.analysed_articles()
+    dossier = _dossier_file(outdir, failures, notes, store, articles)
+    by_article, made_a = article_parts(store, articles)
     by_story, made_s = story_parts(store)
     parts = {**made_a, **made_s}
     keep = {**{name: by_article for name in made_a}, **{name: by_story for name in made_s}}  # parts of the rest are dropped
-    files = [*_tables(store, by_article, by_story, parts, outdir), *_provenance(store, by_article, parts, outdir)]
+    files = [dossier, *_tables(store, by_article, by_story, parts, outdir), *_provenance(store, by_article, parts, outdir)]
     return Made(files, parts, keep)
 
 
