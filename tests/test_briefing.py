@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from consilience.reconcile.briefing import Draft, briefing, in_spans, quotation, supported
 from consilience.records import Article, Attribution, Claim, Fact, Published, Quantity, Relation, Span
 
@@ -250,3 +252,19 @@ def test_a_person_the_fact_rests_on_is_cited_only_where_the_sentence_gives_it_to
                   status="single_source")
     sentences, _ = briefing([spoken], [], {"d": said}, art2)
     assert ", citing Ray Dunn: “Coach Ray Dunn said" in sentences[0].text
+
+
+@pytest.mark.parametrize(("said", "subject", "own"), [
+    ("Exports rose sharply in May, the statistics office said", "Exports", False),
+    ("Deaths in custody have reached record levels, a committee of MPs has warned", "Deaths", False),
+    ("Acme Corp overstated its earnings by a third, it was claimed in court", "Acme Corp", False),
+    ("Exports rose sharply in May, according to the statistics office", "Exports", False),
+    ("Hitachi has unveiled a new robot, called Emiew, at a show in Tokyo", "Hitachi", True),
+    ("Heineken and Carlsberg, two big brewers, have reported falling profits", "Heineken", True),
+])
+def test_a_quote_that_ends_with_who_says_it_is_not_told_as_the_outlets_own(said: str, subject: str, own: bool) -> None:
+    art = {"q": Article(id="q", source="q", text=said + ". Next.", outlet="Daily Bugle", published=Published())}
+    c = Claim(id="c", article="q", start=0, end=len(said), text=said, kind="event", predicate="x", subject=subject,
+              subject_text=subject, trigger=Span(0, len(said.split()[0]), said.split()[0]))
+    sentences, _ = briefing([_fact_of("f", c)], [], {"c": c}, art)
+    assert sentences and ("on its own authority" in sentences[0].text) == own

@@ -157,7 +157,7 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     sources = _names(named, articles)
     who = (f", citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
            else f", citing {sources}" if named else ", citing a source it names" if not own
-           else _authority(c, quoted_end, articles) if set(f.sources) & set(f.outlets) else "")
+           else _authority(c, quote, quoted_end, articles) if set(f.sources) & set(f.outlets) else "")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
     return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
@@ -170,10 +170,13 @@ def _mid_sentence(c: Claim, articles: dict[str, Article]) -> bool:
     return a is not None and _WORD.search(a.text, _sentence_bounds(a.text, c.start, c.end)[0], c.start) is not None
 
 
-def _authority(c: Claim, quoted_end: int, articles: dict[str, Article]) -> str:
+def _authority(c: Claim, quote: str, quoted_end: int, articles: dict[str, Article]) -> str:
     """', on its own authority', unless the claim's sentence, outside the quoted words, has a word of
     saying ("…, the state press has said", "according to", "The court ruled that …") that no
-    attribution was read from: then whose words these are is not known, and nothing is said of it."""
+    attribution was read from, or the quote ends with one ("…, the ONS said", "it has been claimed")
+    or says "according to": then whose words these are is not known, and nothing is said of it."""
+    if _TOLD_BY.search(quote) or _ACCORDING.search(quote):
+        return ""
     a = articles.get(c.article)
     if a is None or a.text[c.start:c.end] != c.text:
         return ", on its own authority"
@@ -196,6 +199,13 @@ def _saying_words() -> re.Pattern[str]:
 
 
 _SAYING = _saying_words()
+# A quote that ends its sentence with who says it: a comma, a few words, a word of saying, then at most
+# when or where ("…, a committee of MPs has warned", "…, the Law Lords ruled on Tuesday", "it was
+# claimed in court"). Not "…, called Emiew …" nor "…, have reported falling profits": an attribution
+# ends the sentence with its verb.
+_TOLD_BY = re.compile(r",\s+(?:\S+\s+){0,8}?(?:" + _SAYING.pattern[5:-3] + r")"
+                      r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b(?:\s+\w+)?)?$", re.I)
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
 
 
 def _relation_draft(r: Relation, facts: dict[str, Fact], claims: dict[str, Claim],
