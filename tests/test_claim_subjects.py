@@ -317,3 +317,18 @@ def test_a_spokesman_is_not_the_person_just_named_in_another_role() -> None:
     assert triggered(found, "say").subject != "Oskar Lind"
     found = claims("Veteran striker Tomas Brandt scored twice on Sunday. The player said he was tired.")
     assert triggered(found, "said").subject == "Tomas Brandt"
+
+
+def test_a_described_body_speaking_is_that_body_not_the_last_person_quoted() -> None:
+    text = ('Ana Ruiz of the tenants\' union said the rents were "unfair". The plans have also been called into question by the '
+            "Housing Standards Committee. In a report published in May the committee stated the landlords had "
+            "broken the law because they raised rents twice.")
+    found = claims(text)
+    raised = triggered(found, "raised")
+    assert raised.attribution is not None and raised.attribution.source == "Housing Standards Committee"
+    assert raised.subject == "landlords"  # "they" is the plural subject of the clause it hangs on
+
+
+def test_it_in_a_clause_under_what_a_body_said_is_still_that_body() -> None:
+    found = claims("The ministry said it could not sign the treaty because it is reviewing its borders.")
+    assert triggered(found, "reviewing").subject == "ministry"

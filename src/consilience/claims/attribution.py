@@ -353,10 +353,9 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
             if own is not None:
                 return _resolved(own, gaz, memory, resolve)
             return memory.last if speaker.lower_ in ("it", "they", "we") else None
-        if not _refers_back(written):
-            named = resolve(speaker) if resolve is not None else None
-            if named:
-                return gaz.source_name(named)
+        named = resolve(speaker) if resolve is not None else None
+        if named:  # "the cross-party committee" after "the Joint Committee on Human Rights": that body,
+            return gaz.source_name(named)  # not the last speaker quoted, whoever they were
         if speaker.pos_ == "PRON":
             return None
         speaker = written

@@ -33,8 +33,11 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
         return None, words  # "with 40% choosing": a share of people the sentence does not name
     if t.pos_ == "PRON" or t.lower_ in _RELATIVE:
         if speaker and t.dep_ in ("nsubj", "nsubjpass") and entities.fits(t, speaker) and not (
-                t.lower_ in _THIRD_PERSON and inside_quotes(t)):
+                t.lower_ in _THIRD_PERSON and inside_quotes(t)) and _plural_subject_above(t) is None:
             return speaker, words  # not in the speaker's own words: there "he" is somebody else ('"he died young"')
+        above = _plural_subject_above(t) if t.pos_ == "PRON" else None
+        if above is not None:
+            return argument_name(above, entities, gaz)[0], words
         return entities.resolve(t), words
     if any(c.dep_ == "nummod" for c in t.children) or t.like_num:
         return actor_name(t, gaz), words  # "two men", "12 people": the count is the quantity's
@@ -42,6 +45,16 @@ def argument_name(t: Token | None, entities: Entities, gaz: Gazetteer,
     if named is None and headline_fragment(t, entities):
         return None, words  # "Shock As Local Mayor Resigns": a headline's words parsed as one phrase
     return (named or actor_name(t, gaz)), words
+
+
+def _plural_subject_above(t: Token) -> Token | None:
+    """"the rules were unfair because they introduced curbs": a "they" subject of a clause that hangs
+    on another clause whose subject is a plural noun before it means that noun, not the speaker."""
+    if t.lower_ != "they" or t.dep_ != "nsubj" or t.head.dep_ not in ("advcl", "conj", "relcl"):
+        return None
+    subj = next((c for c in t.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.i < t.i and subj.tag_ in ("NNS", "NNPS") \
+        and subj.lower_ not in ("others", "ones") else None  # "three others ... as they tried": no name to give
 
 
 def _nobody(t: Token) -> bool:
