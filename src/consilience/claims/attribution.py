@@ -355,7 +355,7 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
             return memory.last if speaker.lower_ in ("it", "they", "we") else None
         named = resolve(speaker) if resolve is not None else None
         if named:  # "the cross-party committee" after "the Joint Committee on Human Rights": that body,
-            return gaz.source_name(named)  # not the last speaker quoted, whoever they were
+            return _as_remembered(gaz.source_name(named), memory)  # not the last speaker quoted, whoever they were
         if speaker.pos_ == "PRON":
             return None
         speaker = written
@@ -368,6 +368,15 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
         kind = {"agency": "agency", "service": "agency"}.get(words[-1])
         return memory.by_kind.get(kind or "", None) or memory.last or gaz.source_name(name)
     return gaz.source_name(name)
+
+
+def _as_remembered(name: str, memory: Memory) -> str:
+    """``name`` as the source was written when it spoke before ("Ministry of Defence" is the "UK
+    Ministry of Defence" that said so a sentence ago)."""
+    for source in (memory.last, *memory.by_kind.values()):
+        if source and name != source and name in source:
+            return source
+    return name
 
 
 def _subject_above(pronoun: Token) -> Token | None:
