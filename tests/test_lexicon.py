@@ -43,6 +43,8 @@ def test_a_fire_that_burns_is_no_shooting_and_no_firing_from_a_job() -> None:
     assert shooting and dismissal
     assert fire not in shooting | dismissal
     assert fire == lex.senses("burn")[0].predicate  # "burn": destroy by fire
+    shooting_classes = {p.split(":")[0] for p in shooting | {s.predicate for s in lex.senses("shoot")}}
+    assert {fire.split(":")[0], noun_predicate("blaze").split(":")[0]}.isdisjoint(shooting_classes)
 
 
 def test_the_act_of_firing_weapons_is_still_the_shooting() -> None:
