@@ -18,7 +18,7 @@ spans in their article. A draft that fails is dropped and counted (``Story.summa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..lexicon.gazetteer import gazetteer
@@ -360,19 +360,40 @@ def in_spans(quote: str, cited: Sequence[Claim], articles: dict[str, Article]) -
 
 
 def _piece_in_spans(words: list[str], cited: Sequence[Claim], articles: dict[str, Article]) -> bool:
-    pattern = re.compile(r"\s+".join(map(re.escape, words)))
     for aid in dict.fromkeys(c.article for c in cited):
         article = articles.get(aid)
         spans = [(c.start, c.end) for c in cited if c.article == aid]
         if article is None:
             continue
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-        at = lo
-        while (m := pattern.search(article.text, at, hi)) is not None:
-            if _words_inside(article.text, m.start(), m.end(), spans):
-                return True
-            at = m.start() + 1
+        if any(_words_inside(article.text, start, end, spans) for start, end in _word_runs(article.text, words, lo, hi)):
+            return True
     return False
+
+
+def _word_runs(text: str, words: list[str], lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Where ``words`` stand one after another in ``text[lo:hi]``, whitespace between them, by start:
+    the matches a search for the words joined by ``\\s+`` finds from each start (``str.isspace`` is
+    what ``\\s`` matches), without compiling a pattern for each quote (6% of reconciling BBC News)."""
+    first, hi = words[0], min(hi, len(text))
+    at = text.find(first, lo, hi)
+    while at >= 0:
+        end = _run_end(text, words, at + len(first), hi)
+        if end is not None:
+            yield at, end
+        at = text.find(first, at + 1, hi)
+
+
+def _run_end(text: str, words: list[str], end: int, hi: int) -> int | None:
+    """Where ``words[1:]`` end when they follow, each after whitespace, from ``end`` (before ``hi``); None if not."""
+    for w in words[1:]:
+        gap = end
+        while gap < hi and text[gap].isspace():
+            gap += 1
+        if gap == end or not text.startswith(w, gap, hi):
+            return None
+        end = gap + len(w)
+    return end
 
 
 def _words_inside(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

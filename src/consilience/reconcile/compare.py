@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import POSSESSIVE, gazetteer
@@ -94,9 +95,15 @@ def said_words(c: Claim) -> set[str]:
     """The claim's content words beyond its subject and event word, singular and without a possessive
     ("the men's 200m race" of the men's: {"200m"})."""
     skip = set(core_words(c.subject or "")) | set(c.trigger.text.lower().split() if c.trigger else ())
-    words = {_singular(POSSESSIVE.sub("", w)) for w in _WORD.findall(c.text.lower())}
+    words = {_said_form(w) for w in _WORD.findall(c.text.lower())}
     words = words - _FUNCTION_WORDS - skip - _SPEECH_FILLER
     return words - PRONOUNS - TITLES - _MODALS  # "I could give you", "could rehear", "the judge said": no shared content
+
+
+@lru_cache(maxsize=1 << 16)
+def _said_form(word: str) -> str:
+    """A word singular and without a possessive; remembered, as ``said_words`` asks it of every word of every claim."""
+    return _singular(POSSESSIVE.sub("", word))
 
 
 _MODALS = {"could", "would", "should", "can", "may", "might", "must", "shall"}
