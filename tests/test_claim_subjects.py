@@ -332,3 +332,9 @@ def test_a_described_body_speaking_is_that_body_not_the_last_person_quoted() -> 
 def test_it_in_a_clause_under_what_a_body_said_is_still_that_body() -> None:
     found = claims("The ministry said it could not sign the treaty because it is reviewing its borders.")
     assert triggered(found, "reviewing").subject == "ministry"
+
+
+def test_an_adjective_set_off_after_a_noun_says_something_of_that_noun() -> None:
+    found = claims("Many councils are ill-prepared for the Data Protection Act, due to come into force next month, "
+                   "because of government delays, say auditors.")
+    assert triggered(found, "come into").subject == "Data Protection Act"
