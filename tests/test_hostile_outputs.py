@@ -142,3 +142,13 @@ def browser():  # type: ignore[no-untyped-def]
     from test_report_browser import browser as launch
 
     yield from launch.__wrapped__()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("labels", [[], ["40 buses join the northern routes", "costs $5 and $7", f"{RLO}exe.txt"]])
+def test_both_timeline_pictures_drawn_from_one_figure_are_those_drawn_apart(labels: list[str]) -> None:
+    """The report draws its SVG and PNG from one figure laid out once: the bytes of each drawn alone."""
+    from consilience.report.timeline_chart import timeline_drawings, timeline_png, timeline_svg
+
+    entries = [{"start": f"2025-03-{k + 1:02d}", "end": None if k % 2 else f"2025-03-{k + 3:02d}",
+                "precision": ("day", "week", "month")[k % 3], "label": label} for k, label in enumerate(labels)]
+    assert timeline_drawings(entries) == (timeline_svg(entries), timeline_png(entries))

@@ -61,9 +61,9 @@ def page_steps(dossier: Dossier, view: ReportView, out: Path, *,
 
 def timeline_pictures(entries: list[dict[str, str | None]]) -> tuple[bytes, bytes]:
     """The timeline drawn as SVG and as PNG."""
-    from . import timeline_png, timeline_svg  # loaded on first use, below
+    from . import timeline_drawings  # loaded on first use, below
 
-    return timeline_svg(entries), timeline_png(entries)
+    return timeline_drawings(entries)
 
 
 def rendered_steps(steps: list[Callable[[], list[Path]]], progress: Progress | None) -> list[Path]:
@@ -84,7 +84,7 @@ def _write(path: Path, data: bytes) -> Path:
 # Loaded on first use (PEP 562): networkx, pyarrow and matplotlib, which the web app (`consilience
 # serve`) does without. Module attributes all the same, so a test can replace one.
 _LAZY = {"write_provenance": ".provenance", "write_tables": ".tables", "timeline_png": ".timeline_chart",
-         "timeline_svg": ".timeline_chart"}
+         "timeline_svg": ".timeline_chart", "timeline_drawings": ".timeline_chart"}
 
 
 __getattr__ = lazy_attributes(__name__, _LAZY)

@@ -76,15 +76,29 @@ def _label(text: str) -> str:
 PLAIN_TEXT = {"text.parse_math": False, "text.usetex": False}
 
 
+SVG_SETTINGS = {"svg.hashsalt": "consilience", "svg.fonttype": "none"}  # fixed ids, text as text
+
+
 def timeline_svg(entries: list[dict[str, Any]]) -> bytes:
-    with matplotlib.rc_context({"svg.hashsalt": "consilience", "svg.fonttype": "none", **PLAIN_TEXT}):
-        buf = io.BytesIO()
-        timeline_figure(entries).savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    return buf.getvalue()
+    with matplotlib.rc_context({**SVG_SETTINGS, **PLAIN_TEXT}):
+        return _saved(timeline_figure(entries), "svg")
 
 
 def timeline_png(entries: list[dict[str, Any]]) -> bytes:
-    buf = io.BytesIO()
     with matplotlib.rc_context(PLAIN_TEXT):
-        timeline_figure(entries).savefig(buf, format="png", metadata={"Software": None})
+        return _saved(timeline_figure(entries), "png")
+
+
+def timeline_drawings(entries: list[dict[str, Any]]) -> tuple[bytes, bytes]:
+    """The SVG and the PNG of one figure, laid out once: the bytes ``timeline_svg`` and
+    ``timeline_png`` give (the SVG settings do not reach the PNG writer; a test compares them)."""
+    with matplotlib.rc_context({**SVG_SETTINGS, **PLAIN_TEXT}):
+        figure = timeline_figure(entries)
+        return _saved(figure, "svg"), _saved(figure, "png")
+
+
+def _saved(figure: Figure, form: str) -> bytes:
+    """``figure`` as ``form`` with no date or software version written in it."""
+    buf = io.BytesIO()
+    figure.savefig(buf, format=form, metadata={"Date": None, "Creator": None} if form == "svg" else {"Software": None})
     return buf.getvalue()
