@@ -314,6 +314,9 @@ def test_what_is_expected_urged_or_planned_for_is_speculative() -> None:
     assert triggered(found, "funded").modality == "speculative"
     found = claims("The mayor signed a deal for a new library, funded by a local lottery.")
     assert triggered(found, "funded").modality == "asserted"
+    # a clause with a subject of its own under the plan tells what happened, not what is planned
+    found = claims("The families renewed their call for an inquiry into the blaze that destroyed 40 homes.")
+    assert triggered(found, "destroyed").modality == "asserted"
 
 
 def test_be_to_is_a_plan_and_its_counted_subject_too_but_like_to_is_not() -> None:

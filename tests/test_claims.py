@@ -93,6 +93,11 @@ def test_gazetteer_aliases_and_the_agency_carried_forward() -> None:
     sources = [c.attribution.source for c in found if c.attribution and c.quantity]
     assert sources[0] == "UK Ministry of Defence" and sources[1] == "UK Ministry of Defence"
     assert "Central Intelligence Agency" in sources
+    # a name inside another body's name, not as a word of it, is another body
+    told = claims("UNICEF said 2,000 children had died in the floods.\n"
+                  "The UN said it had sent 40 tonnes of food to the region.")
+    food = next(c for c in told if c.quantity and c.quantity.value == 40)
+    assert food.attribution is not None and "UNICEF" not in food.attribution.source
 
 
 def test_several_agencies_are_several_sources() -> None:

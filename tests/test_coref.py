@@ -16,7 +16,15 @@ from consilience.reconcile.compare import (
     said_words,
     same_saying,
 )
-from consilience.reconcile.coref import anchors, candidate_buckets, compatible, grouped_claims, is_vague, linked
+from consilience.reconcile.coref import (
+    agentless_passive,
+    anchors,
+    candidate_buckets,
+    compatible,
+    grouped_claims,
+    is_vague,
+    linked,
+)
 from consilience.records import Claim, Quantity, Span, When
 
 
@@ -318,3 +326,9 @@ def test_a_passive_with_no_agent_meets_the_active_report_that_names_who_did_it()
     # nor does a passive with its agent: "by" names who did it
     by = _c("a", "1", "fired:remove", "Jim O'Brien", text="Jim O'Brien was fired by the board")
     assert groups(by, active) == [{"a"}, {"b"}]
+    # nor is "was firing" a passive: a form of "be" before an "-ing" trigger is the progressive
+    firing = _c("a", "1", "fired:remove", "Jim O'Brien", text="Jim O'Brien was firing")
+    firing = replace(firing, trigger=Span(16, 22, "firing"))
+    assert agentless_passive(replace(firing, text="Jim O'Brien was fired", end=21, trigger=Span(16, 21, "fired")))
+    assert not agentless_passive(firing)
+    assert groups(firing, active) == [{"a"}, {"b"}]

@@ -3,6 +3,7 @@ pronouns and "the agency" carried forward to the last named source in the articl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -373,8 +374,9 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
 def _as_remembered(name: str, memory: Memory) -> str:
     """``name`` as the source was written when it spoke before ("Ministry of Defence" is the "UK
     Ministry of Defence" that said so a sentence ago)."""
+    whole = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")  # "UN" is no part of "UNICEF"
     for source in (memory.last, *memory.by_kind.values()):
-        if source and name != source and name in source:
+        if source and name != source and whole.search(source):
             return source
     return name
 

@@ -92,7 +92,7 @@ _PLANS_FOR = frozenset({"plan", "proposal", "bid", "pledge", "promise", "call", 
 def _planned_for(t: Token) -> bool:
     """An event that a plan, proposal or bid is for ("unveiled plans for a memorial, funded through a
     coin", "a proposal for a bridge built by the army"), up to a clause with a subject of its own."""
-    for a in t.ancestors:
+    for a in (t, *t.ancestors):  # "the call for an inquiry into the blaze that destroyed 40 homes": its own subject
         if a.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return False
         if a.dep_ == "prep" and a.lower_ == "for" and a.head.lemma_.lower() in _PLANS_FOR:
