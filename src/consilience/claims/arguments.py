@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ..lexicon.events import event_lexicon
 from .clauses import continued_clause
+from .syntax import set_off_after_a_noun
 
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 # Verbs whose object, not subject, does what their infinitive says ("urged Smith to resign").
@@ -151,7 +152,7 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
         return None  # "there have been accusations": no one's act, whatever the clause before says
     if t.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return head, "verb"
-    described = _set_off_after_a_noun(t)
+    described = set_off_after_a_noun(t)
     if described is not None:
         return described, "object"  # "ill-prepared for the Act, due to come into force": the Act comes
     if t.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
@@ -182,16 +183,6 @@ def _inherited(t: Token) -> tuple[Token, str] | None:
     if t.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return _named_by_apposition(head), "relative"
     return None
-
-
-def _set_off_after_a_noun(t: Token) -> Token | None:
-    """An adjective set off by a comma after a noun, where its verb already has what it states ("are
-    ill-prepared for the Act, due to come into force next month"): the parser hangs it on the verb,
-    but it says something of that noun."""
-    if t.dep_ != "acomp" or t.i < 2 or t.doc[t.i - 1].text != "," or t.doc[t.i - 2].pos_ not in ("NOUN", "PROPN"):
-        return None
-    stated = any(c.dep_ in ("acomp", "attr") and c.i < t.i - 1 for c in t.head.children)
-    return t.doc[t.i - 2] if stated else None
 
 
 # Words before a plan that say whose it is, other than the clause subject's.

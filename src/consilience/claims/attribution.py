@@ -14,7 +14,7 @@ from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
 from .clauses import continued_clause
 from .entities import inside_quotes, without_title
-from .syntax import doc_text, named_noun, phrase
+from .syntax import doc_text, named_noun, phrase, set_off_after_a_noun
 from .triggers import Trigger
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -451,8 +451,8 @@ def _background(t: Token) -> bool:
     """Inside a non-restrictive relative clause or an apposition ("Standard Life, which owns a 1%
     stake"): what the outlet tells the reader about someone, not part of what is reported."""
     for a in [t, *t.ancestors]:
-        if a.dep_ == "appos":
-            return True
+        if a.dep_ == "appos" or set_off_after_a_noun(a) is not None:
+            return True  # "..., due to come into force next month, ...": said of the noun, by the outlet
         if a.dep_ == "relcl":
             first = min(x.i for x in a.subtree)
             return first > 0 and a.doc[first - 1].text == ","

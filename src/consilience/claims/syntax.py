@@ -90,3 +90,13 @@ def named_noun(noun: Token) -> bool:
     "the Herald newspaper"); a place or nationality ("the French newspaper") names no one."""
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "NORP")
                for c in noun.children)
+
+
+def set_off_after_a_noun(t: Token) -> Token | None:
+    """An adjective set off by a comma after a noun, where its verb already has what it states ("are
+    ill-prepared for the Act, due to come into force next month"): the parser hangs it on the verb,
+    but it says something of that noun."""
+    if t.dep_ != "acomp" or t.i < 2 or t.doc[t.i - 1].text != "," or t.doc[t.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
+    stated = any(c.dep_ in ("acomp", "attr") and c.i < t.i - 1 for c in t.head.children)
+    return t.doc[t.i - 2] if stated else None
