@@ -7,7 +7,7 @@ from consilience import keys
 
 # Bottom first. A package may import its own layer and the ones before it.
 LAYERS: list[set[str]] = [
-    {"records", "errors", "workers", "lazy"},  # records, errors, worker processes, names loaded on first use
+    {"records", "errors", "workers", "lazy", "jsontext"},  # records, errors, worker processes, names loaded on first use, JSON text
     {"lexicon"},          # shared vocabulary: gazetteer, month/weekday/number words, cues
     {"timex"},
     {"ingest", "fetch"},

@@ -2,10 +2,10 @@
 
 With ``indent`` set, the standard library encodes in Python, a generator per list and dict and a
 yield per piece; ``dossier.json`` and every stored record are written that way (``store.sqlite.fragment``),
-about 10% of the CPU of reconciling a story. This writes the same text with one function call per
+a few percent of the CPU of extracting and of reconciling (0.55 -> 0.33 s for BBC News' 1,009 stories). This writes the same text with one function call per
 list and dict (strings through the library's own C ``encode_basestring``). A value it does not
 know (a dict key that is not a string, a type JSON has no form for) makes it fall back to
-``json.dumps`` itself, so its text is always the library's (``tests/test_records.py`` compares them).
+``json.dumps`` itself, so its text is always the library's (``tests/test_jsontext.py`` compares them).
 """
 
 from __future__ import annotations
