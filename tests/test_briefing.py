@@ -268,3 +268,30 @@ def test_a_quote_that_ends_with_who_says_it_is_not_told_as_the_outlets_own(said:
               subject_text=subject, trigger=Span(0, len(said.split()[0]), said.split()[0]))
     sentences, _ = briefing([_fact_of("f", c)], [], {"c": c}, art)
     assert sentences and ("on its own authority" in sentences[0].text) == own
+
+
+def test_a_quote_goes_on_only_into_claims_reported_as_widely_as_its_fact() -> None:
+    sentence = "Kent Police arrested 12 protesters in Dover and seized 3 guns at the port."
+    other = "Kent Police arrested 12 protesters in Dover on Friday."
+    arts = {"a": _article("a", "Daily Bugle", "2024-03-04", sentence), "b": _article("b", "Gazette", "2024-03-04", other),
+            "c": _article("c", "Courier", "2024-03-04", other)}
+    arrested = [_claim(f"a{k}", k, "Kent Police arrested 12 protesters in Dover", "Kent Police", "arrested", 12,
+                       "protesters") for k in "abc"]
+    seized = _claim("s", "a", "seized 3 guns at the port", "Kent Police", "seized", 3, "guns",
+                    at=sentence.index("seized"))
+    claims = {c.id: c for c in (*arrested, seized)}
+    facts = [Fact(id="arrest", statement="arrest", claims=("aa", "ab", "ac"), sources=("Daily Bugle", "Gazette",
+                                                                                        "Courier"),
+                  outlets=("Courier", "Daily Bugle", "Gazette"), status="corroborated"),
+             Fact(id="seize", statement="seize", claims=("s",), sources=("Daily Bugle",), outlets=("Daily Bugle",),
+                  status="single_source")]
+    sentences, _ = briefing(facts, [], claims, arts)
+    main = sentences[0]
+    assert main.text.startswith("Main event, reported by three outlets")
+    assert "guns" not in main.text and "s" not in main.claims  # one outlet's seizure is not the three's
+    # told as widely, the next clause is quoted on and cited
+    wide = [Fact(id="arrest", statement="arrest", claims=("aa", "ab", "ac"), sources=(), outlets=("Courier",
+                 "Daily Bugle", "Gazette"), status="corroborated"),
+            Fact(id="seize", statement="seize", claims=("s",), sources=(), outlets=("Courier", "Daily Bugle",
+                 "Gazette"), status="corroborated")]
+    assert any("seized 3 guns" in s.text and "s" in s.claims for s in briefing(wide, [], claims, arts)[0])

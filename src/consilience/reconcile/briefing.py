@@ -129,21 +129,27 @@ def _members(f: Fact, claims: dict[str, Claim]) -> list[Claim]:
     return ranked_members([claims[i] for i in f.claims if i in claims])
 
 
-def _claims_by_article(facts: Sequence[Fact], claims: dict[str, Claim]) -> dict[str, list[Claim]]:
-    """The story's claims (those of its facts), by article, in the order the article tells them."""
-    told: dict[str, list[Claim]] = {}
-    for c in sorted((claims[i] for f in facts for i in f.claims if i in claims), key=lambda c: (c.start, c.end, c.id)):
-        told.setdefault(c.article, []).append(c)
+def _claims_by_article(facts: Sequence[Fact], claims: dict[str, Claim]) -> dict[str, list[tuple[Claim, frozenset[str]]]]:
+    """The story's claims (those of its facts), by article, in the order the article tells them, each
+    with the outlets of its fact."""
+    told: dict[str, list[tuple[Claim, frozenset[str]]]] = {}
+    pairs = ((claims[i], frozenset(f.outlets)) for f in facts for i in f.claims if i in claims)
+    for c, outlets in sorted(pairs, key=lambda p: (p[0].start, p[0].end, p[0].id)):
+        told.setdefault(c.article, []).append((c, outlets))
     return told
 
 
-def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article], told: dict[str, list[Claim]], *,
+def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
+                told: dict[str, list[tuple[Claim, frozenset[str]]]], *,
                 lead: str | None) -> Draft:
     """'Main event, reported by 3 outlets (A, B, C) citing 2 independent sources (X, Y): "quote" (when).'"""
     members = [c for c in _members(f, claims) if quotable(c, articles)] or _members(f, claims)
     members.sort(key=lambda m: _mid_sentence(m, articles))  # a claim that opens its sentence reads whole
     c = members[0]
-    quote, joined = quotation(c, articles.get(c.article), told.get(c.article, ()))
+    # the quote goes on only into claims told at least as widely: "reported by three outlets" must not
+    # stand before a clause that one of them alone reported
+    along = [k for k, outlets in told.get(c.article, ()) if outlets >= set(f.outlets)]
+    quote, joined = quotation(c, articles.get(c.article), along)
     quoted_end = max(claims[i].end for i in joined)
     cited = tuple(dict.fromkeys([*joined, *(m.id for m in members if m.article != c.article)][:len(joined) + 2]))
     when = ""
