@@ -114,6 +114,19 @@ def test_analyze_json_summary_and_plain_progress_lines(tmp_path: Path, corpus: P
     assert "INFO consilience: stage claims: 1/1 in" in result.stderr
 
 
+def test_inputs_that_all_fail_give_their_failures_and_empty_outputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "numbers.txt").write_text("2024 1999 42")
+    (folder / "empty.txt").write_text("")
+    result = CliRunner().invoke(app, ["analyze", str(folder), "-o", str(tmp_path / "out"), "--db", str(tmp_path / "s.db"),
+                                      "--json"])
+    assert result.exit_code == 1, result.output  # inputs failed; the run did not
+    summary = json.loads(result.stdout)
+    assert summary["articles"] == 0 and len(summary["failures"]) == 2
+    assert (tmp_path / "out" / "claims.parquet").is_file() and (tmp_path / "out" / "facts.csv").is_file()
+
+
 def test_ingest_then_articles_as_json_and_as_tab_separated_lines(tmp_path: Path, corpus: Path) -> None:
     db = str(tmp_path / "s.db")
     result = _run("ingest", str(corpus), "--db", db, "--json", "-q")

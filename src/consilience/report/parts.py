@@ -252,13 +252,15 @@ def _current(store: Store, output: str, order: Sequence[str], made: Parts) -> di
 def _tables(store: Store, by_article: list[str], by_story: list[str], made: Parts, outdir: Path) -> list[Path]:
     import pyarrow as pa  # noqa: PLC0415
 
-    from .tables import CLAIM_COLUMNS, FACT_COLUMNS, csv_text, write_table  # noqa: PLC0415
+    from .tables import CLAIM_COLUMNS, FACT_COLUMNS, SCHEMAS, csv_text, write_table  # noqa: PLC0415
 
     written = []
     for name, order, columns in (("claims", by_article, CLAIM_COLUMNS), ("facts", by_story, FACT_COLUMNS)):
         text, tables = _current(store, f"{name}.csv", order, made), _current(store, f"{name}.arrow", order, made)
         # One chunk, as ``pa.Table.from_pylist`` of every row makes it: the Parquet file's bytes follow the chunks.
-        table = pa.concat_tables([pa.ipc.open_stream(tables[i]).read_all() for i in order]).combine_chunks()
+        # No article or no story (inputs with nothing to claim): an empty table, as the whole writer makes it.
+        table = (pa.concat_tables([pa.ipc.open_stream(tables[i]).read_all() for i in order]).combine_chunks()
+                 if order else pa.Table.from_pylist([], schema=SCHEMAS[name]))
         written += write_table(outdir, name, csv_text([], columns) + "".join(text[i] for i in order), table)
     return written
 
