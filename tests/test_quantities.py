@@ -274,3 +274,6 @@ def test_a_count_after_a_name_that_is_not_written_into_it_is_still_a_count() -> 
     assert one("Northwind Airways flew 200 passengers home.").value == 200
     assert one("On Friday, Kessel Bank said 40 branches would close.").value == 40
     assert one("Police arrested 12 people.").value == 12
+    # a name the verb takes as its object, then a count: no name holds the digits
+    assert one("The merger will cost Britain 5000 jobs.").value == 5000
+    assert one("The deal gave Shell 300 wells in the delta.").value == 300

@@ -213,11 +213,14 @@ def _part_of_a_name(t: Token) -> bool:
 
 
 def _inside_a_name(t: Token) -> bool:
+    """Digits written into a name ("the Billboard 200 album", "a Formula 1 team"), not a count after
+    a name a verb takes as its object ("will cost Britain 5000 jobs", "gave Shell 300 wells")."""
     prev = t.doc[t.i - 1] if t.i > 0 else None
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     return prev is not None and nxt is not None and t.text.isdigit() and len(t.text) <= 4 \
         and prev.pos_ in ("PROPN", "ADJ", "NOUN") and prev.text[:1].isupper() and prev.i > 0 \
         and prev.ent_type_ not in ("DATE", "TIME", "MONEY", "NORP") and not prev.is_sent_start \
+        and t.doc[prev.i - 1].pos_ not in ("VERB", "AUX") \
         and nxt.pos_ == "NOUN" and t.head.pos_ == "NOUN" and t.head.i > t.i
 
 
