@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from consilience.reconcile.entities import entity_names, names_nobody, same_entity
-from consilience.reconcile.sources import independent_sources, inside_quotation, speaker_names
+from consilience.reconcile.sources import _said_before, independent_sources, inside_quotation, speaker_names
 from consilience.records import Article, Attribution, Claim, Published, Span
 
 TEXTS = ["WASHINGTON - House Speaker John A. Boehner said on Tuesday the House would vote this week.",
@@ -545,3 +547,14 @@ def test_outlets_printing_a_described_speakers_words_as_their_own_are_his_channe
     assert "o.com" in counted and not {"r.com", "e.com"} & set(counted)
     pirates = [found("q", "23 pirates"), found("r")]  # a described subject is no speaker an outlet reposts
     assert independent_sources(pirates, arts, speaker_names(pirates, arts)) == ["r.com"]
+
+
+@pytest.mark.parametrize("text", [
+    "The judges called it a triumph.\nRoberts said the film would open. Roberts also makes documentaries.",
+    "İstanbul police said 12 were held. The governor, Ali Yerlikaya, said more would follow.",  # İ lower-cases to two characters
+])
+def test_the_words_said_before_a_place_are_those_of_the_text_before_it(text: str) -> None:
+    words = {"judges", "roberts", "said", "governor", "police", "film", "yerlikaya", "absent"}
+    for begin in range(len(text) + 1):
+        if begin == 0 or text[begin - 1].isspace():  # where sentences and paragraphs begin
+            assert _said_before(text, begin, words) == words & set(re.findall(r"[a-z0-9]+", text[:begin].lower()))

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..lexicon.events import event_lexicon
@@ -347,13 +348,36 @@ def carried_from_afar(c: Claim, text: str) -> bool:
     said = set(_WORDS.findall(c.attribution.text.lower()))
     surnames = {core_words(n)[-1] for n in (c.attribution.source, *c.attribution.sources)
                 if not names_nobody(n) and core_words(n)}
-    here, before = (set(_WORDS.findall(part.lower())) for part in (paragraph, text[:begin]))
+    here = set(_WORDS.findall(paragraph.lower()))
+    before = _said_before(text, begin, said | surnames)
     if said & _REFERRING & here:
         return False  # "he argues" above, "Now he fears ..." here: the paragraph goes on about the speaker
     return not (said <= here or surnames & here) and (said <= before or bool(surnames & before))
 
 
 _REFERRING = {"he", "she", "they"}
+
+
+def _said_before(text: str, begin: int, words: set[str]) -> set[str]:
+    """Those of ``words`` that the text has before ``begin``: read from where each word first ends,
+    found once per article, not by reading the text before every claim (that grew with the square of
+    an article's length)."""
+    ends = _first_word_ends(text)
+    if ends is None:  # lower-casing changed the text's length: offsets differ, so read it as it stands
+        return words & set(_WORDS.findall(text[:begin].lower()))
+    return {w for w in words if ends.get(w, begin + 1) <= begin}
+
+
+@lru_cache(maxsize=64)
+def _first_word_ends(text: str) -> dict[str, int] | None:
+    """Where each word of the text (lower-cased) first ends; None when lower-casing changes its length."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    ends: dict[str, int] = {}
+    for m in _WORDS.finditer(lowered):
+        ends.setdefault(m.group(), m.end())
+    return ends
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
 
 
