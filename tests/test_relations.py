@@ -198,3 +198,21 @@ def test_a_number_inside_a_modifier_of_the_subject_is_not_the_subject_counted() 
     buildings = claim("v7", "a", "destroyed", 7, subject="percent of the buildings in seven villages", unit="villages")
     villages = claim("v4", "c", "destroyed", 4, subject="villages", unit="villages")
     assert rel(buildings, villages) is None
+
+
+def _state(cid: str, art: str, predicate: str, subject: str | None, when: tuple[str, str], negated: bool = False) -> Claim:
+    w = When(start=date.fromisoformat(when[0]), end=date.fromisoformat(when[1]), text="then")
+    return Claim(id=cid, article=art, start=0, end=1, text="x", kind="event", predicate=predicate, subject=subject,
+                 negated=negated, when=w)
+
+
+def test_doing_and_not_doing_are_related_only_for_one_named_subject() -> None:
+    idle = _state("s1", "a", "in_combat", "the rebel brigade", ("2024-02-01", "2024-02-10"), negated=True)
+    back = _state("s2", "c", "redeployed", "the rebel brigade", ("2024-03-01", "2024-03-02"))
+    r = rel(back, idle)
+    assert r is not None and r.kind == "updates" and r.from_ == "fs2" and "the rebel brigade" in r.explanation
+    # a redeployment that names no one ("preparations for the rotation") says nothing about the brigade
+    assert rel(replace(back, subject=None), idle) is None
+    assert rel(back, replace(idle, subject=None)) is None
+    # nor does another actor's
+    assert rel(replace(back, subject="the navy"), idle) is None

@@ -270,15 +270,17 @@ def _day(span: tuple[date, date]) -> str:
 
 
 def state_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
-    """Doing and not doing, for one subject: the later updates the earlier; one time, a contradiction."""
+    """Doing and not doing, for one named subject: the later updates the earlier; one time, a
+    contradiction. Both claims must name it: "the rotation" being prepared says nothing about whether
+    the troops another report names were fighting, and an empty subject is no evidence of one actor."""
     if ((a.predicate, a.negated) in ACTIVE) == ((b.predicate, b.negated) in ACTIVE):
         return None
-    if a.subject and b.subject and not same_entity(a.subject, b.subject):
+    if not (a.subject and b.subject and same_entity(a.subject, b.subject)):
         return None
     sa, sb = time_span(a.when), time_span(b.when)
     if sa is None or sb is None:
         return None
-    why = f"both say whether {a.subject or b.subject or 'the same actors'} were active"
+    why = f"both say whether {a.subject} were active"
     if sa[0] == sb[0]:
         return Relation("contradicts", fa.id, fb.id,
                         f"'{fa.statement}' and '{fb.statement}' describe opposite situations for the same time; {why}.",
