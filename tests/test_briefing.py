@@ -259,6 +259,9 @@ def test_a_person_the_fact_rests_on_is_cited_only_where_the_sentence_gives_it_to
     ("Deaths in custody have reached record levels, a committee of MPs has warned", "Deaths", False),
     ("Acme Corp overstated its earnings by a third, it was claimed in court", "Acme Corp", False),
     ("Exports rose sharply in May, according to the statistics office", "Exports", False),
+    ("Exports rose sharply in May, figures from the statistics office show", "Exports", False),
+    ("A loaded revolver was reportedly found at the scene", "revolver", False),
+    ("The Acme founder is thought to have left the country", "Acme founder", False),
     ("Hitachi has unveiled a new robot, called Emiew, at a show in Tokyo", "Hitachi", True),
     ("Heineken and Carlsberg, two big brewers, have reported falling profits", "Heineken", True),
 ])
@@ -295,3 +298,85 @@ def test_a_quote_goes_on_only_into_claims_reported_as_widely_as_its_fact() -> No
             Fact(id="seize", statement="seize", claims=("s",), sources=(), outlets=("Courier", "Daily Bugle",
                  "Gazette"), status="corroborated")]
     assert any("seized 3 guns" in s.text and "s" in s.claims for s in briefing(wide, [], claims, arts)[0])
+
+
+@pytest.mark.parametrize(("before", "governs"), [
+    ("Reports that ", True),  # reported, not done
+    ("Our first aim this season was to get ", True),  # aimed at
+    ("If the talks fail on Friday, ", True),  # a condition
+    ("Analysts doubt ", True),  # no attribution read: whose doubt is not told
+    ("", False),
+    ("On Monday, ", False),
+    ("Markets fell but ", False),
+    ("Shares rose as ", False),
+])
+def test_a_claim_whose_sentence_makes_it_reported_aimed_at_or_supposed_is_not_quoted(before: str,
+                                                                                     governs: bool) -> None:
+    from consilience.reconcile.briefing import governed, quotable
+
+    said = "Governor Tim Hale is planning a snap election in March"
+    text = f"Voters are restless. {before}{said}. Nothing else."
+    art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
+    c = _claim("p", "q", said, "Tim Hale", "planning", at=text.index(said))
+    assert governed(c, art) == governs and quotable(c, {"q": art}) != governs
+    sentences, dropped = briefing([_fact_of("plan", c)], [], {"p": c}, {"q": art})
+    assert dropped == 0 and (not sentences) == governs
+
+
+def test_a_claim_after_the_words_its_attribution_was_read_from_is_quoted_as_theirs() -> None:
+    from consilience.reconcile.briefing import governed
+
+    said = "the plant will close in June"
+    text = f"The union says {said}. Nothing else."
+    art = Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())
+    c = _claim("p", "q", said, "plant", "close", source="union", at=text.index(said))
+    assert not governed(c, art)
+    assert governed(Claim(**{**c.__dict__, "attribution": None}), art)  # whose saying is not known: not quoted
+
+
+def test_a_quote_of_a_speech_act_goes_on_only_into_the_same_speakers_words() -> None:
+    text = "The landlord Ruth Ames says she may replace the roof; this will cut heating bills and stop leaks. Next."
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    says = Claim(**{**_claim("s", "q", "The landlord Ruth Ames says she may replace the roof", "Ruth Ames",
+                             "says").__dict__, "speech": True})
+    cut = _claim("c", "q", "this will cut heating bills", "bills", "cut", at=text.index("this"))
+    claims = {"s": says, "c": cut}
+    facts = [Fact(id="f", statement="f", claims=("s",), sources=("Ruth Ames",), outlets=("Daily Bugle",),
+                  status="single_source"), _fact_of("g", cut)]
+    sentences, _ = briefing(facts, [], claims, art)
+    assert sentences[0].text == ("Main event, reported by Daily Bugle, citing Ruth Ames: “The landlord Ruth Ames says "
+                                 "she may replace the roof …”.")  # the writer's "this will cut …" is not hers
+    assert sentences[0].claims == ("s",)
+
+
+def test_who_says_it_is_told_from_the_claims_cited_not_from_the_facts_others() -> None:
+    text = 'Host Lena Park is taking over the breakfast show on Monday. "It is a dream," Park says. Next.'
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    taking = _claim("t", "q", "Host Lena Park is taking over the breakfast show on Monday", "Lena Park", "taking")
+    dream = _claim("d", "q", "It is a dream", "show", "is", source="Lena Park", at=text.index("It is"))
+    fact = Fact(id="f", statement="f", claims=("t", "d"), sources=("Lena Park",), outlets=("Daily Bugle",),
+                status="single_source")
+    sentences, _ = briefing([fact], [], {"t": taking, "d": dream}, art)
+    assert sentences[0].text == ("Main event, reported by Daily Bugle: “Host Lena Park is taking over the breakfast "
+                                 "show on Monday”.")  # the outlet tells the takeover; she says only "It is a dream"
+
+
+def test_an_attribution_its_sentence_does_not_name_leaves_the_outlet_as_the_channel_only() -> None:
+    text = "His old radio show Night Beat was first broadcast in 1961 and drew 2 million listeners. Next."
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    c = _claim("b", "q", "Night Beat was first broadcast in 1961", "Night Beat", "broadcast",
+               source="His old radio", at=text.index("Night"))
+    fact = Fact(id="f", statement="f", claims=("b",), sources=("Tom Reyes",), outlets=("Daily Bugle",),
+                status="single_source")
+    sentences, _ = briefing([fact], [], {"b": c}, art)
+    assert sentences[0].text == "Main event, reported by Daily Bugle: “… Night Beat was first broadcast in 1961 …”."
+
+
+def test_a_claim_whose_span_cuts_a_word_is_not_quoted() -> None:
+    from consilience.reconcile.briefing import quotable
+
+    text = "Ana Ruiz qualified for the 5,000m final in Rome. Next."
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    cut = _claim("r", "q", "Ana Ruiz qualified for the 5,000", "Ana Ruiz", "qualified")
+    whole = _claim("w", "q", "Ana Ruiz qualified for the 5,000m final", "Ana Ruiz", "qualified")
+    assert not quotable(cut, art) and quotable(whole, art)

@@ -10,7 +10,12 @@ Each sentence is drafted from facts with the words of the claims it cites (their
 number and unit, their subject) and quotes only what their spans hold: a claim is one event, often one
 clause of its article's sentence, so the quote is the claim's own span, joined with the spans of the
 same article's claims that go on from it ("… and cut its debt to £160m", then cited too), and '…'
-marks where the article's sentence goes on. Then each draft is checked: every number, the subject
+marks where the article's sentence goes on. A claim whose sentence governs it ("Reports that […]",
+"our aim was to get […]", "If talks fail, […]") is not quoted: alone, it would read as done. Who says
+it is told from the claims cited, never from the fact's others: "citing X" where a cited claim's
+sentence gives it to X, "on its own authority" where none gives it to anyone and no word of saying or
+hearsay stands in it, and otherwise nothing (the outlet is named as the channel only); a quote goes on
+only into the same speaker's words. Then each draft is checked: every number, the subject
 and the event word must be in the cited claims' text, and every quoted word inside the cited claims'
 spans in their article. A draft that fails is dropped and counted (``Story.summary_dropped``).
 """
@@ -109,6 +114,10 @@ def quotable(c: Claim, articles: dict[str, Article] | None = None) -> bool:
     article = (articles or {}).get(c.article)
     if article is not None and c.attribution is None and inside_quotation(article.text, c.start):
         return False  # someone's words whose speaker was not found: never the outlet's own
+    if article is not None and _cuts_a_word(c, article.text):
+        return False  # "[…qualify for the 5,000]m final": the number without its unit
+    if article is not None and governed(c, article):
+        return False  # "Reports that [Blair plans an election]": alone, the words would read as a fact
     written = (c.subject_text or "").lower()
     core = core_words(c.subject or "")
     shown = bool(written) and not names_nobody(written) and written in text.lower()  # "It was followed by" names no one
@@ -119,6 +128,42 @@ def quotable(c: Claim, articles: dict[str, Article] | None = None) -> bool:
 # the speaker the sentence cites).
 _OPENING_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "this", "these", "those",
                      "that"}
+
+
+def _cuts_a_word(c: Claim, text: str) -> bool:
+    """The claim's span starts or ends inside a word of its article."""
+    if text[c.start:c.end] != c.text or not c.text:
+        return False
+    return ((c.start > 0 and text[c.start - 1].isalnum() and text[c.start].isalnum())
+            or (c.end < len(text) and text[c.end - 1].isalnum() and text[c.end].isalnum()))
+
+
+def governed(c: Claim, article: Article) -> bool:
+    """The words before the claim in its sentence govern it, so that quoted alone it would tell as done
+    what was reported, aimed at or supposed: "Reports that [Tony Blair is planning an election]", "our
+    first aim was to get [Gavin settled]", "If talks fail, [the plant will close]". Not governed: the
+    claim opens its sentence, or follows punctuation or a word that joins two clauses each of which
+    stands on its own ("…, but [Rover cut 200 jobs]"), or follows the words of saying its attribution
+    was read from ("Tories say [Labour ...]", "The court ruled that [...]")."""
+    if article.text[c.start:c.end] != c.text:
+        return False
+    lead = article.text[sentence_start(article.text, min(c.start + 1, len(article.text))):c.start]
+    if _CONDITION.search(lead):
+        return True
+    words = re.findall(r"[\w'’]+|[^\w\s]", lead)
+    if not words or words[-1] in _CLAUSE_MARKS or words[-1].lower() in _CLAUSE_JOINERS:
+        return False
+    return c.attribution is None or _SAID_BEFORE.search(lead) is None
+
+
+# What may stand right before a claim that starts inside its sentence for it to be quoted on its own:
+# punctuation, or a word that joins two clauses each of which is told as it stands (not "or": an
+# alternative; not "that", "to", "of": words that make the claim a part of something else).
+_CLAUSE_MARKS = {",", ";", ":", "—", "–", "-", "(", '"', "“", "‘", "'"}
+_CLAUSE_JOINERS = {"and", "but", "while", "whilst", "whereas", "after", "before", "as", "since", "although",
+                   "though", "because", "when", "then", "so", "yet", "with", "once", "until", "meanwhile"}
+# A claim in a sentence that sets a condition is not told as it stands ("If talks fail, the plant will close").
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 
 
 def _named(c: Claim) -> bool:
@@ -148,26 +193,45 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     c = members[0]
     # the quote goes on only into claims told at least as widely: "reported by three outlets" must not
     # stand before a clause that one of them alone reported
-    along = [k for k, outlets in told.get(c.article, ()) if outlets >= set(f.outlets)]
+    # and only into words of the same speaker: "The owner mentions she might lay a new floor; [this will
+    # improve the insulation]" goes on into the writer's own words (the outlet telling of a speech act,
+    # "[Mr Mallon toured the region] [highlighting improvements]", is the outlet's words)
+    along = [k for k, outlets in told.get(c.article, ()) if outlets >= set(f.outlets) and _same_voice(c, k)]
     quote, joined = quotation(c, articles.get(c.article), along)
     quoted_end = max(claims[i].end for i in joined)
-    cited = tuple(dict.fromkeys([*joined, *(m.id for m in members if m.article != c.article)][:len(joined) + 2]))
+    # other outlets' claims next, those that say whose word the fact is first (stable: otherwise as ranked)
+    others = sorted((m for m in members if m.article != c.article), key=lambda m: m.attribution is None)
+    cited = tuple(dict.fromkeys([*joined, *(m.id for m in others)][:len(joined) + 2]))
+    shown = [claims[i] for i in cited]  # who says it is told from the claims cited, not the fact's others
     when = ""
     if c.when and c.when.start and c.when.text.lower() not in quote.lower():
         when = f" ({span_words(c.when.start, c.when.end, c.when.precision)})"  # "on Tuesday": which Tuesday
     outlets = _names(f.outlets, articles)
     by = (f"reported by {_count(len(f.outlets), 'outlet')} ({outlets})" if len(f.outlets) > 1
           else f"reported by {outlets}")
-    named = [x for x in f.sources if x not in f.outlets and _named_in_sentences(x, members, articles)]
-    own = all(m.attribution is None for m in members)
+    named = [x for x in f.sources if x not in f.outlets and _named_in_sentences(x, shown, articles)]
+    own = all(m.attribution is None and not m.speech for m in shown)
     sources = _names(named, articles)
+    # an attribution whose source its sentence does not name may be misread ("His popular music show
+    # [American Bandstand was first broadcast in 1952]"): then the outlet is named as the channel only
     who = (f", citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
-           else f", citing {sources}" if named else ", citing a source it names" if not own
-           else _authority(c, quote, quoted_end, articles) if set(f.sources) & set(f.outlets) else "")
+           else f", citing {sources}" if named
+           else _authority(c, quote, quoted_end, articles) if own and set(f.sources) & set(f.outlets) else "")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
     return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
                  event=c.trigger.text if c.trigger else None, numbers=numbers, quotes=(quote,))
+
+
+def _same_voice(c: Claim, k: Claim) -> bool:
+    """Whether a quote of ``c`` may go on into ``k``: both are told by the same source (a speech act
+    is its speaker's, for what goes on from it), or ``k`` is the outlet's telling of a speech act."""
+    return _speaker(k) == _speaker(c) or (_speaker(c) is None and k.speech and k.attribution is None)
+
+
+def _speaker(c: Claim) -> str | None:
+    """Whose words the claim's are: its attribution's source, a speech act's subject, or None (the outlet's)."""
+    return c.attribution.source if c.attribution else c.subject if c.speech else None
 
 
 def _mid_sentence(c: Claim, articles: dict[str, Article]) -> bool:
@@ -180,14 +244,16 @@ def _authority(c: Claim, quote: str, quoted_end: int, articles: dict[str, Articl
     """', on its own authority', unless the claim's sentence, outside the quoted words, has a word of
     saying ("…, the state press has said", "according to", "The court ruled that …") that no
     attribution was read from, or the quote ends with one ("…, the ONS said", "it has been claimed")
-    or says "according to": then whose words these are is not known, and nothing is said of it."""
-    if _TOLD_BY.search(quote) or _ACCORDING.search(quote):
+    or says "according to" or "reportedly": then whose words these are is not known, and nothing is said of it."""
+    if _TOLD_BY.search(quote) or _ACCORDING.search(quote) or _SAYS_AFTER.search(quote.rstrip(" …")) \
+            or _HEARSAY.search(quote):
         return ""
     a = articles.get(c.article)
     if a is None or a.text[c.start:c.end] != c.text:
         return ", on its own authority"
     lo, hi = _sentence_bounds(a.text, c.start, c.end)
-    if _SAYING.search(a.text, lo, c.start) or _SAYING.search(a.text, quoted_end, hi):
+    if _SAYING.search(a.text, lo, c.start) or _SAYING.search(a.text, quoted_end, hi) \
+            or _SAYS_AFTER.search(a.text[quoted_end:hi]):
         return ""
     return ", on its own authority"
 
@@ -204,7 +270,25 @@ def _saying_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
 
 
+def _speaking_words() -> re.Pattern[str]:
+    """Every form of the gazetteer's speech verbs and of "think" and "believe", the nouns among them too
+    ("show", "reports"): for places where only a verb can stand (right before the words said, or
+    ending the sentence after them)."""
+    forms = {"according to", "ruled", "rules", "think", "thinks", "thought", "believe", "believes", "believed"}
+    for v in gazetteer().speech_verbs:
+        forms |= {v, v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r"|"
+                      + _SAYING.pattern[5:-3] + r")\b", re.I)
+
+
 _SAYING = _saying_words()
+_SPEAKING = _speaking_words()
+# The words of saying an attribution was read from, right before the words said ("Tories say [...]",
+# "The tribunal decided that [...]", "according to the ONS, [...]").
+_SAID_BEFORE = re.compile(_SPEAKING.pattern + r"(?:\s+that)?\s*$", re.I)
+# The sentence ends with who says it, in the present too: "…, figures from the trade ministry show."
+_SAYS_AFTER = re.compile(r",\s+(?:\S+\s+){0,8}?" + _SPEAKING.pattern
+                         + r"(?:\s+(?:on|last|this|yesterday|today|earlier|later)\b(?:\s+\w+)?)?\W*$", re.I)
 # A quote that ends its sentence with who says it: a comma, a few words, a word of saying, then at most
 # when or where ("…, a committee of MPs has warned", "…, the Law Lords ruled on Tuesday", "it was
 # claimed in court"). Not "…, called Emiew …" nor "…, have reported falling profits": an attribution
@@ -212,6 +296,9 @@ _SAYING = _saying_words()
 _TOLD_BY = re.compile(r",\s+(?:\S+\s+){0,8}?(?:" + _SAYING.pattern[5:-3] + r")"
                       r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b(?:\s+\w+)?)?$", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
+# Words by which the outlet tells what it has from others, unnamed ("a revolver was reportedly found").
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|reputedly|(?:is|are|was|were) "
+                      r"(?:not )?(?:believed|thought|understood|said|alleged|reported|rumou?red) to)\b", re.I)
 
 
 def _relation_draft(r: Relation, facts: dict[str, Fact], claims: dict[str, Claim],
