@@ -6,10 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from claim_texts import claims_in, triggered
 from consilience.claims.entities import quote_state
 from consilience.claims.parse import parsed
+from consilience.claims.syntax import clause_subject
 from consilience.records import Claim
 
 
@@ -340,3 +343,72 @@ def test_an_adjective_set_off_after_a_noun_says_something_of_that_noun() -> None
     come = triggered(found, "come into")
     assert come.subject == "Data Protection Act"
     assert come.attribution is None  # what the outlet tells of the Act in passing, not the auditors' finding
+
+
+def test_a_surname_the_model_took_for_a_common_noun_still_continues_the_person() -> None:
+    text = ("Rovers manager Alec Glover is closing in on signing defender Tomas Varga from Ajax. "
+            "Varga has played in the Netherlands since 2001. But the 26-year-old has been out of favour this season. "
+            "Glover would not be drawn on the fee.\n\n"
+            'But he said: "All I can say is that the chairman has worked hard for months to do deals."')
+    worked = triggered(claims(text), "worked")
+    assert worked.attribution is not None and worked.attribution.source == "Alec Glover"
+
+
+def test_a_role_with_a_word_tagged_as_a_name_still_names_the_person_and_he_goes_on_with_them() -> None:
+    text = ("Tony Blair is to join Home Secretary Paul Trent in a visit to Leeds on Thursday. "
+            "Mr Trent's conduct is being looked at by the standards watchdog. "
+            "The home secretary has already admitted he was wrong to give the tickets to Mrs Olive Quay. "
+            "He has apologised for a mistake and says he will write to the watchdog.")
+    found = claims(text)
+    assert triggered(found, "admitted").subject == "Paul Trent"
+    assert triggered(found, "apologised").subject == "Paul Trent"  # Mrs Quay, named since, is no rival for "he"
+    write = triggered(found, "write")
+    assert write.attribution is not None and write.attribution.source == "Paul Trent"
+
+
+def test_it_said_is_not_the_figures_named_before_but_the_body() -> None:
+    text = ("According to recent figures, Nordtel's profits doubled in the second quarter because of new phones. "
+            "Over 40% of phones sold in the three months to June had cameras, it said.")
+    sources = [c.attribution.source for c in claims(text) if c.attribution is not None and "40%" in c.text]
+    assert sources and set(sources) == {"Nordtel"}
+
+
+def test_the_subject_after_an_inverted_speech_verb_is_its_speaker() -> None:
+    # as the parser sometimes reads "Losses were worst in the north, notably Derby, said the report":
+    # "Derby" and "report" both subjects of "said"
+    words = ["Losses", "were", "worst", ",", "notably", "Derby", ",", "said", "the", "report", "."]
+    heads = [1, 7, 1, 7, 5, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "ccomp", "acomp", "punct", "advmod", "nsubj", "punct", "ROOT", "det", "nsubj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert clause_subject(doc[7]).text == "report"
+    assert clause_subject(doc[1]).text == "Losses"
+
+
+def test_what_was_told_hung_on_the_hearer_is_still_what_was_told() -> None:
+    text = ("Finance minister Omar Haddad said the plan could not work. "
+            "Earlier, he told BBC Radio 4's Today programme the government had increased aid for Africa "
+            "from $1.1bn a year to $4.6bn a year.")
+    increased = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "increased"]
+    assert increased and all(c.attribution is not None and c.attribution.source == "Omar Haddad" for c in increased)
+
+
+def test_what_a_claim_noun_says_is_its_owners_word() -> None:
+    text = ("Mayor Rita Kerr backed the new bridge on Monday. "
+            "But councillor Sam Boyd hit back at Mrs Kerr's claim that the bridge would cut journey times.")
+    cut = triggered(claims(text), "cut")
+    assert cut.attribution is not None and cut.attribution.source == "Rita Kerr"
+    assert cut.modality == "speculative"
+
+
+def test_a_present_tense_verb_coordinated_with_a_dated_past_one_takes_no_date() -> None:
+    found = claims("The pilot scheme was launched in late 2003 and connects 400 homes in the valley.")
+    assert triggered(found, "launched").when is not None
+    connects = [c for c in found if c.trigger is not None and c.trigger.text == "connects"]
+    assert connects and all(c.when is None for c in connects)
+
+
+def test_the_team_is_the_body_it_was_named_with_not_the_body_that_spoke_last() -> None:
+    text = ('"The NRF team stands ready to assist," said the report. '
+            "The Central Bank of Norland said it would cut rates in March. "
+            "The team agreed with the authorities that reforms were needed.")
+    assert triggered(claims(text), "agreed").subject == "NRF"

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ..lexicon.events import event_lexicon
 from .clauses import continued_clause
-from .syntax import set_off_after_a_noun
+from .syntax import clause_subject, set_off_after_a_noun
 
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 # Verbs whose object, not subject, does what their infinitive says ("urged Smith to resign").
@@ -101,6 +101,8 @@ def _own(t: Token) -> tuple[Token | None, Token | None]:
             obj = c
         elif c.dep_ == "agent" and subj is None:
             subj = next((g for g in c.children if g.dep_ == "pobj" and not _means(g)), None)
+    if subj is not None and subj.dep_ == "nsubj":
+        subj = clause_subject(t) or subj  # "..., in particular the UK, said the report": the report
     if subj is None and t.lemma_.lower() in _PUBLISHED and _passive(t):
         subj = _published_in(t)  # "was quoted in the Herald": the Herald quoted him
     return subj, obj

@@ -13,8 +13,8 @@ from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
 from .clauses import continued_clause
-from .entities import inside_quotes, without_title
-from .syntax import doc_text, named_noun, phrase, set_off_after_a_noun
+from .entities import inside_quotes, plural_description, without_title
+from .syntax import clause_subject, doc_text, named_noun, phrase, set_off_after_a_noun
 from .triggers import Trigger
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -63,6 +63,36 @@ def attribution_with_verb(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str 
     if found is None:
         return None, None
     return _attribution(found, gaz, memory, outlet, resolve), verb
+
+
+# Nouns for what someone said, whose "that" clause is what they said ("Mr Mallon's claim that an
+# assembly would improve transport"). Not "denial": what is denied is not what the speaker holds.
+_SAYING_NOUNS = frozenset({"claim", "allegation", "assertion", "statement", "warning", "announcement", "admission",
+                           "argument", "insistence", "prediction", "pledge", "promise", "suggestion", "accusation",
+                           "charge", "remark", "comment", "view", "belief", "forecast"})
+
+
+def saying_nouns(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str | None,
+                 resolve: Resolver | None = None) -> dict[int, Attribution]:
+    """token -> attribution for each noun of saying whose speaker is its possessor and which has a
+    "that" clause of what was said ("Mr Mallon's claim that ...", "her warning that ...")."""
+    out = {}
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in _SAYING_NOUNS or not _said_clause(t):
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ not in ("PROPN", "PRON") and not owner.ent_type_:
+            continue  # "the claim that": whose is not said; "the party's claim" is left to the verbs
+        found = _attribution(([owner], [], f"{phrase(owner)} {t.text}"), gaz, memory, outlet, resolve)
+        if found is not None:
+            out[t.i] = found
+    return out
+
+
+def _said_clause(noun: Token) -> Token | None:
+    """The clause "that ..." a noun of saying takes, if it has one."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
 def hedges_a_phrase(verb: Token) -> bool:
@@ -119,7 +149,8 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         return None
     if verb.lemma_.lower() in _OFTEN_NOT_SPEECH and not _says_something(verb):
         return None  # "the pound had added 0.5%", "police found the body", "Toyota recalled 1m cars"
-    subj = (next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _trailing_speaker(verb)
+    subj = (clause_subject(verb) or next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            or _trailing_speaker(verb)
             or _name_before(verb) or _coordinated_speaker(verb) or _saying_noun(verb))
     if subj is None or verb.dep_ == "auxpass" or _denied(verb, subj):
         return None
@@ -353,6 +384,11 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
             own = _subject_above(speaker)
             if own is not None:
                 return _resolved(own, gaz, memory, resolve)
+            if speaker.lower_ == "it" and memory.last and plural_description(memory.last):
+                # "According to recent figures, Sony Ericsson's profits tripled. ..., it said": "it" is
+                # not the figures; the body just named, if one clearly is
+                named = resolve(speaker) if resolve is not None else None
+                return gaz.source_name(named) if named else None
             return memory.last if speaker.lower_ in ("it", "they", "we") else None
         named = resolve(speaker) if resolve is not None else None
         if named:  # "the cross-party committee" after "the Joint Committee on Human Rights": that body,
@@ -412,7 +448,8 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
         for anc in tr.token.ancestors:
             if tr.speech and anc.i in speech and _beside(below, anc) and not inside_quotes(tr.token):
                 break  # "..., said Mr Ross, but the test revealed that": a speech act of its own
-            if anc.i in speech and (below.dep_ in _CONTENT_DEPS or continued_clause(below) is not None):
+            if anc.i in speech and (below.dep_ in _CONTENT_DEPS or continued_clause(below) is not None
+                                    or anc.pos_ == "NOUN" and below == _said_clause(anc)):
                 if speech[anc.i] is not None:
                     found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
                     break

@@ -43,6 +43,11 @@ _PASSING = {"former", "new", "then", "current", "outgoing", "incoming", "late", 
 _PLACE_HEADS = {"country", "nation", "state", "city", "town", "region", "province", "capital"}
 
 
+# Tags of words before a person's name that can still be part of the role said of them: none, or a
+# name the model tagged in the title ("Home" of "Home Secretary", "Labour" of "Labour MP").
+_TITLE_WORD_TAGS = frozenset({"", "ORG", "NORP", "GPE"})
+
+
 @dataclass
 class Named:
     name: str
@@ -73,7 +78,7 @@ class Entities:
             if ent.label_ in _NAMED and entity_text(ent):
                 self._mention(ent)
         for token in doc:
-            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+            if _bare_name(token) and not token.ent_type_ and token.dep_ != "compound":
                 self._surname(token)
 
     def _surname(self, token: Token) -> None:
@@ -127,12 +132,13 @@ class Entities:
 
     def _titles(self, ent: Span) -> set[str]:
         """Role words said of a person, with the words that qualify them: "welfare minister Frank
-        Field" -> {"minister", "welfare"}; "Bush, the president"."""
+        Field" -> {"minister", "welfare"}; "Bush, the president"; "Home Secretary David Blunkett"
+        -> {"secretary", "home"} when the model tagged "Home" a name of its own."""
         doc = ent.doc
         out: set[str] = set()
         chain: list[str] = []
         i = ent.start - 1
-        while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and not doc[i].ent_type_:
+        while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].ent_type_ in _TITLE_WORD_TAGS:
             chain.append(doc[i].lemma_.lower())
             if self.lex.supersense(doc[i].lemma_) == "noun.person":
                 out.add(doc[i].lemma_.lower())
@@ -161,7 +167,7 @@ class Entities:
         "it"/"they"/"we" for anything else."""
         person = any(n.name == name and n.label == "PERSON" for n in self.named)
         low = pronoun.lower_
-        if low in _IT and _plural_description(name):
+        if low in _IT and plural_description(name):
             return False  # "according to reports, it has limited ...": "it" is not the reports
         return person if low in _PERSONAL else (not person and low in _IT | {"they", "them", "their", "we", "us", "our"})
 
@@ -214,7 +220,7 @@ class Entities:
                 found = max(subjects, key=lambda n: n.subject_at or here).name if subjects else \
                     people[-1].name if people else None
             else:
-                found = None if self._rival_since(salient, here) else salient.name
+                found = None if self._rival_since(salient, here, gender) else salient.name
             if found is not None and token.dep_ in ("nsubj", "nsubjpass"):
                 self._carry(found, here, gender)
             return found
@@ -224,7 +230,10 @@ class Entities:
             return None if _expletive(token) else self._latest({"ORG"}, here, IT_REACH)
         if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
                 and not named_noun(token):
-            return self._described(token, here)  # not "the Herald newspaper": named where it stands
+            found = self._described(token, here)  # not "the Herald newspaper": named where it stands
+            if found is not None and token.dep_ in ("nsubj", "nsubjpass"):
+                self._carry(found, here, None)  # "The home secretary has admitted ... . He has apologised"
+            return found
         return None
 
     def _carry(self, name: str, here: tuple[int, int], gender: str | None) -> None:
@@ -289,13 +298,13 @@ class Entities:
                  and n.name != besides]
         return max(found, key=lambda n: n.subject_at or here) if found else None
 
-    def _rival_since(self, salient: Named, here: tuple[int, int]) -> bool:
+    def _rival_since(self, salient: Named, here: tuple[int, int], gender: str | None = None) -> bool:
         """Another person named after ``salient`` was the subject and before ``here`` ("Judge Reyes
         sentenced Weller. He had ...": either): the pronoun is left unresolved. A name read as a
-        place ("in Kent") is no rival."""
+        place ("in Kent") is no rival, nor one a "he" or "she" cannot mean (a woman for "he")."""
         since = salient.subject_at or here
         return any(n is not salient and n.label == "PERSON" and since < n.at < here and not n.placed
-                   for n in self.named)
+                   and (gender is None or n.gender in (None, gender)) for n in self.named)
 
     def _recent(self, labels: set[str], here: tuple[int, int], reach: int) -> list[Named]:
         return sorted((n for n in self.named if n.label in labels and n.at < here and here[0] - n.at[0] <= reach),
@@ -324,7 +333,7 @@ _ANY_BODY = {"company", "firm", "group", "business", "corporation", "organisatio
 
 def _kinds(ent: Span) -> set[str]:
     """The common nouns an organisation's mention calls it: "Australian airline Qantas" -> {"airline"},
-    "Yili, the milk firm" -> {"firm"}, "the retailer, Kestrel," -> {"retailer"}."""
+    "Yili, the milk firm" -> {"firm"}, "the retailer, Kestrel," -> {"retailer"}, "the IMF team" -> {"team"}."""
     doc = ent.doc
     out = set()
     i = ent.start - 1
@@ -332,8 +341,8 @@ def _kinds(ent: Span) -> set[str]:
         out.add(doc[i].lemma_.lower())
         i -= 1
     out |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
-    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
-        out.add(ent.root.head.lemma_.lower())
+    if ent.root.dep_ in ("appos", "compound") and ent.root.head.pos_ == "NOUN":
+        out.add(ent.root.head.lemma_.lower())  # "Yili, the milk firm"; "the IMF team" (the team is the IMF's)
     return out & _ORG_HEADS
 
 
@@ -379,6 +388,16 @@ def _done_to_by_a_pronoun(name: Token) -> bool:
     return False
 
 
+def _bare_name(token: Token) -> bool:
+    """A word that can be a surname standing alone: a proper noun, or a capitalised word the model
+    took for a common noun at the head of a sentence ("Souness would not be drawn"), with no
+    determiner ("The Times" is no one)."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and token.text[1:].islower() \
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+
+
 def _modifier(ent: Span) -> bool:
     """A name that only qualifies a common noun ("the Morrison cabinet", "the Blair years"): the
     person is not there to act, nor to be what a "he" means."""
@@ -412,7 +431,7 @@ def _the_one(token: Token, ent: Span) -> bool:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
-def _plural_description(name: str) -> bool:
+def plural_description(name: str) -> bool:
     """A source written as a plural common noun ("reports", "industry analysts"), not a name."""
     last = name.split()[-1] if name.split() else ""
     return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -32,6 +32,7 @@ from .attribution import (
     attribution_with_verb,
     attributions_of,
     continues_quote,
+    saying_nouns,
     unmarked_end_of_quote,
 )
 from .entities import Entities, quote_state
@@ -144,6 +145,7 @@ def sentence_claims(article: Article, start: int, doc: Doc, gaz: Gazetteer, lex:
     triggers = [tr for tr in triggers_in(doc, gaz, lex) if not _told_by(tr, said, said_by)]
     speech = {tr.token.i: attribution_at(tr.token, gaz, reading.memory, article.outlet, reading.entities.name_of)
               for tr in triggers if tr.speech}
+    speech |= saying_nouns(doc, gaz, reading.memory, article.outlet, reading.entities.name_of)
     attributed = attributions_of(doc, triggers, speech, said, said_by, reading.last_attribution)
     out = _claims_of_triggers(s, triggers, quantities_in(doc, gaz, excluded), attributed, said)
     _read_on(reading, doc, said)
@@ -514,8 +516,21 @@ def _own_clause_below(anchor: Token, verb: Token, time: Token) -> bool:
                 and node.head.lemma_.lower() not in RAISING \
                 and node.head not in time.subtree:  # "since January, it appears that they have not fought"
             return True
+        if node.dep_ == "conj" and _present(node) and _past(node.head):
+            return True  # "was started in late 2004 and creates a station": what it does now has no such date
         node = node.head
     return False
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the simple present, with no auxiliary ("creates", "run")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense ("started", "was started", "had left")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxes & {"was", "were", "had"})
 
 
 def _names_a_thing(time: Token) -> bool:

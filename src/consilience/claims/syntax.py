@@ -100,3 +100,15 @@ def set_off_after_a_noun(t: Token) -> Token | None:
         return None
     stated = any(c.dep_ in ("acomp", "attr") and c.i < t.i - 1 for c in t.head.children)
     return t.doc[t.i - 2] if stated else None
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The active subject of ``verb``. When the parser gave it two, one before and one after it
+    ("The threat was greatest in the UK, said the report": "UK" and "report"), the one after is the
+    inverted subject of a speech verb; the one before belongs to what was said."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        after = [c for c in subjects if c.i > verb.i]
+        if after:
+            return after[0]
+    return subjects[0] if subjects else None
