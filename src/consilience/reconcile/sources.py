@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..claims.numbers import VAGUE, WORDS
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
@@ -534,7 +535,14 @@ def _one_person(name: str) -> bool:
     return len(core) >= 2 and is_person_like(core, name) and event_lexicon().supersense(core[0]) is None
 
 
-_DETERMINERS = {"the", "a", "an", "according", "to", "some", "many", "two", "three", "several", "its", "their"}
+_DETERMINERS = {"the", "a", "an", "according", "to", "some", "many", "several", "its", "their", "both", "all"}
+
+
+def _counting_word(word: str) -> bool:
+    """A determiner or a number before a speaker's noun ("the", "four", "12", "dozens of" aside):
+    "four officers said" names the officers, whatever their number."""
+    low = word.lower()
+    return low in _DETERMINERS or low in WORDS or low in VAGUE or low.replace(",", "").isdigit()
 
 
 def _speaker_noun(said: str) -> list[str] | None:
@@ -552,7 +560,7 @@ def _speaker_noun(said: str) -> list[str] | None:
         words = words[2:]
     else:
         words = words[1:] if words[0] in _INVERTED else words[:-1]
-    while words and words[0].lower() in _DETERMINERS:
+    while words and _counting_word(words[0]):
         words = words[1:]
     phrase: list[str] = []
     for n, w in enumerate(words):
