@@ -332,3 +332,18 @@ def test_a_passive_with_no_agent_meets_the_active_report_that_names_who_did_it()
     assert agentless_passive(replace(firing, text="Jim O'Brien was fired", end=21, trigger=Span(16, 21, "fired")))
     assert not agentless_passive(firing)
     assert groups(firing, active) == [{"a"}, {"b"}]
+
+
+def test_one_of_a_kind_is_not_a_count_of_several_of_it() -> None:
+    # "a man was detained" and "three men were detained": two events (or two tallies), though the first has no number
+    several = _c("a", "1", "detained", "men", value=3, text="three men were detained")
+    several = replace(several, quantity=_counted(3, "men"))
+    one = _c("b", "2", "detained", "man", text="a man was detained on Sunday")
+    assert not compatible(one, several) and not compatible(several, one)
+    crowd = _c("c", "3", "detained", "people", value=40, text="40 people were detained")
+    person = _c("d", "4", "detained", "person", text="one person was detained")
+    assert not compatible(person, crowd)
+    # a singular word that names no single one ("the crew") and an unmarked description still may
+    assert compatible(_c("e", "5", "detained", "crew", text="the crew was detained"),
+                      replace(_c("f", "6", "detained", "crew members", value=12), quantity=_counted(12, "crew members")))
+    assert compatible(_c("g", "7", "detained", "men", text="the men were detained"), several)

@@ -300,6 +300,44 @@ def one_count(a: Quantity, b: Quantity) -> bool:
     return kinds == {"noun.person"}
 
 
+# Plurals that do not end in "s", and words for people that count one kind ("46 people", "one person").
+_PLURALS = {"people": "person", "persons": "person", "individuals": "person", "men": "man", "women": "woman",
+            "children": "child"}
+_ONE = re.compile(r"\b(?:one|a|an|single|lone|sole)\s+(?:[a-z-]+\s+)?$")
+
+
+def _counted_noun(word: str) -> tuple[str, bool]:
+    """(the noun as one of a kind, whether the word is plural): "people" -> ("person", True)."""
+    word = word.lower()
+    if word in _PLURALS:
+        return _PLURALS[word], True
+    one = _singular(word)
+    return one, one != word
+
+
+def one_of_what_is_counted(a: Claim, b: Claim) -> bool:
+    """``a`` names one of what ``b`` counts two or more of: "one person was arrested" and "46 people
+    had been arrested", "killing a man" and "killing three men" are two events (or two tolls), though
+    ``a`` carries no number (a one is not taken for a count)."""
+    q = b.quantity
+    if a.quantity is not None or q is None or q.kind != "count" or min(q.value, q.low or q.value) < 2:
+        return False
+    heads = [q.unit or ""] + [core_words(n)[-1] for n in (b.subject, b.object) if n and core_words(n)]
+    counted = {noun for noun, plural in map(_counted_noun, filter(None, heads)) if plural}
+    text = a.text.lower()
+    for name in (a.subject, a.object):
+        core = core_words(name or "")
+        if not core:
+            continue
+        noun, plural = _counted_noun(core[-1])
+        if plural or noun not in counted:
+            continue
+        at = [m.start() for m in re.finditer(rf"\b{re.escape(core[-1])}\b", text)]
+        if any(_ONE.search(text[:i]) for i in at):
+            return True
+    return False
+
+
 def quantities_agree(a: Quantity, b: Quantity) -> bool:
     """Two numbers one event can have: of one kind and unit, overlapping, and of one order of
     magnitude (10,000+ and 11,000 yes; 1,000+ and 11,000 no). Numbers of different measures (an age

@@ -50,6 +50,7 @@ from .compare import (
     described,
     event_words,
     is_speech,
+    one_of_what_is_counted,
     opposite_particles,
     quantities_agree,
     related_words,
@@ -297,6 +298,8 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False  # a passive report and an active one name their participants the other way round
     if not days_compatible(a.when, b.when):
         return False
+    if one_of_what_is_counted(a, b) or one_of_what_is_counted(b, a):
+        return False  # "one person was arrested", "46 people were arrested"
     return a.quantity is None or b.quantity is None or quantities_agree(a.quantity, b.quantity)
 
 
