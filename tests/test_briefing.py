@@ -380,3 +380,36 @@ def test_a_claim_whose_span_cuts_a_word_is_not_quoted() -> None:
     cut = _claim("r", "q", "Ana Ruiz qualified for the 5,000", "Ana Ruiz", "qualified")
     whole = _claim("w", "q", "Ana Ruiz qualified for the 5,000m final", "Ana Ruiz", "qualified")
     assert not quotable(cut, art) and quotable(whole, art)
+
+
+@pytest.mark.parametrize(("text", "subject", "source", "cited"), [
+    ("Number 10 said an error was made over the visit", "Number", "Number", False),  # part of a longer name
+    ("The 27-year-old said leaving would be hard for him", "old", "old", False),  # part of a word
+    ("The club have confirmed that Ray Dunn will be unveiled on Tuesday", "club", "club (Daily Bugle)", False),
+    ("Coach Ray Dunn said the club would sign two players", "Ray Dunn", "Ray Dunn", True),
+])
+def test_a_speaker_is_named_only_by_a_whole_name_the_sentence_writes(text: str, subject: str, source: str,
+                                                                     cited: bool) -> None:
+    art = {"q": Article(id="q", source="q", text=text + ". Next.", outlet="Daily Bugle", published=Published())}
+    said = Claim(**{**_claim("d", "q", text, subject, "said" if " said " in text else "confirmed").__dict__,
+                    "speech": True, "subject_text": subject})
+    fact = Fact(id="g", statement="g", claims=("d",), sources=(source,), outlets=("Daily Bugle",),
+                status="single_source")
+    sentences, _ = briefing([fact], [], {"d": said}, art)
+    assert sentences and (", citing " in sentences[0].text) == cited
+    assert "on its own authority" not in sentences[0].text  # a speech act is its speaker's
+
+
+def test_words_inside_a_quotation_whose_speaker_the_sentence_does_not_name_are_told_as_quoted() -> None:
+    text = '"Prices will fall," said Ann Lee, the trade body chief.\n\n"Shops are cutting staff across the region." Next.'
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    said = "Shops are cutting staff across the region"
+    c = _claim("s", "q", said, "Shops", "cutting", source="Ann Lee", at=text.index(said))
+    fact = Fact(id="f", statement="f", claims=("s",), sources=("Ann Lee",), outlets=("Daily Bugle",),
+                status="single_source")
+    sentences, _ = briefing([fact], [], {"s": c}, art)
+    assert sentences[0].text == f"Main event, reported by Daily Bugle, quoting a speaker: “{said}”."
+    unquoted = text.replace('"Shops', "Shops").replace('region."', "region.")
+    plain = {"q": Article(id="q", source="q", text=unquoted, outlet="Daily Bugle", published=Published())}
+    c = _claim("s", "q", said, "Shops", "cutting", source="Ann Lee", at=unquoted.index(said))
+    assert briefing([fact], [], {"s": c}, plain)[0][0].text == f"Main event, reported by Daily Bugle: “{said}”."

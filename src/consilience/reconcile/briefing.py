@@ -13,8 +13,9 @@ same article's claims that go on from it ("… and cut its debt to £160m", then
 marks where the article's sentence goes on. A claim whose sentence governs it ("Reports that […]",
 "our aim was to get […]", "If talks fail, […]") is not quoted: alone, it would read as done. Who says
 it is told from the claims cited, never from the fact's others: "citing X" where a cited claim's
-sentence gives it to X, "on its own authority" where none gives it to anyone and no word of saying or
-hearsay stands in it, and otherwise nothing (the outlet is named as the channel only); a quote goes on
+sentence gives it to X by X's whole name, "quoting a speaker" for words inside a quotation whose
+speaker the sentence does not name, "on its own authority" where none gives it to anyone and no word of
+saying or hearsay stands in it, and otherwise nothing (the outlet is named as the channel only); a quote goes on
 only into the same speaker's words. Then each draft is checked: every number, the subject
 and the event word must be in the cited claims' text, and every quoted word inside the cited claims'
 spans in their article. A draft that fails is dropped and counted (``Story.summary_dropped``).
@@ -216,11 +217,20 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
     # [American Bandstand was first broadcast in 1952]"): then the outlet is named as the channel only
     who = (f", citing {_count(len(named), 'independent source')} ({sources})" if len(named) > 1
            else f", citing {sources}" if named
-           else _authority(c, quote, quoted_end, articles) if own and set(f.sources) & set(f.outlets) else "")
+           else _authority(c, quote, quoted_end, articles) if own and set(f.sources) & set(f.outlets)
+           else ", quoting a speaker" if _quoting(c, articles) else "")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
     return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
                  event=c.trigger.text if c.trigger else None, numbers=numbers, quotes=(quote,))
+
+
+def _quoting(c: Claim, articles: dict[str, Article]) -> bool:
+    """The claim has a speaker and its words stand inside a quotation in its article: the outlet is
+    quoting someone, though its sentence does not name them ('"By selling software …, spammers are
+    hiding spyware"' after a paragraph that ends '…," said Mike Newton.')."""
+    a = articles.get(c.article)
+    return c.attribution is not None and a is not None and inside_quotation(a.text, c.start)
 
 
 def _same_voice(c: Claim, k: Claim) -> bool:
@@ -393,22 +403,28 @@ def _sentence_of(text: str, start: int, end: int) -> str:
 
 
 def _named_in_sentences(source: str, members: Sequence[Claim], articles: dict[str, Article]) -> bool:
-    """The source is named (its last core word) in the sentence of a claim it is given for: an
-    attribution the reader can see ("…, the country's government said"), not one carried from afar;
-    or it is the speaker of a claim that is its speech act ("Wenger said he would stay"). A fact that
-    rests on someone quoted elsewhere in the article ("Arsene Wenger has signed a new contract") does
-    not make its sentence his saying."""
+    """The source is named (its last core word, as a whole name: not "old" of "27-year-old", not
+    "Number" of "Number 10") in the sentence of a claim it is given for: an attribution the reader can see ("…, the country's government said"), not one carried from afar; or it is the
+    speaker of a claim that is its speech act ("Wenger said he would stay"), when the speaker has a
+    name (an outlet's "alerts" that "tell people" is no one it cites). A fact that rests on someone
+    quoted elsewhere in the article ("Arsene Wenger has signed a new contract") does not make its
+    sentence his saying."""
     core = core_words(source.split(" (")[0])
     if not core:
         return False
-    word = re.compile(r"\b" + re.escape(core[-1]) + r"\b", re.I)
+    word = re.compile(r"(?<![\w-])" + re.escape(core[-1]) + r"(?![\w-])(?!\s+\d)", re.I)
     for c in members:
         a = articles.get(c.article)
         said = c.attribution is not None and source in (c.attribution.source, *c.attribution.sources)
-        speaking = c.attribution is None and c.speech and any(word.search(x or "") for x in (c.subject, c.subject_text))
+        speaking = (c.attribution is None and c.speech and not _GENERIC.search(source)
+                    and any(word.search(x or "") for x in (c.subject, c.subject_text)))
         if a is not None and (said or speaking) and word.search(_sentence_of(a.text, c.start, c.end)):
             return True
     return False
+
+
+# A generic speaker, scoped to the outlet that quotes it ("officials (Daily Bugle)").
+_GENERIC = re.compile(r" \([^()]*\)$")
 
 
 def _stated_numbers(c: Claim) -> tuple[float, ...]:
