@@ -394,3 +394,88 @@ def test_the_timeline_pictures_are_drawn_again_when_their_entries_change(
     assert store.part_keys("timeline") != key
     for name in ("timeline.svg", "timeline.png", "report.html"):
         assert after[name] != before[name] and after[name] == whole[name], name
+
+
+def _rendered_sections(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the stories whose page sections are rendered from here on."""
+    from consilience.report import sections
+
+    rendered: list[str] = []
+    real = sections.rendered
+
+    def counted(stories, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rendered.extend(s.id for s in stories)
+        return real(stories, *args, **kwargs)
+
+    monkeypatch.setattr(sections, "rendered", counted)
+    return rendered
+
+
+def test_page_sections_are_rendered_again_only_for_the_stories_that_changed(
+        corpus: tuple[list[str], list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new article renders again the section of the story it joins (its citations numbered after
+    the stories before it); the other sections are the stored ones; the pages are the whole writer's."""
+    from consilience import report
+    from consilience.pipeline import published
+
+    first, second = corpus
+    store, out = open_store(tmp_path / "s.db"), tmp_path / "out"
+    published(store, updated(first + second, store=store), out)
+    extra = tmp_path / "C"
+    extra.mkdir()
+    (extra / "council_3.txt").write_text(
+        "The Bergen council budget passed on Tuesday by 37 votes to 30 closes two schools, the mayor said, "
+        "and 40 buses will join the northern routes next year.", encoding="utf-8")
+    rendered = _rendered_sections(monkeypatch)
+    published(store, updated(first + second + [str(extra)], store=store), out)
+    council = [s for s in dossier_from(store).stories if any("council_3" in i for i in _sources(store, s.articles))]
+    assert rendered == [council[0].id] and len(store.part_keys("sections")) >= 3
+    report.write_outputs(dossier_from(store), tmp_path / "whole")
+    assert _files(out) == _files(tmp_path / "whole")
+
+
+def test_page_sections_of_other_code_or_another_extractor_are_rendered_again(
+        corpus: tuple[list[str], list[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from consilience.pipeline import published
+    from consilience.report import sections
+
+    first, second = corpus
+    store = open_store(tmp_path / "s.db")
+    published(store, updated(first + second, store=store), tmp_path / "a")
+    n = len(store.story_keys())
+    rendered = _rendered_sections(monkeypatch)
+    published(store, updated(first + second, store=store), tmp_path / "b")  # another folder: written again
+    assert rendered == []
+    real = sections.version()
+    monkeypatch.setattr(sections, "version", lambda: real + "-next")
+    published(store, updated(first + second, store=store), tmp_path / "c")
+    assert len(rendered) == n >= 3
+    monkeypatch.undo()
+    rendered = _rendered_sections(monkeypatch)
+    extractor = keys.extractor_version()
+    monkeypatch.setattr(keys, "extractor_version", lambda: extractor + "-next")
+    published(store, updated(first + second, store=store), tmp_path / "d")
+    assert len(rendered) == n and _files(tmp_path / "d") == _files(tmp_path / "a")
+
+
+def test_pages_whose_text_holds_the_citation_stand_ins_are_rendered_whole(
+        corpus: tuple[list[str], list[str]], tmp_path: Path) -> None:
+    """An article quoting the digits of a citation's stand-in cannot be numbered by replacing them:
+    its pages are rendered whole, the whole writer's bytes."""
+    from consilience import report
+    from consilience.pipeline import published
+    from consilience.report import sections
+
+    first, second = corpus
+    quoting = tmp_path / "D"
+    quoting.mkdir()
+    (quoting / "council_4.txt").write_text(
+        f"The Bergen city council approved a budget of 2.1 billion kroner on Tuesday, the mayor said; the "
+        f"budget line is {sections.MARK + 1} in the ledger. It adds 40 buses to the northern routes.",
+        encoding="utf-8")
+    store, out = open_store(tmp_path / "s.db"), tmp_path / "out"
+    published(store, updated(first + second + [str(quoting)], store=store), out)
+    assert str(sections.MARK + 1) in (out / "report.html").read_text(encoding="utf-8")
+    assert store.part_keys("sections") == {}
+    report.write_outputs(dossier_from(store), tmp_path / "whole")
+    assert _files(out) == _files(tmp_path / "whole")

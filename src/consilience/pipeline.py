@@ -577,9 +577,6 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
         first = map_each(_reconciled, _story_tasks(store, ready, by_id, size), size=len(todo)) if ready else ()
         new = claims_up_to_date()
         then = map_each(_reconciled, _story_tasks(store, later, by_id, size), size=0 if ready else len(todo))
-        if workers > 1 and len(todo) >= STORIES_PARALLEL_MIN:  # idle here while the workers reconcile
-            store.read_ahead(_likely_shown([sid for sid, (_, key) in wanted.items() if stored.get(sid) == key],
-                                           {sid: len(g) for sid, (g, _) in wanted.items()}))
         results = (s for wave in (first, then) for chunk in wave for s in chunk)
         for n, ((story, text), (group, key)) in enumerate(zip(results, [*ready, *later], strict=True), 1):
             done.append(_stored(story, key, [by_id[i] for i in group], text))
@@ -589,14 +586,6 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
                 done = []
     store.put_stories(done, drop=[sid for sid in stored if sid not in wanted])
     return len(todo), new
-
-
-def _likely_shown(ids: Sequence[str], sizes: Mapping[str, int]) -> list[str]:
-    """Of ``ids``, the stories the reports will likely read whole (those with a section of their
-    own, the biggest): the largest, twice as many as are shown. A guess for ``read_ahead``, a cache."""
-    from .report.view import STORIES_SHOWN  # noqa: PLC0415
-
-    return sorted(ids, key=lambda i: (-sizes[i], i))[:2 * STORIES_SHOWN]
 
 
 def _story_tasks(store: Store, todo: Sequence[tuple[Sequence[str], str]], by_id: Mapping[str, Article],

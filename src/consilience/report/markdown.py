@@ -3,9 +3,11 @@ timeline, for notes and wikis. Shows what ``report.html`` shows (``view.report_v
 
 from __future__ import annotations
 
-from ..records import Dossier
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..records import Claim, Dossier
 from .safety import markdown_text
-from .view import FactView, ReportView, StoryView, report_view
+from .view import Citation, FactView, ReportView, StoryView, report_view
 
 
 def _cell(text: object) -> str:
@@ -48,21 +50,33 @@ def _story(s: StoryView) -> list[str]:
     return [*lines, ""]
 
 
-def _flags(view: ReportView) -> list[str]:
-    flagged = [a for s in view.stories for a in s.articles if a.flags]
-    if not flagged:
-        return []
-    lines = ["## Reliability flags", ""]
-    for a in flagged:
-        for fl in a.flags:
-            lines.append(f"- {_cell(a.label)}: **{fl.code}** — {_cell(fl.detail)} (evidence: {_cell(fl.evidence)})")
-    return [*lines, ""]
+def story_markdown(s: StoryView) -> str:
+    """One story's section of the file (``page_markdown`` puts the sections in, in order)."""
+    return "\n".join(_story(s))
+
+
+def flag_lines(stories: Sequence[StoryView]) -> list[str]:
+    """The lines of 'Reliability flags' the articles of ``stories`` give."""
+    return [f"- {_cell(a.label)}: **{fl.code}** — {_cell(fl.detail)} (evidence: {_cell(fl.evidence)})"
+            for s in stories for a in s.articles for fl in a.flags]
+
+
+def source_lines(cited: Iterable[Citation], claims: Mapping[str, Claim]) -> list[str]:
+    """The lines of 'Sources cited' of the citations ``cited`` (``claims``: by id, each one cited)."""
+    return [f"[^{c.number}]: {_cell(c.label)}: “{_cell(' '.join(claims[c.claim].text.split()))}”" for c in cited]
 
 
 def report_markdown(dossier: Dossier, *, view: ReportView | None = None) -> str:
     """The whole file; ``view``: what it shows, when the caller has it already (``report_view``)."""
     view = view or report_view(dossier)
     claims = {c.id: c for c in dossier.claims}
+    return page_markdown(view, [story_markdown(s) for s in view.stories], flags=flag_lines(view.stories),
+                         sources=source_lines(view.citations.values(), claims))
+
+
+def page_markdown(view: ReportView, sections: Sequence[str], *, flags: Sequence[str], sources: Sequence[str]) -> str:
+    """The file of ``view`` with ``sections`` (``story_markdown`` of each of ``view.stories``, in
+    order) and the lines of flags and of sources cited of those stories (``flag_lines``, ``source_lines``)."""
     n_stories = len(view.stories) + len(view.index_only)
     lines = [f"# {_cell(view.title)}", "",
              f"{view.n_articles} article(s), {view.n_claims} claim(s), {n_stories} story(ies).", ""]
@@ -70,16 +84,12 @@ def report_markdown(dossier: Dossier, *, view: ReportView | None = None) -> str:
         lines.append(f"> Note: {_cell(note)}")
     for f in view.failures:
         lines.append(f"> Not read: {_cell(f.source)} ({f.stage}): {f.code} — {_cell(f.message)}")
-    for s in view.stories:
-        lines += _story(s)
+    lines += sections
     if view.index_only:
         lines += [f"{len(view.index_only)} smaller stories are in dossier.json only: "
                   + "; ".join(_cell(s.title) for s in view.index_only), ""]
-    lines += _flags(view)
-    if view.citations:
-        lines += ["## Sources cited", ""]
-        for c in view.citations.values():
-            quote = " ".join(claims[c.claim].text.split())
-            lines.append(f"[^{c.number}]: {_cell(c.label)}: “{_cell(quote)}”")
-        lines.append("")
+    if flags:
+        lines += ["## Reliability flags", "", *flags, ""]
+    if sources:
+        lines += ["## Sources cited", "", *sources, ""]
     return "\n".join(lines)

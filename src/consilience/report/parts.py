@@ -8,13 +8,18 @@
    touched) and puts each file together from its parts, in the order the whole-dossier writers
    use (``report.write_outputs``): the same bytes (``tests/test_incremental.py``).
 3. ``report.html``, ``report.md`` and the timeline pictures show at most ``view.STORIES_SHOWN``
-   stories: rendered whole, from the store read in part (the stories with a section read whole,
-   the others' rows of the index from the store's columns; whole claims only where a page shows
-   them; of the others, which article holds each).
+   stories: put together from each story's section, stored (``sections``) under a key of its
+   story and of the renderers' code, so only the sections of the stories that changed are
+   rendered again, from their records (the other stories' records and claims are not read); the
+   index from the store's columns (``StoryCounts``). Were a section's citations not numberable
+   (``sections.MARK_DIGITS``), the pages are rendered whole: from the store read in part (the
+   stories with a section read whole; whole claims only where a page shows them; of the others,
+   which article holds each).
 
-Steps 1 and 2 run in a forked process while step 3 runs here (with reports; without, step 1 alone, here), and the timeline's pictures, when their
-entries changed, are drawn in another from the moment the stories shown are read, while the
-claims are read and the pages render (the page gets the SVG spliced in).
+Steps 1 and 2 run in a forked process while step 3 runs here (with reports; without, step 1 alone,
+here), and the timeline's pictures, when their entries changed, are drawn in another from the
+moment the rows of the stories shown are known, while the sections and pages render (the page
+gets the SVG spliced in).
 The forked processes read the store and return what they made; this process alone writes it.
 """
 
@@ -23,6 +28,7 @@ from __future__ import annotations
 import base64
 import gc
 import json
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -34,6 +40,8 @@ from .. import keys
 from ..records import Article, Dossier, Failure, Story
 from ..store.base import Store
 from ..workers import stopping, worker_pool
+from .html import opened, page_html
+from .markdown import page_markdown
 from .publish import DOSSIER_FILE, REPORT_FILES, published, staging
 from .view import (
     CLAIM_LINKS,
@@ -43,6 +51,7 @@ from .view import (
     ReportView,
     StoryCounts,
     fact_view,
+    index_view,
     ranked_facts,
     report_view,
     shown_stories,
@@ -51,6 +60,7 @@ from .view import (
     viewed_facts,
 )
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
 ARTICLE_OUTPUTS = ("claims.csv", "claims.arrow", "provenance")  # parts by article id
 STORY_OUTPUTS = ("facts.csv", "facts.arrow")  # parts by story id
@@ -69,14 +79,62 @@ def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[F
             return published([_dossier_file(stage, failures, notes, store, articles)], outdir, superseded=REPORT_FILES)
         # dossier.json, the parts, the tables and the graph on the other core; the parts come back to be stored here.
         with _alongside(store, partial(_data_files, stage, failures, notes)) as data_files:
-            counts, shown = _shown(store, articles)
-            by_id = {a.id: a for a in articles}
-            # The timeline's pictures, when its entries changed, drawn on the other core while the pages render.
-            with _pictures(store, timeline_dicts(timeline_across(shown, by_id))) as pictures:
-                dossier, view = read_in_part(store, articles, failures, notes, counts=counts, shown=shown)
-                files = rendered_steps([partial(_pages, dossier, view, pictures, stage),
-                                        partial(_stored_parts, store, data_files)], progress)
+            files = rendered_steps([partial(_pages_of, store, articles, failures, notes, stage),
+                                    partial(_stored_parts, store, data_files)], progress)
         return published(sorted(files, key=lambda f: f.name != DOSSIER_FILE), outdir)  # the dossier first
+
+
+def _whole_pages(store: Store, articles: Sequence[Article], failures: Sequence[Failure], notes: Sequence[str],
+                 stage: Path) -> list[Path]:
+    """The pages rendered whole, from every story shown read whole (when a section cannot be kept: ``sections``)."""
+    counts, shown = _shown(store, articles)
+    by_id = {a.id: a for a in articles}
+    # The timeline's pictures, when its entries changed, drawn on the other core while the pages render.
+    with _pictures(store, timeline_dicts(timeline_across(shown, by_id))) as pictures:
+        dossier, view = read_in_part(store, articles, failures, notes, counts=counts, shown=shown)
+        return _pages(dossier, view, pictures, stage)
+
+
+def _pages_of(store: Store, articles: Sequence[Article], failures: Sequence[Failure], notes: Sequence[str],
+              stage: Path) -> list[Path]:
+    """The pages, put together from sections where they can be (``_sectioned_pages``), else whole."""
+    return (_sectioned_pages(store, articles, failures, notes, stage)
+            or _whole_pages(store, articles, failures, notes, stage))
+
+
+def _sectioned_pages(store: Store, articles: Sequence[Article], failures: Sequence[Failure], notes: Sequence[str],
+                     stage: Path) -> list[Path] | None:
+    """The pages put together from the stored sections of the stories shown, rendering only those
+    whose story changed (``sections``); None when a section cannot be numbered (render them whole).
+    The timeline's pictures, when its entries changed, are drawn on the other core meanwhile."""
+    from . import sections as sec  # noqa: PLC0415
+
+    counts = [StoryCounts(*row) for row in store.story_counts(SHOWN_RELATIONS)]
+    shown = shown_stories(counts, articles)
+    n_open, story_keys, version = opened(len(shown)), store.story_keys(), sec.version()
+    wanted = {s.id: sec.section_key(version, story_keys[s.id], i < n_open) for i, s in enumerate(shown)}
+    kept = sec.stored_sections(store, wanted)
+    stale = store.stories_by_id([s.id for s in shown if s.id not in kept])
+    log.info("pages: %d story sections kept, %d rendered", len(kept), len(stale))
+    by_id = {a.id: a for a in articles}
+    rows = {**{i: list(s.rows) for i, s in kept.items()}, **{s.id: sec.story_rows(s, by_id) for s in stale}}
+    view = index_view(articles, counts, [r for s in shown for r in rows[s.id]],
+                      sum(s.timeline for s in kept.values()) + sum(len(s.timeline) for s in stale),
+                      n_claims=store.counts()[1], notes=(*store.notes(articles), *notes), failures=failures)
+    with _pictures(store, timeline_dicts(view.timeline)) as pictures:
+        made = sec.rendered(stale, {s.id for s in shown[:n_open]}, articles, store)
+        if made is None:
+            return None
+        every = [({**kept, **made})[s.id] for s in shown]
+        html, markdown, flags, sources = sec.joined(every)
+        text = page_markdown(view, markdown, flags=flags, sources=sources)
+        page = page_html(view, html, PLACEHOLDER)
+        svg, png = pictures()
+        page = _spliced(page, svg) or page_html(view, html, svg)
+    if made:
+        store.put_parts(sec.stored_form(made, wanted), keep=wanted)
+    return [_write(stage / "report.html", page.encode("utf-8")), _write(stage / "report.md", text.encode("utf-8")),
+            _write(stage / "timeline.svg", svg), _write(stage / "timeline.png", png)]
 
 
 def _dossier_file(outdir: Path, failures: Sequence[Failure], notes: Sequence[str], store: Store,

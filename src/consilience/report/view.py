@@ -509,6 +509,25 @@ def report_view(dossier: Dossier, *, refs: Sequence[ClaimRef] = (), counts: Sequ
         citations=ctx.cites, notes=dossier.notes, failures=dossier.failures)
 
 
+def index_view(articles: Sequence[Article], counts: Sequence[StoryCounts], rows: Sequence[TimelineRow],
+               n_timeline: int, *, n_claims: int, notes: Sequence[str], failures: Sequence[Failure]) -> ReportView:
+    """What ``report_view`` gives but the stories' sections: every story a row of the index
+    (``index_row``; those with a section first, in ``stories``), and the timeline across the stories
+    shown from their ``rows`` (``n_timeline``: how many entries they have, inside their period or not).
+    For pages put together from sections rendered apart (``report/sections.py``); no citations."""
+    by_id = {a.id: a for a in articles}
+    ordered = sorted(counts, key=lambda s: story_order(s, by_id))
+    timeline, more = capped_timeline(rows, TIMELINE_ROWS)
+    in_stories = {a for s in counts for a in s.articles}
+    return ReportView(
+        title=_title(counts, len(articles)), n_articles=len(articles), n_claims=n_claims,
+        stories=tuple(index_row(s, by_id) for s in ordered[:STORIES_SHOWN]),
+        index_only=tuple(index_row(s, by_id) for s in ordered[STORIES_SHOWN:]),
+        timeline=tuple(timeline), timeline_more=more, timeline_outside=n_timeline - len(rows),
+        other_articles=tuple(article_view(a, None) for a in articles if a.id not in in_stories),
+        citations={}, notes=tuple(notes), failures=tuple(failures))
+
+
 def timeline_across(shown: Iterable[Story], articles: Mapping[str, Article]) -> list[TimelineRow]:
     """The rows of ``ReportView.timeline`` (of the stories ``shown``), from the stories alone: what
     the timeline pictures draw, known before any claim is read."""
