@@ -412,3 +412,10 @@ def test_the_team_is_the_body_it_was_named_with_not_the_body_that_spoke_last() -
             "The Central Bank of Norland said it would cut rates in March. "
             "The team agreed with the authorities that reforms were needed.")
     assert triggered(claims(text), "agreed").subject == "NRF"
+
+
+def test_a_body_named_before_a_group_word_is_still_what_a_description_of_its_own_kind_means() -> None:
+    text = ("Ann Cole praised the Labour government on Monday. Labour's critics were silent. "
+            "She refused to discuss reports that the party had repaid a loan of £5,000.")
+    repaid = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "repaid"]
+    assert repaid and all(c.subject == "Labour" for c in repaid)  # "a Labour government" does not make Labour no party

@@ -60,6 +60,7 @@ class Named:
     gender: str | None = None  # "m" or "f" once a "he" or a "she" was read as this person
     nationality: set[str] = field(default_factory=set)  # "Russian Igor Petrov": what "the Russian" can mean
     kinds: set[str] = field(default_factory=set)  # "airline Qantas", "Yili, the milk firm": what kind of body it is
+    groups: set[str] = field(default_factory=set)  # "the IMF team": what "the team" can mean it by (not its kind)
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Entities:
         gender = _titled_gender(ent) if label == "PERSON" else None
         nationality = _nationality(ent) if label == "PERSON" else set()
         kinds = _kinds(ent) if label == "ORG" else set()
+        groups = _groups(ent) if label == "ORG" else set()
         for n in self.named:
             if n.name == name and n.label == label:
                 n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
@@ -114,8 +116,9 @@ class Entities:
                 n.gender = n.gender or gender
                 n.nationality |= nationality
                 n.kinds |= kinds
+                n.groups |= groups
                 return
-        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality, kinds))
+        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality, kinds, groups))
 
     def _names_the_subject(self, ent: Span) -> bool:
         """A name in apposition inside a subject that is a role word ("A spokesman for the agency,
@@ -262,7 +265,8 @@ class Entities:
     def _described(self, token: Token, here: tuple[int, int]) -> str | None:
         head = token.lemma_.lower()
         if head in _ORG_HEADS:
-            named = [n for n in self._recent({"ORG"}, here, ORG_REACH) if head in n.name.lower() or _of_kind(head, n)]
+            named = [n for n in self._recent({"ORG"}, here, ORG_REACH)
+                     if head in n.name.lower() or _of_kind(head, n) or _of_group(head, n)]
             if named or head in _PUBLIC_HEADS:
                 return named[-1].name if named else None  # "the government" is no pollster named before
             bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)
@@ -333,7 +337,7 @@ _ANY_BODY = {"company", "firm", "group", "business", "corporation", "organisatio
 
 def _kinds(ent: Span) -> set[str]:
     """The common nouns an organisation's mention calls it: "Australian airline Qantas" -> {"airline"},
-    "Yili, the milk firm" -> {"firm"}, "the retailer, Kestrel," -> {"retailer"}, "the IMF team" -> {"team"}."""
+    "Yili, the milk firm" -> {"firm"}, "the retailer, Kestrel," -> {"retailer"}."""
     doc = ent.doc
     out = set()
     i = ent.start - 1
@@ -341,14 +345,30 @@ def _kinds(ent: Span) -> set[str]:
         out.add(doc[i].lemma_.lower())
         i -= 1
     out |= {c.lemma_.lower() for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
-    if ent.root.dep_ in ("appos", "compound") and ent.root.head.pos_ == "NOUN":
-        out.add(ent.root.head.lemma_.lower())  # "Yili, the milk firm"; "the IMF team" (the team is the IMF's)
+    if ent.root.dep_ == "appos" and ent.root.head.pos_ == "NOUN":
+        out.add(ent.root.head.lemma_.lower())
     return out & _ORG_HEADS
+
+
+def _groups(ent: Span) -> set[str]:
+    """The group a name qualifies, which "the team" or "the board" can then mean it by: "the IMF team"
+    -> {"team"}. Not a kind of body the name is ("a Labour government" does not make Labour no
+    party), and never a public body ("the government" is not Labour's because of that phrase)."""
+    head = ent.root.head
+    if ent.root.dep_ != "compound" or head.pos_ != "NOUN" or head.i < ent.root.i:
+        return set()
+    return {head.lemma_.lower()} & (_ORG_HEADS - _PUBLIC_HEADS)
 
 
 def _of_kind(head: str, n: Named) -> bool:
     """``n`` was called a ``head`` (or a word for the same kind of body)."""
     return any(head in kind and n.kinds & kind for kind in _SAME_KIND) or head in n.kinds
+
+
+def _of_group(head: str, n: Named) -> bool:
+    """``n`` was named before a ``head`` (or a word for the same kind of body): "the IMF team" for
+    "the team", "the Mirror newspaper" for "the paper"."""
+    return head in n.groups or any(head in kind and n.groups & kind for kind in _SAME_KIND)
 
 
 def _other_kind(head: str, n: Named) -> bool:
