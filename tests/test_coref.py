@@ -347,3 +347,20 @@ def test_one_of_a_kind_is_not_a_count_of_several_of_it() -> None:
     assert compatible(_c("e", "5", "detained", "crew", text="the crew was detained"),
                       replace(_c("f", "6", "detained", "crew members", value=12), quantity=_counted(12, "crew members")))
     assert compatible(_c("g", "7", "detained", "men", text="the men were detained"), several)
+
+
+def test_an_event_marked_as_another_one_or_owned_by_another_weekday_is_two_events() -> None:
+    first = _c("a", "1", "shot", "a gunman", text="a gunman shot a clerk", where="Dayton")
+    again = _c("b", "2", "shot", None, text="the suspect in the previous day's shooting", where="Dayton")
+    again = replace(again, trigger=Span(again.text.index("shooting"), len(again.text), "shooting"))
+    assert not compatible(first, again)
+    assert compatible(first, _c("c", "3", "shot", None, text="the shooting", where="Dayton"))
+    wed = _c("d", "4", "lost", None, text="Wednesday's home loss to Boston", where="Boston")
+    fri = _c("e", "5", "lost", None, text="Friday night's 90-80 loss in Boston", where="Boston")
+    wed, fri = (replace(c, trigger=Span(c.text.index("loss"), c.text.index("loss") + 4, "loss")) for c in (wed, fri))
+    assert not compatible(wed, fri) and groups(wed, fri) == [{"d"}, {"e"}]
+    # an adverb before a verb marks no other event, nor do a speech act's quoted words
+    later = _c("f", "6", "arrested", "the driver", text="the driver was later arrested")
+    assert compatible(later, _c("g", "7", "arrested", "the driver", text="the driver was arrested"))
+    said = _c("h", "8", "said", "Ann Lee", text='"my second time," Ann Lee said', speech=True)
+    assert compatible(said, _c("i", "9", "said", "Ann Lee", text='"my second time," Lee said', speech=True))

@@ -161,6 +161,36 @@ def _others(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w in _OTHER_ONE)
 
 
+# Words just before an event word by which a report marks it as not the one told before ("a second
+# quake", "another attack", "the previous day's shooting"). Adverbs ("later", "earlier") are left out,
+# as before a verb they mark no other event ("was later arrested"), and so are ordinals past "second"
+# and "other", which more often belong to a name or count ("Fifth and Quebec", "the fifth successful
+# operation", "the other arms were taken").
+_OTHER_EVENT = {"second", "another", "previous", "separate"}
+_WEEKDAY_OWNER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?['’]s\b")
+
+
+def event_marks(c: Claim) -> tuple[frozenset[str], frozenset[str]]:
+    """What the two words just before the claim's event word say of which event it is (nothing when a
+    mark stands between, or for a speech act, whose words before the verb are what was said): marks of
+    another one ("the previous day's shooting": {"previous"}), and a weekday owning it ("Friday night's
+    88-72 loss": {"friday"})."""
+    if c.trigger is None or c.speech:
+        return frozenset(), frozenset()
+    before = c.text[: max(0, c.trigger.start - c.start)].lower()
+    before = re.split(r"[,;:.!?\"“”()]", before)[-1]
+    words = " ".join(before.split()[-2:])
+    return (frozenset(w for w in _WORD.findall(words) if w in _OTHER_EVENT),
+            frozenset(_WEEKDAY_OWNER.findall(" ".join(before.split()[-3:]))))
+
+
+def marked_apart(a: Claim, b: Claim) -> bool:
+    """One claim's event is marked as another one and the other's is not, or the two are owned by two
+    weekdays ("Wednesday's home loss", "Friday night's 88-72 loss"): two events of one kind."""
+    (oa, da), (ob, db) = event_marks(a), event_marks(b)
+    return oa != ob or bool(da and db and da != db)
+
+
 def descriptions_compatible(a: str, b: str) -> bool:
     """Two descriptions may be one entity when they share a word ("youths", "some youths") or their
     heads are the same kind of thing ("the actress", "the party girl"), not

@@ -12,7 +12,10 @@ A fact is the claims of one event, so this decides what the facts are:
    can be one entity (two names one entity, two descriptions sharing a word, a description of the
    right kind for a name), or a passive with no agent whose subject is the other's object ("O'Brien
    was fired", "King fired O'Brien": ``agentless_passive``); times at most a day apart; numbers
-   of one measure that can both hold ("23 pirates" and "23 suspects" are one count of people). A claim without a number may join claims with one ("escaped"
+   of one measure that can both hold ("23 pirates" and "23 suspects" are one count of people), and
+   not one of a kind against a count of several ("one person was arrested", "46 people were
+   arrested"); no event marked as another one ("the previous day's shooting", "a second try") or
+   owned by another weekday ("Wednesday's loss", "Friday night's loss": ``compare.marked_apart``). A claim without a number may join claims with one ("escaped"
    and "Comeaux, 49, escaped"), never two numbers of one measure that disagree.
 3. *Anchored* (``anchors``): claims join only on something they share that pins the event down: a
    subject or object that is one entity (a person and a description of one, "Tara Reid" and "the
@@ -50,6 +53,7 @@ from .compare import (
     described,
     event_words,
     is_speech,
+    marked_apart,
     one_of_what_is_counted,
     opposite_particles,
     quantities_agree,
@@ -298,6 +302,8 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False  # a passive report and an active one name their participants the other way round
     if not days_compatible(a.when, b.when):
         return False
+    if marked_apart(a, b):
+        return False  # "the previous day's shooting", "Friday's shooting"
     if one_of_what_is_counted(a, b) or one_of_what_is_counted(b, a):
         return False  # "one person was arrested", "46 people were arrested"
     return a.quantity is None or b.quantity is None or quantities_agree(a.quantity, b.quantity)
