@@ -413,3 +413,23 @@ def test_words_inside_a_quotation_whose_speaker_the_sentence_does_not_name_are_t
     plain = {"q": Article(id="q", source="q", text=unquoted, outlet="Daily Bugle", published=Published())}
     c = _claim("s", "q", said, "Shops", "cutting", source="Ann Lee", at=unquoted.index(said))
     assert briefing([fact], [], {"s": c}, plain)[0][0].text == f"Main event, reported by Daily Bugle: “{said}”."
+
+
+@pytest.mark.parametrize(("after", "kept"), [
+    (" if the board agrees on Friday", False),  # the condition would be lost
+    (" unless the union backs down", False),
+    (" who work in its depots", False),  # "who" restricts whom it means
+    ("% of the staff", False),  # the unit of the number
+    (" and its depots will close", True),
+    (", the company said in a statement", False),  # "…, the company said": who says it is not the outlet
+])
+def test_a_quote_does_not_stop_before_words_it_needs(after: str, kept: bool) -> None:
+    said = "Acme Freight will cut 40 drivers"
+    text = f"{said}{after}. Next."
+    art = {"q": Article(id="q", source="q", text=text, outlet="Daily Bugle", published=Published())}
+    c = _claim("c", "q", said, "Acme Freight", "cut", 40, "drivers")
+    sentences, dropped = briefing([_fact_of("f", c)], [], {"c": c}, art)
+    if after.startswith(","):
+        assert sentences and "on its own authority" not in sentences[0].text
+        return
+    assert (dropped, bool(sentences)) == ((0, True) if kept else (1, False))

@@ -56,6 +56,7 @@ class Draft:
     event: str | None
     numbers: tuple[float, ...]
     quotes: tuple[str, ...] = ()  # the article words the text quotes ('…' where it leaves words out)
+    open_end: bool = False  # the quote stops where its sentence goes on with words it needs (``_OPEN_END``)
 
 
 def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[str, Claim],
@@ -137,6 +138,13 @@ def _cuts_a_word(c: Claim, text: str) -> bool:
         return False
     return ((c.start > 0 and text[c.start - 1].isalnum() and text[c.start].isalnum())
             or (c.end < len(text) and text[c.end - 1].isalnum() and text[c.end].isalnum()))
+
+
+# What a quote may not stop right before, for the words quoted need it to say what they say: a condition
+# ("… could not expect others to listen [if they isolated themselves]"), a restricting "who" ("He was
+# the man [who …]"), or a per cent sign ("10.8[%]"). Not "or": mostly the last of a list ("about
+# membership [or fundraising]"), whose loss the '…' marks.
+_OPEN_END = re.compile(r"%|\s+(?:if|unless|who|whom)\b")
 
 
 def governed(c: Claim, article: Article) -> bool:
@@ -221,8 +229,10 @@ def _fact_draft(f: Fact, claims: dict[str, Claim], articles: dict[str, Article],
            else ", quoting a speaker" if _quoting(c, articles) else "")
     head = f"{lead}, {by}" if lead else _cap(by)
     numbers = _stated_numbers(c)
+    article = articles.get(c.article)
+    open_end = article is not None and _OPEN_END.match(article.text, quoted_end) is not None
     return Draft(text=f"{head}{who}: “{quote}”{when}.", claims=cited, subject=c.subject,
-                 event=c.trigger.text if c.trigger else None, numbers=numbers, quotes=(quote,))
+                 event=c.trigger.text if c.trigger else None, numbers=numbers, quotes=(quote,), open_end=open_end)
 
 
 def _quoting(c: Claim, articles: dict[str, Article]) -> bool:
@@ -444,10 +454,11 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def supported(d: Draft, claims: dict[str, Claim], articles: dict[str, Article]) -> bool:
-    """Every number, the subject and the event word of the draft are in its cited claims' text, and
-    every word it quotes lies inside the cited claims' spans in their article (``in_spans``)."""
+    """Every number, the subject and the event word of the draft are in its cited claims' text, every
+    word it quotes lies inside the cited claims' spans in their article (``in_spans``), and the quote
+    does not stop before words it needs (``Draft.open_end``)."""
     cited = [claims[i] for i in d.claims if i in claims]
-    if not cited:
+    if not cited or d.open_end:
         return False
     text = " ".join(c.text for c in cited).lower()
     if d.subject is not None and not _mentions(text, d.subject):
