@@ -362,5 +362,9 @@ def test_an_event_marked_as_another_one_or_owned_by_another_weekday_is_two_event
     # an adverb before a verb marks no other event, nor do a speech act's quoted words
     later = _c("f", "6", "arrested", "the driver", text="the driver was later arrested")
     assert compatible(later, _c("g", "7", "arrested", "the driver", text="the driver was arrested"))
+    # two reports both marking the event as one more ("a second quake", "another quake") may tell the same one
+    second = _c("j", "10", "struck", "a quake", text="a second quake struck", where="Tolu")
+    another = _c("k", "11", "struck", "a quake", text="another quake struck", where="Tolu")
+    assert compatible(second, another)
     said = _c("h", "8", "said", "Ann Lee", text='"my second time," Ann Lee said', speech=True)
     assert compatible(said, _c("i", "9", "said", "Ann Lee", text='"my second time," Lee said', speech=True))

@@ -216,3 +216,18 @@ def test_doing_and_not_doing_are_related_only_for_one_named_subject() -> None:
     assert rel(back, replace(idle, subject=None)) is None
     # nor does another actor's
     assert rel(replace(back, subject="the navy"), idle) is None
+
+
+def test_a_figure_for_one_more_event_is_no_rival_reading() -> None:
+    police = claim("p", "a", "killed", 30, subject="people", unit="people")
+    said = ("12 were killed in a second blast", "another 12 people were killed")
+    again, more = (replace(claim(i, "b", "killed", 12, subject="people", unit="people"), text=t, end=len(t))
+                   for i, t in zip("sm", said, strict=True))
+    assert kind(police, claim("o", "b", "killed", 12, subject="people", unit="people")) == "contradicts"
+    assert rel(police, again) is None and rel(again, police) is None
+    assert rel(police, more) is None
+    # "a second" as a unit of time, "another" as a pronoun, mark no other event
+    per_second = ("30 people were killed, two a second", "30 were killed here and another by the river")
+    for t in per_second:
+        same = replace(claim("t", "b", "killed", 30, subject="people", unit="people"), text=t, end=len(t))
+        assert kind(police, same) == "compatible", t

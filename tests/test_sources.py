@@ -393,7 +393,8 @@ def test_a_resolution_the_attributions_own_noun_contradicts_is_not_the_speaker()
     assert independent_sources([body], arts, speaker_names([body], arts)) == ["tobacco companies (m.com)"]
     cited = _attributed("6", "n", "Hale Police", "according to the officers involved in the case")
     assert independent_sources([cited], arts, speaker_names([cited], arts)) == ["Hale Police"]  # a force
-    for said in ("according to four officers", "12 officers said", "according to the two officers"):
+    for said in ("according to four officers", "12 officers said", "according to the two officers",
+                 "dozens of officers said", "according to hundreds of officers"):
         counted = _attributed("7", "n", "Kimani Dale", said)  # how many officers, still not the boy
         assert independent_sources([counted], arts, speaker_names([counted], arts)) == ["officers (n.com)"], said
     named = _attributed("4", "n", "Kimani Dale", "Kimani Dale said")

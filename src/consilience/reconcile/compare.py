@@ -188,7 +188,27 @@ def marked_apart(a: Claim, b: Claim) -> bool:
     """One claim's event is marked as another one and the other's is not, or the two are owned by two
     weekdays ("Wednesday's home loss", "Friday night's 88-72 loss"): two events of one kind."""
     (oa, da), (ob, db) = event_marks(a), event_marks(b)
-    return oa != ob or bool(da and db and da != db)
+    return bool(oa) != bool(ob) or bool(da and db and da != db)
+
+
+_MARKED = re.compile(r"\b(?:another|second|previous|separate)\s+([a-z0-9][a-z0-9,]*)")
+
+
+def marks_another_event(c: Claim) -> bool:
+    """The claim's words mark an event as one more of a kind ("killed in a second blast", "another 12
+    were killed", "after a separate attack"): its figure is not a rival reading of another report's
+    figure for the event, nor necessarily the same event. The mark must stand before an event noun or a
+    number ("megabits a second", "one used by tax officials and another by the region" mark nothing)."""
+    lex = event_lexicon()
+    for word in _MARKED.findall(c.text.lower()):
+        if word.replace(",", "").isdigit() or word in _NUMBER_WORDS or lex.noun_senses(word) \
+                or lex.noun_senses(word.removesuffix("s")):
+            return True
+    return False
+
+
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred",
+                 "hundreds", "thousand", "thousands"}
 
 
 def descriptions_compatible(a: str, b: str) -> bool:

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from ..records import Article, Claim, Fact, Relation
 from ..timex import anchor_of
-from .compare import time_span, times_compatible
+from .compare import marks_another_event, time_span, times_compatible
 from .entities import PEOPLE_WORDS, bare, core_words, same_entity
 from .measure import (
     bounds_after_rounding,
@@ -136,6 +136,8 @@ def why_same(a: Claim, b: Claim) -> str | None:
         return None  # a bare number ("rose to 131", "35 percent") says too little of what it counts
     if not same_entity(a.subject, b.subject) or _is_its_unit(a) or _is_its_unit(b):
         return None
+    if marks_another_event(a) or marks_another_event(b):
+        return None  # "12 killed in a second blast" is no reading of "30 killed in the blast"
     if a.article != b.article and (_one_unnamed_thing(a) or _one_unnamed_thing(b)):
         return None  # "the game" of two reports may be two games (Halo 2 sold 5 million, GTA 1 million)
     running = a.predicate in RUNNING and kind_of(qa) == "count"

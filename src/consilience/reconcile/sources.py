@@ -561,7 +561,8 @@ def _speaker_noun(said: str) -> list[str] | None:
     else:
         words = words[1:] if words[0] in _INVERTED else words[:-1]
     while words and _counting_word(words[0]):
-        words = words[1:]
+        vague = words[0].lower() in VAGUE or words[0].lower() == "dozen"
+        words = words[2:] if vague and len(words) > 1 and words[1].lower() == "of" else words[1:]
     phrase: list[str] = []
     for n, w in enumerate(words):
         low = w.lower()
