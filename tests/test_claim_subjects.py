@@ -407,11 +407,21 @@ def test_a_present_tense_verb_coordinated_with_a_dated_past_one_takes_no_date() 
     assert connects and all(c.when is None for c in connects)
 
 
-def test_the_team_is_the_body_it_was_named_with_not_the_body_that_spoke_last() -> None:
-    text = ('"The NRF team stands ready to assist," said the report. '
-            "The Central Bank of Norland said it would cut rates in March. "
-            "The team agreed with the authorities that reforms were needed.")
-    assert triggered(claims(text), "agreed").subject == "NRF"
+def test_the_team_is_the_body_that_acted_as_that_team() -> None:
+    text = ("The Castra Dairies team visited the depot on Monday. "
+            "The team agreed that deliveries would start in June.")
+    assert triggered(claims(text), "agreed").subject == "Castra Dairies"
+
+
+def test_the_team_is_not_a_team_acted_on_nor_one_another_body_was_named_since() -> None:
+    acted_on = ("Norvale Foods outbid the Castra Dairies team for the school meals contract on Tuesday. "
+                "Norvale director Jan Holt said the team had worked hard.")
+    worked = [c for c in claims(acted_on) if c.trigger is not None and c.trigger.text == "worked"]
+    assert worked and all(c.subject != "Castra Dairies" for c in worked)
+    rival_since = ("The Castra Dairies team lost the school meals contract to Norvale Foods. "
+                   "Norvale director Jan Holt said the team had worked hard for it.")
+    worked = [c for c in claims(rival_since) if c.trigger is not None and c.trigger.text == "worked"]
+    assert worked and all(c.subject == "team" for c in worked)  # either side's team: left unresolved
 
 
 def test_a_body_named_before_a_group_word_is_still_what_a_description_of_its_own_kind_means() -> None:

@@ -61,6 +61,7 @@ class Named:
     nationality: set[str] = field(default_factory=set)  # "Russian Igor Petrov": what "the Russian" can mean
     kinds: set[str] = field(default_factory=set)  # "airline Qantas", "Yili, the milk firm": what kind of body it is
     groups: set[str] = field(default_factory=set)  # "the IMF team": what "the team" can mean it by (not its kind)
+    grouped_at: tuple[int, int] | None = None  # (sentence, token) where it was last named with its group
 
 
 @dataclass
@@ -117,8 +118,10 @@ class Entities:
                 n.nationality |= nationality
                 n.kinds |= kinds
                 n.groups |= groups
+                n.grouped_at = at if groups else n.grouped_at
                 return
-        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality, kinds, groups))
+        self.named.append(Named(name, label, at, titles, subject, placed, cited, gender, nationality, kinds, groups,
+                                at if groups else None))
 
     def _names_the_subject(self, ent: Span) -> bool:
         """A name in apposition inside a subject that is a role word ("A spokesman for the agency,
@@ -265,8 +268,11 @@ class Entities:
     def _described(self, token: Token, here: tuple[int, int]) -> str | None:
         head = token.lemma_.lower()
         if head in _ORG_HEADS:
-            named = [n for n in self._recent({"ORG"}, here, ORG_REACH)
-                     if head in n.name.lower() or _of_kind(head, n) or _of_group(head, n)]
+            recent = self._recent({"ORG"}, here, ORG_REACH)
+            named = [n for n in recent if head in n.name.lower() or _of_kind(head, n)]
+            grouped = [n for n in recent if _of_group(head, n) and n not in named]
+            if not named and grouped:
+                return self._group_unrivalled(grouped[-1], here)
             if named or head in _PUBLIC_HEADS:
                 return named[-1].name if named else None  # "the government" is no pollster named before
             bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)
@@ -291,6 +297,15 @@ class Entities:
             # The spokesman did not say why" (a striker is still "the player", a host "the presenter")
             return near[0].name if len(near) == 1 and (head not in _FOR_ANOTHER or head in near[0].titles) else None
         return None
+
+    def _group_unrivalled(self, body: Named, here: tuple[int, int]) -> str | None:
+        """The body "the team" means when it was the acting "NRF team" and no other body has been named
+        or was a subject since ("Rovers beat the Albion team ... . Rovers' coach said the team had
+        played well": not Albion); else None, since either side's team could be meant."""
+        since = body.grouped_at or here
+        rivals = any(n is not body and n.label == "ORG" and (since < n.at < here or (
+            n.subject_at is not None and since < n.subject_at < here)) for n in self.named)
+        return None if rivals else body.name
 
     def _salient_person(self, here: tuple[int, int], gender: str | None = None,
                         besides: str | None = None) -> Named | None:
@@ -357,6 +372,8 @@ def _groups(ent: Span) -> set[str]:
     head = ent.root.head
     if ent.root.dep_ != "compound" or head.pos_ != "NOUN" or head.i < ent.root.i:
         return set()
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return set()  # "Rovers beat the Albion team": a team acted on is not what "the team" goes on with
     return {head.lemma_.lower()} & (_ORG_HEADS - _PUBLIC_HEADS)
 
 
