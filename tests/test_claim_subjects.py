@@ -346,65 +346,66 @@ def test_an_adjective_set_off_after_a_noun_says_something_of_that_noun() -> None
 
 
 def test_a_surname_the_model_took_for_a_common_noun_still_continues_the_person() -> None:
-    text = ("Rovers manager Alec Glover is closing in on signing defender Tomas Varga from Ajax. "
-            "Varga has played in the Netherlands since 2001. But the 26-year-old has been out of favour this season. "
-            "Glover would not be drawn on the fee.\n\n"
-            'But he said: "All I can say is that the chairman has worked hard for months to do deals."')
-    worked = triggered(claims(text), "worked")
-    assert worked.attribution is not None and worked.attribution.source == "Alec Glover"
+    text = ("Council leader Peter Tanner wants to close the old library on Mill Street. "
+            "Librarian Sean Doyle has run it since 1990. But the 58-year-old is set to retire in the spring. "
+            "Tanner would not be pressed on a date.\n\n"
+            'But he said: "The council has tried for two years to find a buyer."')
+    tried = [c for c in claims(text) if c.text.startswith("The council has tried")]
+    assert tried and all(c.attribution is not None and c.attribution.source == "Peter Tanner" for c in tried)
+    # the model tags "Tanner" a common noun here; unread, "he" goes to Doyle, the subject named since
 
 
-def test_a_role_with_a_word_tagged_as_a_name_still_names_the_person_and_he_goes_on_with_them() -> None:
-    text = ("Tony Blair is to join Home Secretary Paul Trent in a visit to Leeds on Thursday. "
-            "Mr Trent's conduct is being looked at by the standards watchdog. "
-            "The home secretary has already admitted he was wrong to give the tickets to Mrs Olive Quay. "
-            "He has apologised for a mistake and says he will write to the watchdog.")
+def test_a_role_with_a_word_tagged_as_a_name_still_names_the_person_and_she_goes_on_with_them() -> None:
+    text = ("Mayor Dan Osei will open the new ferry terminal with Transport Secretary Ruth Amis on Friday. "
+            "Ms Amis's spending is under review by the audit office. "
+            "The transport secretary has conceded she was wrong to let a donor use the ministerial car. "
+            "She has written to Mr Kofi Mensah and says she will repay the costs.")
     found = claims(text)
-    assert triggered(found, "admitted").subject == "Paul Trent"
-    assert triggered(found, "apologised").subject == "Paul Trent"  # Mrs Quay, named since, is no rival for "he"
-    write = triggered(found, "write")
-    assert write.attribution is not None and write.attribution.source == "Paul Trent"
+    assert triggered(found, "conceded").subject == "Ruth Amis"
+    assert triggered(found, "written").subject == "Ruth Amis"  # Mr Mensah, named since, is no rival for "she"
+    repay = triggered(found, "repay")
+    assert repay.attribution is not None and repay.attribution.source == "Ruth Amis"
 
 
-def test_it_said_is_not_the_figures_named_before_but_the_body() -> None:
-    text = ("According to recent figures, Nordtel's profits doubled in the second quarter because of new phones. "
-            "Over 40% of phones sold in the three months to June had cameras, it said.")
-    sources = [c.attribution.source for c in claims(text) if c.attribution is not None and "40%" in c.text]
-    assert sources and set(sources) == {"Nordtel"}
+def test_it_said_is_not_the_accounts_named_before_but_the_body() -> None:
+    text = ("According to its latest accounts, Brayford Council's reserves fell by a third last year. "
+            "More than 60% of the shortfall came from care homes, it said.")
+    sources = [c.attribution.source for c in claims(text) if c.attribution is not None and "60%" in c.text]
+    assert sources and set(sources) == {"Brayford Council"}
 
 
 def test_the_subject_after_an_inverted_speech_verb_is_its_speaker() -> None:
-    # as the parser sometimes reads "Losses were worst in the north, notably Derby, said the report":
-    # "Derby" and "report" both subjects of "said"
-    words = ["Losses", "were", "worst", ",", "notably", "Derby", ",", "said", "the", "report", "."]
+    # as the parser can read "Delays were longest on the coast, especially Ellis, said the survey":
+    # "Ellis" and "survey" both subjects of "said"
+    words = ["Delays", "were", "longest", ",", "especially", "Ellis", ",", "said", "the", "survey", "."]
     heads = [1, 7, 1, 7, 5, 7, 7, 7, 9, 7, 7]
     deps = ["nsubj", "ccomp", "acomp", "punct", "advmod", "nsubj", "punct", "ROOT", "det", "nsubj", "punct"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
-    assert clause_subject(doc[7]).text == "report"
-    assert clause_subject(doc[1]).text == "Losses"
+    assert clause_subject(doc[7]).text == "survey"
+    assert clause_subject(doc[1]).text == "Delays"
 
 
 def test_what_was_told_hung_on_the_hearer_is_still_what_was_told() -> None:
-    text = ("Finance minister Omar Haddad said the plan could not work. "
-            "Earlier, he told BBC Radio 4's Today programme the government had increased aid for Africa "
-            "from $1.1bn a year to $4.6bn a year.")
-    increased = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "increased"]
-    assert increased and all(c.attribution is not None and c.attribution.source == "Omar Haddad" for c in increased)
+    text = ("Prosecutor Lena Ward said the appeal had no merit. "
+            "Later, she told Channel 9's Evening Report programme the court had cut the sentence "
+            "from 12 years to eight years.")
+    cut = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "cut"]
+    assert cut and all(c.attribution is not None and c.attribution.source == "Lena Ward" for c in cut)
 
 
 def test_what_a_claim_noun_says_is_its_owners_word() -> None:
-    text = ("Mayor Rita Kerr backed the new bridge on Monday. "
-            "But councillor Sam Boyd hit back at Mrs Kerr's claim that the bridge would cut journey times.")
-    cut = triggered(claims(text), "cut")
-    assert cut.attribution is not None and cut.attribution.source == "Rita Kerr"
-    assert cut.modality == "speculative"
+    text = ("Judge Alan Pike upheld the fine on Thursday. "
+            "But the defence disputed Judge Pike's assertion that the fine would deter other firms.")
+    deter = triggered(claims(text), "deter")
+    assert deter.attribution is not None and deter.attribution.source == "Alan Pike"
+    assert deter.modality == "speculative"
 
 
 def test_a_present_tense_verb_coordinated_with_a_dated_past_one_takes_no_date() -> None:
-    found = claims("The pilot scheme was launched in late 2003 and connects 400 homes in the valley.")
-    assert triggered(found, "launched").when is not None
-    connects = [c for c in found if c.trigger is not None and c.trigger.text == "connects"]
-    assert connects and all(c.when is None for c in connects)
+    found = claims("The flood barrier was finished in spring 2019 and protects 900 homes along the estuary.")
+    assert triggered(found, "finished").when is not None
+    protects = [c for c in found if c.trigger is not None and c.trigger.text == "protects"]
+    assert protects and all(c.when is None for c in protects)
 
 
 def test_the_team_is_the_body_that_acted_as_that_team() -> None:
@@ -425,7 +426,7 @@ def test_the_team_is_not_a_team_acted_on_nor_one_another_body_was_named_since() 
 
 
 def test_a_body_named_before_a_group_word_is_still_what_a_description_of_its_own_kind_means() -> None:
-    text = ("Ann Cole praised the Labour government on Monday. Labour's critics were silent. "
-            "She refused to discuss reports that the party had repaid a loan of £5,000.")
-    repaid = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "repaid"]
-    assert repaid and all(c.subject == "Labour" for c in repaid)  # "a Labour government" does not make Labour no party
+    text = ("Councillor Ann Cole attacked the SNP council in a speech on Tuesday. SNP's members stayed away. "
+            "She would not comment on reports that the party had returned a donation of £2,000.")
+    returned = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "returned"]
+    assert returned and all(c.subject == "SNP" for c in returned)  # "the SNP council" does not make the SNP no party
