@@ -430,3 +430,11 @@ def test_a_body_named_before_a_group_word_is_still_what_a_description_of_its_own
             "She would not comment on reports that the party had returned a donation of £2,000.")
     returned = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "returned"]
     assert returned and all(c.subject == "SNP" for c in returned)  # "the SNP council" does not make the SNP no party
+
+
+def test_the_owner_of_a_claim_noun_is_named_as_when_he_spoke() -> None:
+    text = ("Mr Uba said he was owed money. "
+            "Mr Uba's claim that he was owed £900 was dismissed by the judge.")
+    found = [c for c in claims(text) if c.attribution is not None]
+    assert {c.attribution.source for c in found} == {"Mr Uba"}  # not also "Mr Uba's": one speaker, one name
+    assert any(c.attribution.text == "Mr Uba's claim" for c in found)

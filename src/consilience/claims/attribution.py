@@ -14,7 +14,7 @@ from ..lexicon.gazetteer import Gazetteer
 from ..records import Attribution
 from .clauses import continued_clause
 from .entities import inside_quotes, plural_description, without_title
-from .syntax import clause_subject, doc_text, named_noun, phrase, set_off_after_a_noun
+from .syntax import clause_subject, doc_text, named_noun, owner_phrase, phrase, set_off_after_a_noun
 from .triggers import Trigger
 
 _PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -376,7 +376,7 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
         if speaker.lower_ in _RELATIVE:
             clause = next((a for a in speaker.ancestors if a.dep_ in ("relcl", "acl")), None)
             return _resolved(phrase(clause.head), gaz, memory, resolve) if clause is not None else None
-        written = phrase(speaker)
+        written = owner_phrase(speaker)  # "Mr Obi's claim that ...": Mr Obi, as when he said it
         known = gaz.known_source(written)  # "Britain's Ministry of Defence": the gazetteer's name
         if known:
             return known

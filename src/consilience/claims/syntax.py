@@ -39,6 +39,16 @@ def phrase(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> str:
     return written(span.doc, span.start_char, span.end_char).strip()
 
 
+def owner_phrase(token: Token) -> str:
+    """``phrase`` without the token's own possessive marker: "Mr Obi's claim" -> "Mr Obi" (one
+    speaker, one name, whether he said it or it was his claim)."""
+    span = phrase_span(token)
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].dep_ == "case" and span.doc[end - 1].head == token:
+        end -= 1
+    return written(span.doc, span.start_char, span.doc[end - 1].idx + len(span.doc[end - 1].text)).strip()
+
+
 def phrase_span(token: Token, *, drop: tuple[str, ...] = _CLAUSES) -> Span:
     """The tokens of ``phrase``: the unbroken run around the head of what is kept (a dropped clause
     must not glue its ends). Remembered per sentence (as token indices, so the doc holds no span of
