@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from claim_texts import claims_in, triggered
+from consilience.claims.arguments import arguments_of
 from consilience.claims.entities import quote_state
 from consilience.claims.parse import parsed
 from consilience.claims.syntax import clause_subject
@@ -383,6 +384,21 @@ def test_the_subject_after_an_inverted_speech_verb_is_its_speaker() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert clause_subject(doc[7]).text == "survey"
     assert clause_subject(doc[1]).text == "Delays"
+
+
+def test_a_verb_of_no_saying_keeps_the_subject_before_it() -> None:
+    # as the parser can read "Floods closed roads in Carrow, the council" (an appended phrase taken
+    # for a second subject): only a speech verb's subject comes after it, so "closed" keeps "Floods"
+    words = ["Floods", "closed", "roads", "in", "Carrow", ",", "the", "council", "."]
+    heads = [1, 1, 1, 2, 3, 1, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "det", "nsubj", "punct"]
+    lemmas = ["flood", "close", "road", "in", "Carrow", ",", "the", "council", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert arguments_of(doc[1], noun=False).subject.text == "Floods"
+    said = Doc(Vocab(), words=["Roads", "shut", ",", "said", "the", "council", "."], heads=[1, 3, 3, 3, 5, 3, 3],
+               deps=["nsubj", "ccomp", "punct", "ROOT", "det", "nsubj", "punct"],
+               lemmas=["road", "shut", ",", "say", "the", "council", "."])
+    assert arguments_of(said[3], noun=False).subject.text == "council"
 
 
 def test_what_was_told_hung_on_the_hearer_is_still_what_was_told() -> None:

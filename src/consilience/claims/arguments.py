@@ -90,6 +90,16 @@ def _done_by_the_patient(node: Token) -> bool:
     return node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ", "VBP") and not _passive(node)
 
 
+def _can_say(verb: Token) -> bool:
+    """A verb of saying ("said", "warned"; "added" with what was added): only its subject can come
+    after it, inverted, with what was said before it ("Costs rose, warned the board"). Not a verb
+    with some rare sense of saying ("close") and no clause said."""
+    senses = event_lexicon().senses(verb.lemma_.lower())
+    if not any(s.is_speech for s in senses):
+        return False
+    return senses[0].is_speech or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 def _own(t: Token) -> tuple[Token | None, Token | None]:
     subj = obj = None
     for c in t.children:
@@ -101,7 +111,7 @@ def _own(t: Token) -> tuple[Token | None, Token | None]:
             obj = c
         elif c.dep_ == "agent" and subj is None:
             subj = next((g for g in c.children if g.dep_ == "pobj" and not _means(g)), None)
-    if subj is not None and subj.dep_ == "nsubj":
+    if subj is not None and subj.dep_ == "nsubj" and _can_say(t):
         subj = clause_subject(t) or subj  # "..., in particular the UK, said the report": the report
     if subj is None and t.lemma_.lower() in _PUBLISHED and _passive(t):
         subj = _published_in(t)  # "was quoted in the Herald": the Herald quoted him
