@@ -112,7 +112,7 @@ def _own(t: Token) -> tuple[Token | None, Token | None]:
         elif c.dep_ == "agent" and subj is None:
             subj = next((g for g in c.children if g.dep_ == "pobj" and not _means(g)), None)
     if subj is not None and subj.dep_ == "nsubj" and _can_say(t):
-        subj = clause_subject(t) or subj  # "..., in particular the UK, said the report": the report
+        subj = clause_subject(t) or subj  # "..., especially Ellis, said the survey": the survey
     if subj is None and t.lemma_.lower() in _PUBLISHED and _passive(t):
         subj = _published_in(t)  # "was quoted in the Herald": the Herald quoted him
     return subj, obj

@@ -65,7 +65,7 @@ def attribution_with_verb(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str 
     return _attribution(found, gaz, memory, outlet, resolve), verb
 
 
-# Nouns for what someone said, whose "that" clause is what they said ("Mr Mallon's claim that an
+# Nouns for what someone said, whose "that" clause is what they said ("Judge Pike's assertion that the
 # assembly would improve transport"). Not "denial": what is denied is not what the speaker holds.
 _SAYING_NOUNS = frozenset({"claim", "allegation", "assertion", "statement", "warning", "announcement", "admission",
                            "argument", "insistence", "prediction", "pledge", "promise", "suggestion", "accusation",
@@ -75,7 +75,7 @@ _SAYING_NOUNS = frozenset({"claim", "allegation", "assertion", "statement", "war
 def saying_nouns(doc: Doc, gaz: Gazetteer, memory: Memory, outlet: str | None,
                  resolve: Resolver | None = None) -> dict[int, Attribution]:
     """token -> attribution for each noun of saying whose speaker is its possessor and which has a
-    "that" clause of what was said ("Mr Mallon's claim that ...", "her warning that ...")."""
+    "that" clause of what was said ("Judge Pike's assertion that ...", "her warning that ...")."""
     out = {}
     for t in doc:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in _SAYING_NOUNS or not _said_clause(t):
@@ -385,7 +385,7 @@ def _resolved(speaker: Token | str, gaz: Gazetteer, memory: Memory, resolve: Res
             if own is not None:
                 return _resolved(own, gaz, memory, resolve)
             if speaker.lower_ == "it" and memory.last and plural_description(memory.last):
-                # "According to recent figures, Sony Ericsson's profits tripled. ..., it said": "it" is
+                # "According to its accounts, the council's reserves fell. ..., it said": "it" is
                 # not the figures; the body just named, if one clearly is
                 named = resolve(speaker) if resolve is not None else None
                 return gaz.source_name(named) if named else None

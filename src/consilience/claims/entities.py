@@ -60,7 +60,7 @@ class Named:
     gender: str | None = None  # "m" or "f" once a "he" or a "she" was read as this person
     nationality: set[str] = field(default_factory=set)  # "Russian Igor Petrov": what "the Russian" can mean
     kinds: set[str] = field(default_factory=set)  # "airline Qantas", "Yili, the milk firm": what kind of body it is
-    groups: set[str] = field(default_factory=set)  # "the IMF team": what "the team" can mean it by (not its kind)
+    groups: set[str] = field(default_factory=set)  # "the Castra team": what "the team" can mean it by (not its kind)
     grouped_at: tuple[int, int] | None = None  # (sentence, token) where it was last named with its group
 
 
@@ -366,9 +366,9 @@ def _kinds(ent: Span) -> set[str]:
 
 
 def _groups(ent: Span) -> set[str]:
-    """The group a name qualifies, which "the team" or "the board" can then mean it by: "the IMF team"
-    -> {"team"}. Not a kind of body the name is ("a Labour government" does not make Labour no
-    party), and never a public body ("the government" is not Labour's because of that phrase)."""
+    """The group a name qualifies, which "the team" or "the board" can then mean it by: "the Castra team"
+    -> {"team"}. Not a kind of body the name is ("an SNP council" does not make the SNP no
+    party), and never a public body ("the council" is not the SNP's because of that phrase)."""
     head = ent.root.head
     if ent.root.dep_ != "compound" or head.pos_ != "NOUN" or head.i < ent.root.i:
         return set()
@@ -383,7 +383,7 @@ def _of_kind(head: str, n: Named) -> bool:
 
 
 def _of_group(head: str, n: Named) -> bool:
-    """``n`` was named before a ``head`` (or a word for the same kind of body): "the IMF team" for
+    """``n`` was named before a ``head`` (or a word for the same kind of body): "the Castra team" for
     "the team", "the Mirror newspaper" for "the paper"."""
     return head in n.groups or any(head in kind and n.groups & kind for kind in _SAME_KIND)
 
@@ -427,7 +427,7 @@ def _done_to_by_a_pronoun(name: Token) -> bool:
 
 def _bare_name(token: Token) -> bool:
     """A word that can be a surname standing alone: a proper noun, or a capitalised word the model
-    took for a common noun at the head of a sentence ("Souness would not be drawn"), with no
+    took for a common noun at the head of a sentence ("Tanner would not be pressed"), with no
     determiner ("The Times" is no one)."""
     if token.pos_ == "PROPN":
         return True

@@ -517,7 +517,7 @@ def _own_clause_below(anchor: Token, verb: Token, time: Token) -> bool:
                 and node.head not in time.subtree:  # "since January, it appears that they have not fought"
             return True
         if node.dep_ == "conj" and _present(node) and _past(node.head):
-            return True  # "was started in late 2004 and creates a station": what it does now has no such date
+            return True  # "was finished in 2019 and protects 900 homes": what it does now has no such date
         node = node.head
     return False
 

@@ -114,7 +114,7 @@ def set_off_after_a_noun(t: Token) -> Token | None:
 
 def clause_subject(verb: Token) -> Token | None:
     """The active subject of ``verb``. When the parser gave it two, one before and one after it
-    ("The threat was greatest in the UK, said the report": "UK" and "report"), the one after is the
+    ("Delays were longest on the coast, especially Ellis, said the survey": "Ellis" and "survey"), the one after is the
     inverted subject of a speech verb; the one before belongs to what was said."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) > 1:

@@ -349,8 +349,8 @@ def _pulled_away(t: Token) -> bool:
 
 def _content_children(t: Token) -> list[Token]:
     """What a speech verb says: its clause complement, or the sentence it is a parenthesis to, or
-    a clause the parser hung on the hearer ("told BBC Radio 4's Today programme the US had
-    increased support": the programme's "clause" is what was told)."""
+    a clause the parser hung on the hearer ("told Channel 9's Evening Report programme the
+    court had cut the sentence": the programme's "clause" is what was told)."""
     return [c for c in t.children if c.dep_ in ("ccomp", "parataxis", "xcomp") and c.pos_ in ("VERB", "AUX")] or \
         ([t.head] if t.dep_ in ("parataxis",) and t.head.pos_ in ("VERB", "AUX") else []) or \
         [g for c in t.children if c.dep_ in ("ccomp", "dative") and c.pos_ in ("NOUN", "PROPN")
