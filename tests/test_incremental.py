@@ -451,7 +451,10 @@ def test_page_sections_of_other_code_or_another_extractor_are_rendered_again(
     published(store, updated(first + second, store=store), tmp_path / "c")
     assert len(rendered) == n >= 3
     monkeypatch.undo()
+    published(store, updated(first + second, store=store), tmp_path / "c2")  # back to this code's sections
     rendered = _rendered_sections(monkeypatch)
+    published(store, updated(first + second, store=store), tmp_path / "c3")
+    assert rendered == []
     extractor = keys.extractor_version()
     monkeypatch.setattr(keys, "extractor_version", lambda: extractor + "-next")
     published(store, updated(first + second, store=store), tmp_path / "d")

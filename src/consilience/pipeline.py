@@ -564,7 +564,8 @@ def _stories_up_to_date(store: Store, articles: Sequence[Article], groups: Seque
 
     by_id = {a.id: a for a in articles}
     stored = store.story_keys()
-    extraction = {a.id: keys.extraction_key(a) for a in articles}
+    # the extractor's version too: claims extracted anew by another spaCy or model are new inputs to their stories
+    extraction = {a.id: keys.digest(keys.extraction_key(a), versions["extractor"]) for a in articles}
     wanted = {story_id(g): (g, keys.story_key(g, by_id, extraction, versions["reconcile"])) for g in groups}
     todo = [(g, key) for sid, (g, key) in wanted.items() if stored.get(sid) != key]
     waiting = {a.id for a in _stale(store, [by_id[i] for g, _ in todo for i in g], versions["extractor"])}
