@@ -276,14 +276,13 @@ def test_the_analysing_process_is_the_only_writer_of_report_parts(corpus: tuple[
     assert len(store.part_keys("claims.csv")) == 6 and set(store.part_keys("timeline")) == {"svg", "png"}
 
 
-def test_stories_read_ahead_are_the_stored_ones_until_they_change(corpus: tuple[list[str], list[str]],
-                                                                  tmp_path: Path) -> None:
-    """A story record read while waiting for the workers is reused only while its key is the stored one."""
+def test_stories_read_once_are_the_stored_ones_until_they_change(corpus: tuple[list[str], list[str]],
+                                                                 tmp_path: Path) -> None:
+    """A story record read from the store is reused only while its key is the stored one."""
     first, second = corpus
     store = open_store(tmp_path / "s.db")
     updated(first, store=store)
     keys_before = store.story_keys()
-    store.read_ahead(list(keys_before))
     before = {s.id: s for s in store.stories()}
     assert all(before[s.id] is s for s in store.stories())  # read once
     updated(first + second, store=store)

@@ -85,7 +85,8 @@ def version() -> str:
     """The code and templates a section is rendered by."""
     templates = sorted((Path(__file__).parent / "templates").iterdir())
     return keys.digest(keys.version("consilience.report.sections", "consilience.report.html",
-                                    "consilience.report.markdown", "consilience.report.view"),
+                                    "consilience.report.markdown", "consilience.report.view",
+                                    libraries=("jinja2", "markupsafe")),
                        [(t.name, hashlib.sha256(t.read_bytes()).hexdigest()) for t in templates if t.is_file()])
 
 

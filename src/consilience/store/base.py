@@ -121,9 +121,6 @@ class Store(Protocol):
 
     def stories(self) -> list[Story]: ...
 
-    def read_ahead(self, ids: Sequence[str]) -> None:
-        """Read these stories' records now for ``stories`` to reuse (a cache; may do nothing)."""
-
     def put_stories(self, stories: Sequence[StoredStory], *, drop: Iterable[str] = ()) -> None: ...
 
     def state(self, key: str) -> Any: ...

@@ -236,12 +236,6 @@ class SQLiteStore:
         found = [self._story(i, key, record) for i, key, record in self._db.execute("SELECT id, key, record FROM stories")]
         return sorted(found, key=lambda s: (s.articles[:1], s.id))
 
-    def read_ahead(self, ids: Sequence[str]) -> None:
-        """Read the records of the stories ``ids`` now, for ``stories`` to reuse while they are stored
-        unchanged: called while this process waits for workers, before the reports read every story."""
-        for i, key, record in self._rows("SELECT id, key, record FROM stories WHERE id IN ({marks})", ids):
-            self._story(i, key, record)
-
     def _story(self, story_id: str, key: str, record: str) -> Story:
         """A stored story's record, read once per key in this process (``_read``: id -> key, record)."""
         known = self._read.get(story_id)
