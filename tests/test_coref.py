@@ -347,6 +347,13 @@ def test_one_of_a_kind_is_not_a_count_of_several_of_it() -> None:
     assert compatible(_c("e", "5", "detained", "crew", text="the crew was detained"),
                       replace(_c("f", "6", "detained", "crew members", value=12), quantity=_counted(12, "crew members")))
     assert compatible(_c("g", "7", "detained", "men", text="the men were detained"), several)
+    # the number counts the men, not the officers who held them
+    from consilience.reconcile.compare import one_of_what_is_counted
+    held = replace(_c("h", "8", "detained", "officers", obj="men", value=3), quantity=_counted(3, "men"))
+    assert not one_of_what_is_counted(_c("i", "9", "detained", "an officer", obj="the men",
+                                         text="an officer detained the men"), held)
+    assert one_of_what_is_counted(_c("j", "10", "detained", "officers", obj="a man",
+                                     text="officers detained a man"), held)
 
 
 def test_an_event_marked_as_another_one_or_owned_by_another_weekday_is_two_events() -> None:

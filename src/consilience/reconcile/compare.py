@@ -372,7 +372,9 @@ def one_of_what_is_counted(a: Claim, b: Claim) -> bool:
     q = b.quantity
     if a.quantity is not None or q is None or q.kind != "count" or min(q.value, q.low or q.value) < 2:
         return False
-    heads = [q.unit or ""] + [core_words(n)[-1] for n in (b.subject, b.object) if n and core_words(n)]
+    # what the number counts: its unit ("three men"), else the heads of ``b``'s arguments; never the
+    # other argument of a counted one ("officers arrested three men" counts no officers)
+    heads = [q.unit] if q.unit else [core_words(n)[-1] for n in (b.subject, b.object) if n and core_words(n)]
     counted = {noun for noun, plural in map(_counted_noun, filter(None, heads)) if plural}
     text = a.text.lower()
     for name in (a.subject, a.object):
