@@ -350,3 +350,11 @@ def test_the_verb_tense_decides_which_weekday() -> None:
     past = _claims_of_text("Officials said they had sent 200 soldiers to the valley on Tuesday.")
     assert [c.when.start for c in future if c.quantity and c.when] == [date(2023, 9, 12)]
     assert [c.when.start for c in past if c.quantity and c.when] == [date(2023, 9, 5)]
+
+
+def test_the_whole_a_part_is_taken_from_is_no_count_of_the_event() -> None:
+    text = ("Two of the seven jurors were dismissed on Friday. At least 4 of the 19 climbers on the ridge died. "
+            "Most of the 240 staff at the depot were laid off. Three of the hikers were rescued.")
+    counted = {(c.predicate.split(":")[0], c.quantity.value) for c in claims(text) if c.quantity is not None}
+    assert not {value for _, value in counted} & {7, 19, 240}  # the wholes
+    assert {2.0, 4.0, 3.0} <= {value for _, value in counted}  # the parts the events happened to

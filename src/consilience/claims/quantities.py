@@ -429,7 +429,7 @@ def _found(doc: Doc, pairing: Pairing, a: _Amount, b: _Amount, gaz: Gazetteer) -
     head = _head_of([*a.tokens, *b.tokens]) if pairing == "range" else a.tokens[-1]
     last = b.tokens[-1]
     kind, unit, unit_token = _kind_and_unit(doc, a, last)
-    if kind == "count" and _names_not_counts(unit_token, a, gaz):
+    if kind == "count" and (_names_not_counts(unit_token, a, gaz) or _whole_of_a_part(unit_token, a)):
         return None
     value, low, high, qualifier = _value_and_bounds(doc, pairing, a, b)
     predicate = _predicate(head, unit_token, gaz)
@@ -438,6 +438,20 @@ def _found(doc: Doc, pairing: Pairing, a: _Amount, b: _Amount, gaz: Gazetteer) -
     measure = None if kind == "count" else _measure_of(doc, head, last, unit)
     q = Quantity(value=value, low=low, high=high, unit=unit, qualifier=qualifier, kind=kind, measure=measure)  # type: ignore[arg-type]
     return Found(head, q, unit_token, predicate)
+
+
+# Words that take a part of a counted whole: "most of the 300 workers", "none of the 12 crew".
+_PARTS = frozenset({"most", "all", "some", "many", "several", "half", "none", "few", "majority", "each", "both", "rest",
+                    "remainder", "any", "one"})
+
+
+def _whole_of_a_part(unit_token: Token | None, a: _Amount) -> bool:
+    """The number counts the whole a part is taken from ("3 of the 10 passengers died", "most of the
+    300 workers were laid off"): the event happened to the part, so the whole is no count of it."""
+    if unit_token is None or a.tokens[-1].head != unit_token or unit_token.dep_ != "pobj":
+        return False
+    of = unit_token.head
+    return of.lower_ == "of" and (of.head.like_num or of.head.lower_ in _PARTS)
 
 
 def _value_and_bounds(doc: Doc, pairing: Pairing, a: _Amount, b: _Amount) -> tuple[float, float | None, float | None, str]:
