@@ -17,8 +17,13 @@ def claims_in(text: str, *, outlet: str, article: str = "t1") -> list[Claim]:
     return claims_of([a])[0]
 
 
+def all_triggered(found: list[Claim], word: str) -> list[Claim]:
+    """Every claim whose trigger is ``word``."""
+    return [c for c in found if c.trigger is not None and c.trigger.text == word]
+
+
 def triggered(found: list[Claim], word: str) -> Claim:
     """The first claim whose trigger is ``word``; fails naming the triggers there were."""
-    hits = [c for c in found if c.trigger is not None and c.trigger.text == word]
+    hits = all_triggered(found, word)
     assert hits, f"no claim triggered by {word!r} in {[(c.trigger and c.trigger.text, c.predicate) for c in found]}"
     return hits[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claim_texts import claims_in, triggered
+from claim_texts import all_triggered, claims_in, triggered
 from consilience.records import Claim
 
 
@@ -191,7 +191,7 @@ def test_a_time_of_a_participle_on_a_noun_dates_that_participle_only() -> None:
 
 def test_a_headline_runs_into_no_subject() -> None:
     found = claims("Shock As Local Mayor Resigns Over Expenses\n\nThe mayor resigned on Tuesday.")
-    headline = [c for c in found if c.trigger is not None and c.trigger.text == "Resigns"]
+    headline = all_triggered(found, "Resigns")
     assert headline and headline[0].subject is None
     assert triggered(claims("Harbour Chief Resigns Over Expenses"), "Resigns").subject == "Harbour Chief"
 
@@ -230,13 +230,13 @@ def test_would_under_a_speech_verb_is_a_forecast_claim() -> None:
 def test_a_change_is_in_what_changed_and_not_in_the_survey_that_found_it() -> None:
     found = claims("Despite recording a price rise in March, the Kessel survey concluded that demand had slowed. "
                    "Figures showed a rise in unemployment.")
-    rises = [c for c in found if c.trigger is not None and c.trigger.text == "rise"]
+    rises = all_triggered(found, "rise")
     assert [c.subject for c in rises] == ["price", "unemployment"]
 
 
 def test_an_attempt_is_a_claim_and_a_number_of_its_aim_is_not_its_count() -> None:
     found = claims("Two guards stopped them as they tried to reach the five men on the deck. Police tried to stop the van.")
-    tried = [c for c in found if c.trigger is not None and c.trigger.text == "tried"]
+    tried = all_triggered(found, "tried")
     assert len(tried) == 2 and all(c.quantity is None for c in tried)
     assert tried[1].subject == "Police" and "stop" not in words(found)
 

@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from claim_texts import claims_in, triggered
+from claim_texts import all_triggered, claims_in, triggered
 from consilience.claims.arguments import arguments_of
 from consilience.claims.entities import quote_state
 from consilience.claims.parse import parsed
@@ -210,7 +210,7 @@ def test_a_table_drawn_up_by_a_paper_is_the_papers_word() -> None:
     found = claims(text)
     earned = triggered(found, "earned")
     assert earned.attribution is not None and "Morgenblatt" in earned.attribution.source
-    assert all(c.attribution is None for c in found if c.trigger is not None and c.trigger.text == "drawn up")
+    assert all(c.attribution is None for c in all_triggered(found, "drawn up"))
 
 
 def test_a_named_speech_act_after_a_quotation_left_unclosed_is_the_outlets_again() -> None:
@@ -220,7 +220,7 @@ def test_a_named_speech_act_after_a_quotation_left_unclosed_is_the_outlets_again
     found = claims(text)
     welcomed = triggered(found, "welcomed")
     assert welcomed.attribution is None and welcomed.modality == "asserted"
-    said = [c for c in found if c.trigger is not None and c.trigger.text == "said"]
+    said = all_triggered(found, "said")
     assert said and all(c.attribution is None for c in said)
     pushed = triggered(found, "pushed")
     assert pushed.attribution is not None and pushed.attribution.source == "Tom Reilly"
@@ -229,7 +229,7 @@ def test_a_named_speech_act_after_a_quotation_left_unclosed_is_the_outlets_again
 
 def test_a_quotation_that_goes_on_keeps_its_speaker_when_it_quotes_someone() -> None:
     text = ('The keeper said: "I was told to stay calm. "Then the manager Luis Roca said we could all go home.')
-    said = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "said"]
+    said = all_triggered(claims(text), "said")
     assert len(said) == 2 and said[1].attribution is not None, "the manager's saying is told by the keeper"
 
 
@@ -264,7 +264,7 @@ def test_a_time_in_an_apposition_dates_the_role_not_the_act() -> None:
 
 def test_the_russian_is_the_person_named_with_that_nationality() -> None:
     text = "Federer will face seventh seed Russian Igor Petrov in the quarter-finals. The Russian beat Jan Kolb 7-5 6-4."
-    beat = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "beat"]
+    beat = all_triggered(claims(text), "beat")
     assert beat and all(c.subject == "Igor Petrov" for c in beat)
 
 
@@ -308,7 +308,7 @@ def test_a_description_of_one_kind_of_body_is_no_body_called_another_kind() -> N
     found = claims(text)
     assert triggered(found, "reported").subject not in ("Northwind Airways", "Budget")
     assert all(c.attribution is None or c.attribution.source not in ("Northwind Airways", "Budget")
-               for c in found if c.trigger is not None and c.trigger.text == "move")
+               for c in all_triggered(found, "move"))
     # a word for the same kind, or for any body, still means it
     for word in ("carrier", "company"):
         found = claims(f"Budget airline Northwind Airways cut fares on Monday. The {word} said bookings rose.")
@@ -405,7 +405,7 @@ def test_what_was_told_hung_on_the_hearer_is_still_what_was_told() -> None:
     text = ("Prosecutor Lena Ward said the appeal had no merit. "
             "Later, she told Channel 9's Evening Report programme the court had cut the sentence "
             "from 12 years to eight years.")
-    cut = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "cut"]
+    cut = all_triggered(claims(text), "cut")
     assert cut and all(c.attribution is not None and c.attribution.source == "Lena Ward" for c in cut)
 
 
@@ -420,7 +420,7 @@ def test_what_a_claim_noun_says_is_its_owners_word() -> None:
 def test_a_present_tense_verb_coordinated_with_a_dated_past_one_takes_no_date() -> None:
     found = claims("The flood barrier was finished in spring 2019 and protects 900 homes along the estuary.")
     assert triggered(found, "finished").when is not None
-    protects = [c for c in found if c.trigger is not None and c.trigger.text == "protects"]
+    protects = all_triggered(found, "protects")
     assert protects and all(c.when is None for c in protects)
 
 
@@ -433,18 +433,18 @@ def test_the_team_is_the_body_that_acted_as_that_team() -> None:
 def test_the_team_is_not_a_team_acted_on_nor_one_another_body_was_named_since() -> None:
     acted_on = ("Norvale Foods outbid the Castra Dairies team for the school meals contract on Tuesday. "
                 "Norvale director Jan Holt said the team had worked hard.")
-    worked = [c for c in claims(acted_on) if c.trigger is not None and c.trigger.text == "worked"]
+    worked = all_triggered(claims(acted_on), "worked")
     assert worked and all(c.subject != "Castra Dairies" for c in worked)
     rival_since = ("The Castra Dairies team lost the school meals contract to Norvale Foods. "
                    "Norvale director Jan Holt said the team had worked hard for it.")
-    worked = [c for c in claims(rival_since) if c.trigger is not None and c.trigger.text == "worked"]
+    worked = all_triggered(claims(rival_since), "worked")
     assert worked and all(c.subject == "team" for c in worked)  # either side's team: left unresolved
 
 
 def test_a_body_named_before_a_group_word_is_still_what_a_description_of_its_own_kind_means() -> None:
     text = ("Councillor Ann Cole attacked the SNP council in a speech on Tuesday. SNP's members stayed away. "
             "She would not comment on reports that the party had returned a donation of £2,000.")
-    returned = [c for c in claims(text) if c.trigger is not None and c.trigger.text == "returned"]
+    returned = all_triggered(claims(text), "returned")
     assert returned and all(c.subject == "SNP" for c in returned)  # "the SNP council" does not make the SNP no party
 
 

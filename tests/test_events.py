@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from spacy.tokens import Doc
 
+from claim_texts import all_triggered, triggered
 from consilience.claims import claims_of
 from consilience.claims.parse import parsed as parsed_docs
 from consilience.records import Article, Claim, Published
@@ -23,17 +24,11 @@ def parsed_list(sentences: list[str]) -> list[Doc]:
     return list(parsed_docs(sentences))
 
 
-def by_trigger(found: list[Claim], word: str) -> Claim:
-    hits = [c for c in found if c.trigger is not None and c.trigger.text == word]
-    assert hits, f"no claim triggered by {word!r} in {[(c.trigger and c.trigger.text, c.predicate) for c in found]}"
-    return hits[0]
-
-
 def test_each_event_of_a_sentence_is_a_claim_of_its_own_clause() -> None:
     text = ("Inspectors closed the bakery on Monday, fined its owner $4,000 and reopened the shop on Friday, "
             "the city said.")
     found = claims(text)
-    closed, fined, reopened = (by_trigger(found, w) for w in ("closed", "fined", "reopened"))
+    closed, fined, reopened = (triggered(found, w) for w in ("closed", "fined", "reopened"))
     for c in (closed, fined, reopened):
         assert text[c.start:c.end] == c.text and c.trigger is not None
         assert text[c.trigger.start:c.trigger.end] == c.trigger.text and c.start <= c.trigger.start < c.trigger.end <= c.end
@@ -64,13 +59,13 @@ def test_different_words_for_one_event_meet_in_one_class(words: tuple[str, ...])
     ("His resignation surprised the board.", "resignation"),
 ])
 def test_any_event_a_report_states_is_a_claim(text: str, trigger: str) -> None:
-    c = by_trigger(claims(text), trigger)
+    c = triggered(claims(text), trigger)
     assert c.kind == "event" and c.predicate
 
 
 def test_a_speech_act_is_a_claim_and_what_was_said_is_attributed_to_the_speaker() -> None:
     found = claims("The harbour master said that two trawlers collided near the breakwater.")
-    said, collided = by_trigger(found, "said"), by_trigger(found, "collided")
+    said, collided = triggered(found, "said"), triggered(found, "collided")
     assert said.speech and said.subject == "harbour master"
     assert collided.attribution is not None and collided.attribution.source == "harbour master"
     assert collided.attribution.via == ("Valley Courier",) and collided.modality == "reported"
@@ -80,15 +75,15 @@ def test_a_speech_act_is_a_claim_and_what_was_said_is_attributed_to_the_speaker(
         ("The union warned that staff would walk out in May.", "warned", "walk"),
     ]:
         found = claims(text)
-        speech, said_thing = by_trigger(found, verb), [c for c in found if c.trigger and c.trigger.text.startswith(content)][0]
+        speech, said_thing = triggered(found, verb), [c for c in found if c.trigger and c.trigger.text.startswith(content)][0]
         assert speech.speech and speech.subject
         assert said_thing.attribution is not None and said_thing.attribution.source == speech.subject
 
 
 def test_what_is_urged_or_called_for_has_not_happened() -> None:
     found = claims("Residents urged the council to rebuild the footbridge.")
-    assert by_trigger(found, "rebuild").modality == "speculative"
-    assert by_trigger(found, "rebuild").subject == "council"
+    assert triggered(found, "rebuild").modality == "speculative"
+    assert triggered(found, "rebuild").subject == "council"
 
 
 @pytest.mark.parametrize("verb,a,b", [
@@ -97,12 +92,12 @@ def test_what_is_urged_or_called_for_has_not_happened() -> None:
     ("launched", "The navy launched a missile strike on the port.", "The company launched a new phone."),
 ])
 def test_the_arguments_decide_the_sense(verb: str, a: str, b: str) -> None:
-    assert by_trigger(claims(a), verb).predicate != by_trigger(claims(b), verb).predicate
+    assert triggered(claims(a), verb).predicate != triggered(claims(b), verb).predicate
 
 
 def test_a_hazard_that_strikes_occurs_and_a_figure_of_speech_is_no_attack() -> None:
     quake = claims("A strong earthquake struck the mountain villages on Saturday.")
-    assert by_trigger(quake, "struck").predicate == "occurred"
+    assert triggered(quake, "struck").predicate == "occurred"
     assert not [c for c in claims("The editorial called the new law an attack on democracy.") if c.predicate == "attacked"]
     assert not [c for c in claims("The coach struck the right balance between youth and experience.")
                 if c.trigger and c.trigger.text == "struck"]
@@ -111,84 +106,84 @@ def test_a_hazard_that_strikes_occurs_and_a_figure_of_speech_is_no_attack() -> N
 
 def test_subjects_and_objects_active_passive_and_resolved() -> None:
     found = claims("Two fishermen were rescued by the coast guard on Sunday.")
-    rescued = by_trigger(found, "rescued")
+    rescued = triggered(found, "rescued")
     assert rescued.subject == "coast guard" and rescued.object == "fishermen"
     found = claims("Three hikers were rescued on Sunday.")
-    assert by_trigger(found, "rescued").subject == "hikers"
+    assert triggered(found, "rescued").subject == "hikers"
     text = ("Maria Okafor, the mayor of Lindport, opened the bridge on Friday. She cut the ribbon herself. "
             "Harbor Freight Lines said it would add two ferries. The company hired 40 crew members.")
     found = claims(text)
-    assert by_trigger(found, "cut").subject == "Maria Okafor" and by_trigger(found, "cut").subject_text == "She"
-    assert by_trigger(found, "hired").subject == "Harbor Freight Lines"
-    assert by_trigger(found, "hired").subject_text == "The company"
+    assert triggered(found, "cut").subject == "Maria Okafor" and triggered(found, "cut").subject_text == "She"
+    assert triggered(found, "hired").subject == "Harbor Freight Lines"
+    assert triggered(found, "hired").subject_text == "The company"
 
 
 def test_a_relative_word_or_a_pronoun_is_never_a_subject() -> None:
     found = claims("The engineer who designed the dam resigned. They said it was safe.")
-    assert by_trigger(found, "designed").subject == "engineer"
+    assert triggered(found, "designed").subject == "engineer"
     assert all((c.subject or "").lower() not in ("who", "they", "it", "he", "she", "which") for c in found)
-    said = by_trigger(found, "said")
+    said = triggered(found, "said")
     assert said.subject is None and said.subject_text == "They"
 
 
 def test_a_title_resolves_to_the_person_who_holds_it() -> None:
     found = claims("President Ana Ruiz visited the flooded town on Monday. The president promised new levees.")
-    assert by_trigger(found, "promised").subject == "Ana Ruiz"
+    assert triggered(found, "promised").subject == "Ana Ruiz"
     found = claims("Coach Liam Brandt was sacked on Monday. Brandt had lost nine games.")
-    assert by_trigger(found, "lost").subject == "Liam Brandt"
+    assert triggered(found, "lost").subject == "Liam Brandt"
 
 
 def test_he_or_she_continues_the_person_the_text_is_about() -> None:
     text = ("Senator Dana Whitlock gave a speech in Harlow in which she praised Governor Ellen Marsh. "
             "In the speech, she backed new rail links.")
-    assert by_trigger(claims(text), "backed").subject is None  # Whitlock or Marsh: not the last name named
+    assert triggered(claims(text), "backed").subject is None  # Whitlock or Marsh: not the last name named
     text = "Priya Nair, from Leeds in Yorkshire, described the award as a surprise, she said on Sunday."
-    assert by_trigger(claims(text), "said").subject == "Priya Nair"
+    assert triggered(claims(text), "said").subject == "Priya Nair"
     found = claims("Judge Anna Reyes sentenced Tom Weller on Friday. He had pleaded guilty in May.")
-    assert by_trigger(found, "pleaded").subject is None  # either of them: left open
+    assert triggered(found, "pleaded").subject is None  # either of them: left open
     found = claims("Anna Reyes was attacked by Tom Weller at her home. He was arrested on Friday.")
-    assert by_trigger(found, "arrested").subject == "Tom Weller"
+    assert triggered(found, "arrested").subject == "Tom Weller"
 
 
 def test_it_that_stands_for_nothing_is_no_organisation() -> None:
     found = claims("Norvik Bank posted a loss. On the radio it was put to Mr Hale that he had misled savers.")
-    assert by_trigger(found, "put").subject is None
+    assert triggered(found, "put").subject is None
     found = claims("Norvik Bank posted a loss. It was bought by Hollis Group last year.")
-    assert by_trigger(found, "bought").object == "Norvik Bank"
+    assert triggered(found, "bought").object == "Norvik Bank"
     found = claims("Norvik Bank posted a loss. It was forced to close 40 branches.")
-    assert by_trigger(found, "close").subject == "Norvik Bank"
+    assert triggered(found, "close").subject == "Norvik Bank"
 
 
 def test_a_clause_with_there_takes_no_subject_from_the_clause_before() -> None:
     found = claims("The regional council has clashed with the ministry and there have been accusations "
                    "that the process was unfair.")
-    assert by_trigger(found, "accusations").subject is None
+    assert triggered(found, "accusations").subject is None
 
 
 def test_a_relative_clause_on_a_description_of_a_name_is_about_the_name() -> None:
     found = claims("Harbor Lights, a documentary that leads the festival field with nine nominations, "
                    "opened in London on Friday.")
-    assert by_trigger(found, "leads").subject == "Harbor Lights"
+    assert triggered(found, "leads").subject == "Harbor Lights"
 
 
 def test_what_an_uncertain_event_brings_about_is_as_uncertain() -> None:
     found = claims("The storm could hit the coast on Friday, killing dozens of people.")
-    assert by_trigger(found, "killing").modality == "speculative"
+    assert triggered(found, "killing").modality == "speculative"
     found = claims("The storm hit the coast on Friday, killing dozens of people.")
-    assert by_trigger(found, "killing").modality == "asserted"
+    assert triggered(found, "killing").modality == "asserted"
 
 
 def test_a_number_that_describes_the_subject_measures_no_event() -> None:
     found = claims("Harbor Lights, a $7,000 film about dockers, won the top prize on Friday.")
-    assert by_trigger(found, "won").quantity is None
+    assert triggered(found, "won").quantity is None
     found = claims("The 12-member jury convicted Tom Weller on Friday.")
-    assert by_trigger(found, "convicted").quantity is None
+    assert triggered(found, "convicted").quantity is None
     found = claims("Two fishermen were rescued by the coast guard on Sunday.")
-    assert by_trigger(found, "rescued").quantity is not None  # a count of those rescued
+    assert triggered(found, "rescued").quantity is not None  # a count of those rescued
     found = claims("About 40% of voters backed the plan on Sunday.")
-    assert by_trigger(found, "backed").quantity is not None
+    assert triggered(found, "backed").quantity is not None
     found = claims("A $10bn aid package was approved by Congress on Friday.")
-    assert by_trigger(found, "approved").quantity is not None
+    assert triggered(found, "approved").quantity is not None
 
 
 def test_a_change_told_without_a_verb_is_a_rise_or_a_fall() -> None:
@@ -217,19 +212,19 @@ def test_a_speech_verb_that_says_nothing_attributes_nothing() -> None:
     found = claims("Officers found the body of a hiker near Lindport on Sunday.")
     assert all(c.attribution is None for c in found)
     found = claims('"We will rebuild the pier by June," the mayor added.')
-    assert by_trigger(found, "rebuild").attribution is not None
+    assert triggered(found, "rebuild").attribution is not None
     found = claims("Ferry fares will rise in June, the harbour board added.")
     assert any(c.attribution is not None and c.attribution.source == "harbour board" for c in found)
     found = claims("Tom Weller, who wrote and directed the film, won the award on Sunday.")
-    assert by_trigger(found, "won").attribution is None
+    assert triggered(found, "won").attribution is None
 
 
 def test_figures_or_a_report_speak_for_the_body_that_issued_them() -> None:
     found = claims("Ferry fares rose 4% in May, according to figures from the Lindport Harbour Board.")
-    rose = by_trigger(found, "rose").attribution
+    rose = triggered(found, "rose").attribution
     assert rose is not None and rose.source == "Lindport Harbour Board"
     found = claims("A report by the Halden Institute said that rents would fall.")
-    fall = by_trigger(found, "fall").attribution
+    fall = triggered(found, "fall").attribution
     assert fall is not None and fall.source == "Halden Institute"
 
 
@@ -238,29 +233,29 @@ def test_a_thing_that_cannot_speak_is_no_source() -> None:
                    'no sign of easing".')
     assert all(c.attribution is None or c.attribution.source == "ministry" for c in found)
     found = claims("Ferry fares rose 4% in May, the harbour board said.")
-    assert by_trigger(found, "rose").attribution is not None
+    assert triggered(found, "rose").attribution is not None
     found = claims("Norvik's profits fell. The bank said it would cut 500 jobs.")
-    assert by_trigger(found, "cut").attribution is not None
+    assert triggered(found, "cut").attribution is not None
     found = claims("The force said two men had been arrested after the stabbing.")
-    assert by_trigger(found, "arrested").attribution is not None
+    assert triggered(found, "arrested").attribution is not None
 
 
 def test_a_death_is_a_killing_only_in_violence_or_disaster() -> None:
     killed = claims("Two hikers were killed in the avalanche on Sunday.")[0].predicate
-    assert by_trigger(claims("Twelve people died in the crash on Sunday."), "died").predicate == killed
-    assert by_trigger(claims("The novelist Ines Calder died at her home on Tuesday."), "died").predicate != killed
+    assert triggered(claims("Twelve people died in the crash on Sunday."), "died").predicate == killed
+    assert triggered(claims("The novelist Ines Calder died at her home on Tuesday."), "died").predicate != killed
 
 
 def test_a_title_with_another_qualifier_is_someone_else() -> None:
     found = claims("Foreign Minister Ana Ruiz visited Paris on Monday. The prime minister promised new talks.")
-    assert by_trigger(found, "promised").subject != "Ana Ruiz"
+    assert triggered(found, "promised").subject != "Ana Ruiz"
     found = claims("Foreign Minister Ana Ruiz visited Paris on Monday. The foreign minister promised new talks.")
-    assert by_trigger(found, "promised").subject == "Ana Ruiz"
+    assert triggered(found, "promised").subject == "Ana Ruiz"
 
 
 def test_first_person_inside_a_quote_is_the_speaker() -> None:
     found = claims('"I will not resign," Governor Tom Weller said on Friday.')
-    resign = by_trigger(found, "resign")
+    resign = triggered(found, "resign")
     assert resign.negated and resign.subject == "Tom Weller" and resign.modality == "speculative"
 
 
@@ -280,26 +275,26 @@ def test_claim_ids_are_unique_and_stable_over_repeated_sentences() -> None:
 
 def test_what_was_said_is_the_speakers_and_what_is_told_around_it_is_not() -> None:
     found = claims('"I never expected to win," she said, after receiving the trophy from the mayor.')
-    assert by_trigger(found, "receiving").attribution is None
+    assert triggered(found, "receiving").attribution is None
     found = claims("Reports say the insurer, which owns a 3% stake in the exchange, may sell it.")
-    assert by_trigger(found, "owns").attribution is None
-    assert by_trigger(found, "sell").attribution is not None and by_trigger(found, "sell").modality == "speculative"
+    assert triggered(found, "owns").attribution is None
+    assert triggered(found, "sell").attribution is not None and triggered(found, "sell").modality == "speculative"
     found = claims("Ana Ruiz said they had rejected the plans the council put forward.")
-    assert by_trigger(found, "put forward").attribution is not None
+    assert triggered(found, "put forward").attribution is not None
 
 
 def test_a_quotation_that_runs_over_sentences_keeps_its_speaker() -> None:
     text = ('"We will rebuild the pier. The town has raised the money," said mayor Ana Ruiz. '
             "Crews arrived on Monday.")
     found = claims(text)
-    assert by_trigger(found, "raised").attribution is not None
-    assert by_trigger(found, "raised").attribution.source == "Ana Ruiz"
-    assert by_trigger(found, "arrived").attribution is None
+    assert triggered(found, "raised").attribution is not None
+    assert triggered(found, "raised").attribution.source == "Ana Ruiz"
+    assert triggered(found, "arrived").attribution is None
 
 
 def test_could_not_is_a_refusal_stated_not_a_guess() -> None:
     found = claims("The regulator said it could not approve the merger.")
-    approve = by_trigger(found, "approve")
+    approve = triggered(found, "approve")
     assert approve.negated and approve.modality == "reported"
 
 
@@ -317,7 +312,7 @@ def test_a_number_or_a_verb_outside_war_keeps_its_own_sense(text: str, word: str
 
 
 def test_lives_lost_are_still_a_toll() -> None:
-    assert by_trigger(claims("At least 40 soldiers lost their lives in the ambush on Friday."), "lost").predicate == "casualties"
+    assert triggered(claims("At least 40 soldiers lost their lives in the ambush on Friday."), "lost").predicate == "casualties"
 
 
 def test_a_death_noun_is_no_killing() -> None:
@@ -328,7 +323,7 @@ def test_a_death_noun_is_no_killing() -> None:
 def test_a_verb_is_not_its_own_context() -> None:
     found = claims("The operator plans to charge a flat fee of $12 a month.")
     assert all(c.predicate != "charged" for c in found)
-    assert by_trigger(claims("Police charged the driver with manslaughter on Monday."), "charged").predicate == "charged"
+    assert triggered(claims("Police charged the driver with manslaughter on Monday."), "charged").predicate == "charged"
 
 
 def test_a_bare_object_of_a_verb_phrase_is_no_event_of_its_own() -> None:
@@ -349,7 +344,7 @@ def test_fighting_outside_war_is_no_combat() -> None:
 ])
 def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, word: str) -> None:
     found = claims(text)
-    noun = by_trigger(found, word)
+    noun = triggered(found, word)
     assert noun.kind == "event" and noun.trigger is not None
     others = [c for c in found if c.id != noun.id and c.start <= noun.trigger.start and noun.trigger.end <= c.end]
     assert all(noun.end - noun.start < c.end - c.start for c in others)  # its own claim is the tightest around it
@@ -366,24 +361,24 @@ def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, wo
     ("US growth outpaced every forecast last year.", "growth"),
 ])
 def test_an_event_noun_said_of_no_occurrence_is_no_claim(text: str, word: str) -> None:
-    assert not [c for c in claims(text) if c.trigger is not None and c.trigger.text == word]
+    assert not all_triggered(claims(text), word)
 
 
 def test_a_claim_reaches_its_date_but_not_over_another_verb() -> None:
     found = claims("The senator checked into a clinic to begin treatment, her aide said on Monday.")
-    checked = by_trigger(found, "checked into")
+    checked = triggered(found, "checked into")
     assert "begin" not in checked.text and checked.when is not None
     found = claims("In March, the ministry reported that the plant was preparing a second shipment.")
-    preparing = by_trigger(found, "preparing")
+    preparing = triggered(found, "preparing")
     assert preparing.text.startswith("In March") and preparing.attribution is not None
 
 
 def test_a_negation_of_the_clause_does_not_undo_the_event_noun_inside_it() -> None:
-    fire = by_trigger(claims("No one was hurt in the fire at the depot on Friday."), "fire")
+    fire = triggered(claims("No one was hurt in the fire at the depot on Friday."), "fire")
     assert not fire.negated
     found = claims("The frigate not only repulsed an attack on a tanker but also detained the crew.")
-    assert not by_trigger(found, "repulsed").negated and not by_trigger(found, "attack").negated
-    assert by_trigger(claims("Troops have not been seen in combat since January."), "combat").negated
+    assert not triggered(found, "repulsed").negated and not triggered(found, "attack").negated
+    assert triggered(claims("Troops have not been seen in combat since January."), "combat").negated
 
 
 def test_stopping_someone_to_win_negates_no_win() -> None:
