@@ -273,8 +273,8 @@ def _day(span: tuple[date, date]) -> str:
 
 def state_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
     """Doing and not doing, for one named subject: the later updates the earlier; one time, a
-    contradiction. Both claims must name it: "the rotation" being prepared says nothing about whether
-    the troops another report names were fighting, and an empty subject is no evidence of one actor."""
+    contradiction. Both claims must name it: "a redeployment" with no one named says nothing about whether
+    the brigade another report names was fighting, and an empty subject is no evidence of one actor."""
     if ((a.predicate, a.negated) in ACTIVE) == ((b.predicate, b.negated) in ACTIVE):
         return None
     if not (a.subject and b.subject and same_entity(a.subject, b.subject)):
