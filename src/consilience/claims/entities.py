@@ -37,6 +37,7 @@ _ORG_HEADS = {"company", "firm", "group", "bank", "agency", "ministry", "departm
 # ("the Ministry of Health": "the ministry"), not whichever organisation came last (a firm, a poll).
 _PUBLIC_HEADS = {"government", "ministry", "department", "council", "committee", "court", "commission",
                  "authority", "office", "regulator", "parliament"}
+_PRIVATE_HEADS = frozenset(_ORG_HEADS - _PUBLIC_HEADS)  # what "the team" or "the firm" can mean a named body by
 _POSSESSIVES = {"his", "her", "its", "their"}
 # Words before a role that say when, not which role ("the former minister" is the minister named).
 _PASSING = {"former", "new", "then", "current", "outgoing", "incoming", "late", "ex"}
@@ -275,7 +276,7 @@ class Entities:
                 return self._group_unrivalled(grouped[-1], here)
             if named or head in _PUBLIC_HEADS:
                 return named[-1].name if named else None  # "the government" is no pollster named before
-            bodies = [n for n in self._recent({"ORG"}, here, ORG_REACH) if not n.cited and not _public(n.name)
+            bodies = [n for n in recent if not n.cited and not _public(n.name)
                       and not _other_kind(head, n) and not (n.placed and head not in _ANY_BODY)]
             # "the newspaper reported" is not "airline Qantas", nor "Budget" of "Budget airline Jetlink"
             if not bodies:
@@ -374,18 +375,23 @@ def _groups(ent: Span) -> set[str]:
         return set()
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()  # "Rovers beat the Albion team": a team acted on is not what "the team" goes on with
-    return {head.lemma_.lower()} & (_ORG_HEADS - _PUBLIC_HEADS)
+    return {head.lemma_.lower()} & _PRIVATE_HEADS
+
+
+def _called(head: str, words: set[str] | frozenset[str]) -> bool:
+    """``head`` or a word for the same kind of body is among ``words``."""
+    return head in words or any(head in kind and words & kind for kind in _SAME_KIND)
 
 
 def _of_kind(head: str, n: Named) -> bool:
     """``n`` was called a ``head`` (or a word for the same kind of body)."""
-    return any(head in kind and n.kinds & kind for kind in _SAME_KIND) or head in n.kinds
+    return _called(head, n.kinds)
 
 
 def _of_group(head: str, n: Named) -> bool:
     """``n`` was named before a ``head`` (or a word for the same kind of body): "the Castra team" for
     "the team", "the Mirror newspaper" for "the paper"."""
-    return head in n.groups or any(head in kind and n.groups & kind for kind in _SAME_KIND)
+    return _called(head, n.groups)
 
 
 def _other_kind(head: str, n: Named) -> bool:

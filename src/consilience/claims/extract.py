@@ -497,6 +497,7 @@ def _dates(time: Token, anchor: Token) -> bool:
 # Clauses whose verb is an event with a time of its own ("after slumping during 2001", "as the
 # country battled", "which was built in 1990", "found in 2004 that prices had risen").
 _OWN_CLAUSES = frozenset({"relcl", "conj", "ccomp", "acl", "advcl", "pcomp"})
+_OWN_CLAUSES_BELOW = _OWN_CLAUSES - {"conj"}
 
 
 def _aim_or_hedge(verb: Token) -> bool:
@@ -512,7 +513,7 @@ def _own_clause_below(anchor: Token, verb: Token, time: Token) -> bool:
     does a clause said of the time itself ("since September 2022, when it reported 5,937 deaths")."""
     node = anchor
     while node.i != verb.i and node.head.i != node.i:
-        if node.dep_ in _OWN_CLAUSES - {"conj"} and node.pos_ in ("VERB", "AUX") and not _aim_or_hedge(node) \
+        if node.dep_ in _OWN_CLAUSES_BELOW and node.pos_ in ("VERB", "AUX") and not _aim_or_hedge(node) \
                 and node.head.lemma_.lower() not in RAISING \
                 and node.head not in time.subtree:  # "since January, it appears that they have not fought"
             return True

@@ -28,6 +28,7 @@ _FUTURE_HEADS = {"plan", "expect", "forecast", "predict", "project", "tip", "tip
                  "wish", "appear", "seem", "be", "tend", "consider", "need", "have", "mean", "bound", "poised",
                  "unlikely", "ready", "eager", "keen", "willing", "intent", "urge", "ask", "call", "press", "push",
                  "encourage", "order", "invite", "demand", "pledge", "struggle", "design", "let", "allow"}
+_FUTURE_VERBS = frozenset(_FUTURE_HEADS - {"be", "have"})  # heads whose that-clause is what is planned or hoped
 _CONDITIONS = {"if", "unless", "whether"}
 # Nouns whose infinitive is a plan not yet carried out ("plans to", "a pledge to"); "a decision to
 # publish" tells what was done as often, and stays as its clause says.
@@ -177,7 +178,7 @@ def modality_of(t: Token, *, attributed: bool) -> str:
             break
         if node.head.lemma_.lower() == "estimate" and _changes_ahead(node):
             return "speculative"  # "subsidies estimated to exceed 9bn euros": a forecast
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _FUTURE_HEADS - {"be", "have"} \
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in _FUTURE_VERBS \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return "speculative"  # "expect the deadline to be dropped", "urged the board to resign"
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in RAISING | _CAUSATIVE:
