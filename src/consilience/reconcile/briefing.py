@@ -278,7 +278,7 @@ def _authority(c: Claim, quote: str, quoted_end: int, articles: dict[str, Articl
     return ", on its own authority"
 
 
-def _saying_words() -> re.Pattern[str]:
+def _saying_alternation() -> str:
     """The finite forms of the gazetteer's speech verbs that are seldom nouns (said, says, told,
     reported, not "report" or "reports"), "according to" and "ruled" (a court's ruling is its word)."""
     irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote",), "find": ("found",),
@@ -287,7 +287,7 @@ def _saying_words() -> re.Pattern[str]:
     for v in gazetteer().speech_verbs:
         stem = v[:-1] if v.endswith("e") else v[:-1] + "i" if v.endswith("y") and not v.endswith(("ay", "ey")) else v
         forms |= set(irregular.get(v, (stem + "ed",)))
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+    return "|".join(sorted(map(re.escape, forms), key=lambda w: (-len(w), w)))
 
 
 def _speaking_words() -> re.Pattern[str]:
@@ -297,11 +297,12 @@ def _speaking_words() -> re.Pattern[str]:
     forms = {"according to", "ruled", "rules", "think", "thinks", "thought", "believe", "believes", "believed"}
     for v in gazetteer().speech_verbs:
         forms |= {v, v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r"|"
-                      + _SAYING.pattern[5:-3] + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=lambda w: (-len(w), w))) + r"|"
+                      + _SAYING_WORDS + r")\b", re.I)
 
 
-_SAYING = _saying_words()
+_SAYING_WORDS = _saying_alternation()
+_SAYING = re.compile(r"\b(?:" + _SAYING_WORDS + r")\b", re.I)
 _SPEAKING = _speaking_words()
 # The words of saying an attribution was read from, right before the words said ("Tories say [...]",
 # "The tribunal decided that [...]", "according to the ONS, [...]").
@@ -313,7 +314,7 @@ _SAYS_AFTER = re.compile(r",\s+(?:\S+\s+){0,8}?" + _SPEAKING.pattern
 # when or where ("…, a committee of MPs has warned", "…, the Law Lords ruled on Tuesday", "it was
 # claimed in court"). Not "…, called Emiew …" nor "…, have reported falling profits": an attribution
 # ends the sentence with its verb.
-_TOLD_BY = re.compile(r",\s+(?:\S+\s+){0,8}?(?:" + _SAYING.pattern[5:-3] + r")"
+_TOLD_BY = re.compile(r",\s+(?:\S+\s+){0,8}?(?:" + _SAYING_WORDS + r")"
                       r"(?:\s+(?:on|in|at|last|this|yesterday|today|earlier|later)\b(?:\s+\w+)?)?$", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 # Words by which the outlet tells what it has from others, unnamed ("a revolver was reportedly found").

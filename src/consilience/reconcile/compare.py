@@ -167,7 +167,7 @@ def _others(text: str) -> frozenset[str]:
 # and "other", which more often belong to a name or count ("Fifth and Quebec", "the fifth successful
 # operation", "the other arms were taken").
 _OTHER_EVENT = {"second", "another", "previous", "separate"}
-_WEEKDAY_OWNER = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?['’]s\b")
+_WEEKDAY_OWNER = re.compile(rf"\b({'|'.join(WEEKDAYS)})(?: night| morning| evening)?['’]s\b")
 
 
 def event_marks(c: Claim) -> tuple[frozenset[str], frozenset[str]]:
@@ -177,7 +177,12 @@ def event_marks(c: Claim) -> tuple[frozenset[str], frozenset[str]]:
     88-72 loss": {"friday"})."""
     if c.trigger is None or c.speech:
         return frozenset(), frozenset()
-    before = c.text[: max(0, c.trigger.start - c.start)].lower()
+    return _marks_before(c.text[: max(0, c.trigger.start - c.start)].lower())
+
+
+@lru_cache(maxsize=65536)
+def _marks_before(before: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``event_marks`` of the lower-cased words before an event word (per text, not per pair of claims)."""
     before = re.split(r"[,;:.!?\"“”()]", before)[-1]
     words = " ".join(before.split()[-2:])
     return (frozenset(w for w in _WORD.findall(words) if w in _OTHER_EVENT),
@@ -191,7 +196,7 @@ def marked_apart(a: Claim, b: Claim) -> bool:
     return bool(oa) != bool(ob) or bool(da and db and da != db)
 
 
-_MARKED = re.compile(r"\b(?:another|second|previous|separate)\s+([a-z0-9][a-z0-9,]*)")
+_MARKED = re.compile(rf"\b(?:{'|'.join(sorted(_OTHER_EVENT))})\s+([a-z0-9][a-z0-9,]*)")
 
 
 def marks_another_event(c: Claim) -> bool:
@@ -199,8 +204,14 @@ def marks_another_event(c: Claim) -> bool:
     were killed", "after a separate attack"): its figure is not a rival reading of another report's
     figure for the event, nor necessarily the same event. The mark must stand before an event noun or a
     number ("megabits a second", "one used by tax officials and another by the region" mark nothing)."""
+    return _marks_another(c.text.lower())
+
+
+@lru_cache(maxsize=65536)
+def _marks_another(text: str) -> bool:
+    """``marks_another_event`` of a claim's lower-cased text (per text, not per pair of claims)."""
     lex = event_lexicon()
-    for word in _MARKED.findall(c.text.lower()):
+    for word in _MARKED.findall(text):
         if word.replace(",", "").isdigit() or word in _NUMBER_WORDS or lex.noun_senses(word) \
                 or lex.noun_senses(word.removesuffix("s")):
             return True
