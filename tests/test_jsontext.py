@@ -8,7 +8,7 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consilience.jsontext import indented
+from consilience.jsontext import indented, string_list
 
 _TEXT = st.text(alphabet=st.sampled_from([*'ab "\\\n\t/', "\x00", "\x1f", "é", "\u202e", "\u2028", "😀"]), max_size=6)
 _SCALAR = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(), _TEXT)
@@ -39,3 +39,8 @@ def test_a_value_json_cannot_write_raises_as_json_does() -> None:
             assert str(e) == expected
         else:
             raise AssertionError(f"indented wrote {value!r}")
+
+
+@given(st.lists(st.one_of(st.text(), st.integers())))
+def test_string_list_is_json_dumps_of_the_strings(values: list[object]) -> None:
+    assert string_list(values) == json.dumps([str(v) for v in values], ensure_ascii=False)

@@ -11,6 +11,7 @@ know (a dict key that is not a string, a type JSON has no form for) makes it fal
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -19,6 +20,12 @@ _INF = float("inf")
 
 class _Unknown(Exception):
     """A value ``indented`` leaves to ``json.dumps``."""
+
+
+def string_list(values: Iterable[object]) -> str:
+    """``json.dumps([str(v) for v in values], ensure_ascii=False)``, without the encoder's set-up per
+    call (a list column of a stored fact or a table row)."""
+    return "[" + ", ".join([encode_basestring(str(v)) for v in values]) + "]"
 
 
 def indented(value: Any) -> str:

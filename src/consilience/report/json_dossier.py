@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..jsontext import indented
 from ..records import DOSSIER_FORMAT, Dossier
 
 
 def dossier_json(dossier: Dossier) -> str:
-    return json.dumps(dossier.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return indented(dossier.to_dict()) + "\n"
 
 
 def write_dossier(dossier: Dossier | None, outdir: str | Path, *, pieces: Iterable[str] | None = None) -> Path:

@@ -7,13 +7,13 @@ Names and labels lose the characters XML cannot hold and bidi controls.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from ..jsontext import indented
 from ..records import Article
 from .safety import xml_text
 from .view import article_label
@@ -92,5 +92,5 @@ def write_graph(ordered: nx.MultiDiGraph, outdir: Path) -> list[Path]:
     nx.write_graphml(ordered, graphml)
     data = nx.node_link_data(ordered, edges="links")
     js = outdir / "provenance.json"
-    js.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    js.write_text(indented(data) + "\n", encoding="utf-8")
     return [graphml, js]

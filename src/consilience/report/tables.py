@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..jsontext import string_list
 from .safety import BIDI_CONTROLS, FORMULA_STARTS, spreadsheet_cell, without_bidi
 
 Dossier = dict[str, Any]  # the JSON form
@@ -83,7 +83,7 @@ def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], *, header: bo
         cells = [row.get(c, "") for c in columns]
         for k in lists:
             if columns[k] in row:
-                cells[k] = _json_list(cells[k])
+                cells[k] = string_list(cells[k] or [])
         if any(v.__class__ is str and v[:1] in risky for v in cells):
             cells = [spreadsheet_cell(v) if k not in lists else v for k, v in enumerate(cells)]
         writer.writerow(cells)
@@ -93,11 +93,6 @@ def csv_text(rows: list[dict[str, Any]], columns: tuple[str, ...], *, header: bo
 # First characters that make ``spreadsheet_cell`` change a string (a formula's, or a bidi control
 # that may hide one); "" is the empty string's, which it leaves alone.
 _RISKY_START = frozenset(FORMULA_STARTS) | frozenset(BIDI_CONTROLS)
-
-
-def _json_list(values: object) -> str:
-    """``json.dumps([str(v) for v in values], ensure_ascii=False)``, without the encoder's set-up per call."""
-    return "[" + ", ".join([encode_basestring(str(v)) for v in values or []]) + "]"  # type: ignore[attr-defined]
 
 
 _LIST = pa.list_(pa.string())

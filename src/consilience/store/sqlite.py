@@ -12,12 +12,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..jsontext import indented
+from ..jsontext import indented, string_list
 from ..records import Article, Claim, Failure, Published, Story
 from .base import Extraction, Prepared, StoredStory
 from .schema import MIGRATIONS
@@ -407,11 +406,6 @@ def _claim_columns(c: Claim) -> tuple[Any, ...]:
             json.dumps(list(a.via), ensure_ascii=False) if a else None, c.modality)
 
 
-def _json(values: Iterable[str]) -> str:
-    """``json.dumps(list(values), ensure_ascii=False)`` of strings, without its set-up per call (twice a fact)."""
-    return "[" + ", ".join([encode_basestring(v) for v in values]) + "]"
-
-
 def _insert_story(db: sqlite3.Connection, stored: StoredStory) -> None:
     s = stored.story
     sources = sorted({src for f in s.facts for src in f.sources})
@@ -420,14 +414,14 @@ def _insert_story(db: sqlite3.Connection, stored: StoredStory) -> None:
         "INSERT INTO stories(id, title, key, first_day, last_day, n_articles, n_outlets, n_facts, n_sources, outlets, "
         "sources, flags, briefing, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (s.id, s.title, stored.key, stored.first_day, stored.last_day, len(s.articles), len(outlets), len(s.facts),
-         len(sources), _json(outlets), _json(sources), _json(stored.flags), " ".join(x.text for x in s.summary),
+         len(sources), string_list(outlets), string_list(sources), string_list(stored.flags), " ".join(x.text for x in s.summary),
          stored.record or fragment(s.to_dict())))
     db.executemany(
         "INSERT INTO facts(story, n, id, statement, status, weight, when_start, when_end, when_precision, n_sources, "
         "sources, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(s.id, n, f.id, f.statement, f.status, round(f.weight, 3), _iso(f.when.start) if f.when else None,
           _iso(f.when.end) if f.when else None, f.when.precision if f.when else None, len(f.sources),
-          _json(f.sources), _json(f.outlets)) for n, f in enumerate(s.facts)])
+          string_list(f.sources), string_list(f.outlets)) for n, f in enumerate(s.facts)])
     db.executemany("INSERT OR IGNORE INTO fact_claims(fact, claim, story) VALUES (?, ?, ?)",
                    [(f.id, c, s.id) for f in s.facts for c in f.claims])
     db.executemany("INSERT OR IGNORE INTO fact_sources(fact, source, story) VALUES (?, ?, ?)",
@@ -435,5 +429,5 @@ def _insert_story(db: sqlite3.Connection, stored: StoredStory) -> None:
     db.executemany("INSERT INTO relations(story, n, kind, from_fact, to_fact, explanation) VALUES (?, ?, ?, ?, ?, ?)",
                    [(s.id, n, r.kind, r.from_, r.to, r.explanation) for n, r in enumerate(s.relations)])
     db.executemany('INSERT INTO timeline(story, n, start, "end", label, precision, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                   [(s.id, n, t.start.isoformat(), _iso(t.end), t.label, t.precision, _json(t.facts))
+                   [(s.id, n, t.start.isoformat(), _iso(t.end), t.label, t.precision, string_list(t.facts))
                     for n, t in enumerate(s.timeline)])
