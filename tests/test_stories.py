@@ -96,8 +96,7 @@ def _library_vectors(arts: list[Article]) -> object:
 
     texts = [stories._texts(a) for a in arts]
     words, names = ([t[k] for t in texts] for k in (0, 1))
-    w = stories._analyzers()[0].fit_transform(words)
-    n = stories._analyzers()[1].fit_transform(names)
+    w, n = (v.fit_transform(t) for v, t in zip(stories._vectorizers(), (words, names), strict=True))
     joined = sparse.hstack([np.sqrt(1 - stories.NAME_WEIGHT) * w, np.sqrt(stories.NAME_WEIGHT) * n])
     return normalize(joined.tocsr()).astype(np.float32)
 

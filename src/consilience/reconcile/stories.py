@@ -27,7 +27,7 @@ import hashlib
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 import numpy as np
@@ -103,10 +103,17 @@ def article_vectors(articles: Sequence[Article], terms: Mapping[str, str] | None
 Counts = dict[str, int]
 
 
-@cache
-def _analyzers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    """The two vectorizers whose terms an article is counted by: words; names and numbers."""
     return (TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORD, dtype=np.float32),
             TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32))
+
+
+@cache
+def _analyzers() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
+    """Their term analysers, built once per process (not once per article)."""
+    words, names = _vectorizers()
+    return words.build_analyzer(), names.build_analyzer()
 
 
 def _texts(a: Article) -> tuple[str, str]:
@@ -117,9 +124,9 @@ def _texts(a: Article) -> tuple[str, str]:
 
 def _counted(a: Article) -> tuple[Counts, Counts]:
     out = []
-    for vectorizer, text in zip(_analyzers(), _texts(a), strict=True):
+    for analyse, text in zip(_analyzers(), _texts(a), strict=True):
         counts: Counts = {}
-        for term in vectorizer.build_analyzer()(text):
+        for term in analyse(text):
             counts[term] = counts.get(term, 0) + 1
         out.append(counts)
     return out[0], out[1]
