@@ -282,7 +282,7 @@ def state_relation(fa: Fact, fb: Fact, a: Claim, b: Claim) -> Relation | None:
     sa, sb = time_span(a.when), time_span(b.when)
     if sa is None or sb is None:
         return None
-    why = f"both say whether {a.subject} were active"
+    why = f"both are about {a.subject} being active or not"
     if sa[0] == sb[0]:
         return Relation("contradicts", fa.id, fb.id,
                         f"'{fa.statement}' and '{fb.statement}' describe opposite situations for the same time; {why}.",
