@@ -211,6 +211,7 @@ def test_doing_and_not_doing_are_related_only_for_one_named_subject() -> None:
     back = _state("s2", "c", "redeployed", "the rebel brigade", ("2024-03-01", "2024-03-02"))
     r = rel(back, idle)
     assert r is not None and r.kind == "updates" and r.from_ == "fs2" and "the rebel brigade" in r.explanation
+    assert "brigade were" not in r.explanation  # the explanation agrees with a singular subject
     # a redeployment that names no one ("preparations for the rotation") says nothing about the brigade
     assert rel(replace(back, subject=None), idle) is None
     assert rel(back, replace(idle, subject=None)) is None
