@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..claims.numbers import number_value
 from ..records import Claim, Quantity
 from .entities import PEOPLE_WORDS
 
@@ -132,3 +133,49 @@ def number_text(v: float) -> str:
         if abs(v) >= size and round(v / size, 2) * size == v:
             return f"{number_text(v / size)} {word}"
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
+
+
+# A thousands group set off by a space ("31, 000", "1, 400": text run through a tokenizer): a reader
+# that stops at the comma takes the figure for 31.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\s+\d{3})+)(?![\d])")
+# Outcomes a count of people is given for, each word to its outcome: a number followed by one of
+# another outcome than its claim's event counts that one ("Ten people were killed and at least 50
+# injured": the 50 were injured).
+OUTCOMES = {
+    **dict.fromkeys(("killed", "kill", "dead", "died", "die", "deaths", "death", "dying", "killing", "perished"), "dead"),
+    **dict.fromkeys(("injured", "injure", "wounded", "wound", "hurt", "injuries", "injuring", "wounding"), "hurt"),
+    **dict.fromkeys(("missing",), "missing"),
+    **dict.fromkeys(("arrested", "arrest", "detained", "detain", "held"), "held"),
+    **dict.fromkeys(("displaced", "homeless", "evacuated", "evacuate"), "displaced"),
+}
+# Words between a number and the outcome it counts ("50 people were injured", "50 others hurt").
+_BETWEEN = {"people", "persons", "others", "other", "more", "were", "was", "are", "have", "had", "been", "being",
+            "reported", "also", "seriously", "critically", "badly", "slightly", "later"}
+_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*", re.I)
+
+
+def number_misread(c: Claim, text: str) -> bool:
+    """The claim's figure is not what its words give for its event: a thousands group set off by a
+    space read as a figure of its own ("more than 31, 000 dead" as 31), or a figure the words after it
+    give for another outcome ("ten were killed and at least 50 injured" read as 50 killed). Such a
+    figure is never compared with another report's (``text``: the claim's article, "" when unknown)."""
+    q = c.quantity
+    if q is None:
+        return False
+    for m in _SPLIT_THOUSANDS.finditer(c.text):
+        joined = float(m.group(1) + re.sub(r"\D", "", m.group(2)))
+        if float(m.group(1)) == q.value and joined != q.value:
+            return True
+    own = OUTCOMES.get(c.predicate.split(":")[0].lower())
+    if own is None or not text:
+        return False
+    ends = [m.end() for m in _TOKEN.finditer(c.text) if number_value(m.group()) == q.value]
+    if not ends:
+        return False
+    after = text[c.start + ends[-1]: c.start + ends[-1] + 60]
+    for word in _TOKEN.findall(after.lower())[:4]:
+        if word in _BETWEEN or word == (q.unit or "").lower():
+            continue
+        return OUTCOMES.get(word, own) != own
+    return False
+

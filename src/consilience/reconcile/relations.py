@@ -36,6 +36,7 @@ from .measure import (
     complements,
     kind_of,
     measure_key,
+    number_misread,
     overlap,
     quantity_words,
     unit_key,
@@ -201,8 +202,8 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
     qa, qb = a.quantity, b.quantity
     assert qa is not None and qb is not None
     why = why_same(a, b)
-    if why is None:
-        return None
+    if why is None or any(number_misread(c, _text_of(c, articles)) for c in (a, b)):
+        return None  # "31, 000 dead" read as 31, "50 injured" read as 50 killed: not the figure said
     wa, wb = quantity_words(a), quantity_words(b)
     evidence = (a.id, b.id)
     if complements(qa, qb):
@@ -235,6 +236,11 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
         return None  # police said 12 wounded, later that day police said 18: a toll revised, not disputed
     return Relation("contradicts", fa.id, fb.id,
                     f"{wa} and {wb} cannot both be true on {_day(da)}: {why}.", evidence)
+
+
+def _text_of(c: Claim, articles: dict[str, Article]) -> str:
+    article = articles.get(c.article)
+    return article.text if article is not None else ""
 
 
 def one_speaker(a: Claim, b: Claim) -> bool:
