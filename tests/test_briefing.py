@@ -433,3 +433,18 @@ def test_a_quote_does_not_stop_before_words_it_needs(after: str, kept: bool) -> 
         assert sentences and "on its own authority" not in sentences[0].text
         return
     assert (dropped, bool(sentences)) == ((0, True) if kept else (1, False))
+
+
+def test_a_detail_that_would_quote_again_what_an_earlier_sentence_quotes_is_left_out() -> None:
+    said = "Harbour authorities closed 40 piers in March, the port board said."
+    other = "Ferry crews staged a strike over pay on Friday."
+    closed = _claim("p1", "h", said[: said.index(",")], "Harbour authorities", "closed", 40, "piers")
+    saying = _claim("p2", "h", said, "port board", "said")
+    strike = _claim("p3", "h", other, "Ferry crews", "staged", at=len(said) + 1)
+    claims = {c.id: c for c in (closed, saying, strike)}
+    articles = {"h": _article("h", "Harbour News", "2024-04-02", f"{said} {other}")}
+    facts = [Fact(id=i, statement=i, claims=(c,), sources=("Harbour News",), outlets=("Harbour News",),
+                  status="single_source") for i, c in (("close", "p1"), ("say", "p2"), ("strike", "p3"))]
+    sentences, _ = briefing(facts, [], claims, articles)
+    assert sum("40 piers" in s.text for s in sentences) == 1
+    assert any("Ferry crews staged a strike" in s.text for s in sentences)  # something new is still told

@@ -76,9 +76,31 @@ def briefing(facts: Sequence[Fact], relations: Sequence[Relation], claims: dict[
     changed = {i for r in shown for i in (r.from_, r.to)}
     details = [f for f in ranked[1:] if f.id not in changed]
     drafts += [_fact_draft(f, claims, articles, told, lead=None) for f in details[:MAX_DETAILS]]
-    drafts = list({d.text: d for d in reversed(drafts)}.values())[::-1]  # one claim's words said once
+    drafts = _unrepeated(list({d.text: d for d in reversed(drafts)}.values())[::-1], claims)
     kept = [Sentence(text=d.text, claims=d.claims) for d in drafts if supported(d, claims, articles)]
     return kept, len(drafts) - len(kept)
+
+
+def _unrepeated(drafts: Sequence[Draft], claims: dict[str, Claim]) -> list[Draft]:
+    """The drafts but those that would quote again what an earlier one quotes: every claim a draft
+    cites lies, at least half of it, within a claim an earlier draft cites in the same article ("X
+    closed 12,575 net cafes" as the main event, then "X closed 12,575 net cafes, the government
+    said" as a detail). A draft citing anything new stays."""
+    shown: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for d in drafts:
+        cited = [claims[c] for c in d.claims if c in claims]
+        if out and cited and all(_mostly_shown(c, shown.get(c.article, ())) for c in cited):
+            continue
+        out.append(d)
+        for c in cited:
+            shown.setdefault(c.article, []).append((c.start, c.end))
+    return out
+
+
+def _mostly_shown(c: Claim, spans: Sequence[tuple[int, int]]) -> bool:
+    """Half the claim's span or more, or half the shown span, overlaps one span shown before."""
+    return any(2 * (min(c.end, e) - max(c.start, s)) >= min(c.end - c.start, e - s) > 0 for s, e in spans)
 
 
 def _reach(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> tuple:  # type: ignore[type-arg]
@@ -426,7 +448,8 @@ def _named_in_sentences(source: str, members: Sequence[Claim], articles: dict[st
     word = re.compile(r"(?<![\w-])" + re.escape(core[-1]) + r"(?![\w-])(?!\s+\d)", re.I)
     for c in members:
         a = articles.get(c.article)
-        said = c.attribution is not None and source in (c.attribution.source, *c.attribution.sources)
+        said = c.attribution is not None and any(x == source or x.endswith(" " + source)  # "team spokesman Tim Mead"
+                                                 for x in (c.attribution.source, *c.attribution.sources))
         speaking = (c.attribution is None and c.speech and not _GENERIC.search(source)
                     and any(word.search(x or "") for x in (c.subject, c.subject_text)))
         if a is not None and (said or speaking) and word.search(_sentence_of(a.text, c.start, c.end)):

@@ -205,7 +205,7 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
     people = [n for n in names if n not in out and known.kind_of(n) in (None, "person")  # the gazetteer's bodies stay whole
               and is_person_like(core_words(n), without_tail(n))]
     cores = {" ".join(core_words(n)) for n in people if len(core_words(n)) >= 2}
-    formal = {**formal_cores(cores), **respelt_cores(cores, texts)}
+    formal = {**formal_cores(cores), **respelt_cores(cores, texts), **middle_named_cores(cores)}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
         core = core_words(n)
@@ -298,6 +298,23 @@ def formal_cores(cores: Iterable[str]) -> dict[str, str]:
             longer = [f for f in firsts if nickname_of(short, f) and not nickname_of(f, short)]
             if len(longer) == 1:
                 out[f"{short} {rest}"] = f"{longer[0]} {rest}"
+    return out
+
+
+def middle_named_cores(cores: Iterable[str]) -> dict[str, str]:
+    """core without a middle name -> the one core of the story with it: "mark heller" -> "mark jay heller"
+    ("mary ann lee" beside "mary jo lee" leaves "mary lee" alone)."""
+    longer: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for core in sorted(set(cores)):
+        words = core.split()
+        if len(words) >= 3:
+            longer[words[0], words[-1]].append(core)
+    out = {}
+    for core in sorted(set(cores)):
+        words = core.split()
+        found = longer.get((words[0], words[-1]), []) if len(words) == 2 else []
+        if len(found) == 1:
+            out[core] = found[0]
     return out
 
 

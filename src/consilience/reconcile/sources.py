@@ -155,16 +155,26 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
         if c.article in articles:
             for n in said_by(c):
                 texts_of[unclocked[n]].add(articles[c.article].text.lower())
+    names = {**names, **_named_after_description(raw, names)}
     names = {**names, **_spoken_for(raw, names, texts_of)}
     names = {**names, **_officers_of_the_force(raw, names, people)}
     names = {**names, **common_words([n for n in raw if names.get(n, n) == n], texts)}
     outlets = sorted({outlet_name(articles[c.article], articles) for c in claims if c.article in articles})
     names = {**names, **outlets_named(raw, names, outlets)}
-    first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised
+    first: dict[str, str] = {}  # "Alaska governor" = "Alaska Governor": one name, however capitalised or typed
     for n in raw:
-        first.setdefault(names.get(n, n).lower(), names.get(n, n))
-    counted = {n: first[names.get(unclocked[n], unclocked[n]).lower()] for n in written}
+        first.setdefault(_spelling(names.get(n, n)), names.get(n, n))
+    counted = {n: first[_spelling(names.get(unclocked[n], unclocked[n]))] for n in written}
     return SpeakerNames(counted, quoted_in(claims, articles, counted))
+
+
+_TYPED = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " "})
+
+
+def _spelling(name: str) -> str:
+    """A name as it is spelt, whatever its case, apostrophes or spaces: "Lindsay Lohan’s attorney" (a curly
+    apostrophe, one outlet) and "Lindsay Lohan's attorney" (another) are one speaker."""
+    return " ".join(name.translate(_TYPED).lower().split())
 
 
 def quoted_in(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -413,6 +423,37 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str],
                   and not names_nobody(m) and _proper(m)}
         if len(longer) == 1 and not names_nobody(n) and _named_beside(longer, n, names, texts_of):
             out[n] = longer.pop()
+    return out
+
+
+# Words that end a description without naming what it describes ("a friend of", "rivals and").
+_FUNCTION_WORDS = frozenset({"of", "in", "at", "on", "for", "from", "with", "by", "near", "to", "and", "or", "the", "a",
+                             "an", "whose", "than", "as", "like", "against", "versus", "vs", "between", "among",
+                             "including", "about", "over", "into", "after", "before", "under", "behind", "without"})
+_NOT_ITSELF = _FUNCTION_WORDS - {"by", "from", "for", "a", "an", "the"}  # "a study by X" is X's
+
+
+def _named_after_description(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
+    """A speaker's name written after what it is ("celebrity website TMZ", "Lohan's lawyer Mark Heller",
+    "a study by analysts Gartner") is that name, when the story's speakers have the name alone. The word
+    before the name must be a lower-case noun of the description ("North Korea" is not "Korea"), and the
+    description may hold no word that makes it someone else: "a close associate of X", "the row between X",
+    "owners of X" are not X (only "by", "from" and "for" may stand in it: a study by X, a letter from X,
+    a spokesman for X)."""
+    alone = {m for m in raw if _proper(m) and not names_nobody(m)}
+    out: dict[str, str] = {}
+    for n in raw:
+        if names.get(n, n) != n:
+            continue
+        words = n.split()
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            head = words[k - 1].strip(",")
+            described = {w.lower() for w in words[:k]}
+            if (tail in alone and head.isalpha() and head.islower() and head not in _FUNCTION_WORDS
+                    and not described & _NOT_ITSELF):
+                out[n] = names.get(tail, tail)
+                break
     return out
 
 
