@@ -272,11 +272,17 @@ def ingest(paths: Iterable[str], *, store: Store, progress: Progress = _silent, 
 def _side_extractor(alongside: ExitStack) -> ProcessPoolExecutor:
     """One forked process, loading the claim stage's model now (while the few new documents are
     cleaned here), to extract their claims alongside (``_claims_alongside``); it ends with ``alongside``."""
-    from .claims.parse import load_resources  # noqa: PLC0415 - loaded in the forked process only
-
     pool = alongside.enter_context(stopping(worker_pool(1)))
-    pool.submit(load_resources)
+    pool.submit(_claim_stage_loaded)
     return pool
+
+
+def _claim_stage_loaded() -> None:
+    """The claim stage's model and word lists, loaded in the forked process only: spaCy is not
+    imported here for a few new articles (a second of CPU)."""
+    from .claims.parse import load_resources  # noqa: PLC0415
+
+    load_resources()
 
 
 def _claims_alongside(store: Store, articles: list[Article], extractor: str, pool: ProcessPoolExecutor | None,
