@@ -106,6 +106,15 @@ def test_a_change_from_one_number_to_another_is_no_range() -> None:
     assert [q.value for q in found] == [14, 19] and all(q.low == q.high for q in found)
 
 
+@pytest.mark.parametrize("sentence,values", [
+    ("The central bank lifted its main rate 0.5% to 3.75% on Thursday.", [0.5, 3.75]),
+    ("Shares in the airline fell $4.10 to $21.30 in New York.", [4.1, 21.3]),
+])
+def test_a_change_by_one_amount_to_a_new_level_is_no_range(sentence: str, values: list[float]) -> None:
+    found = amounts(sentence)
+    assert [q.value for q in found] == pytest.approx(values) and all(q.low == q.high for q in found)
+
+
 def test_years_joined_by_a_dash_are_time_not_amounts() -> None:
     assert amounts("Output doubled between 2015 and 2019, the agency said.") == []
     assert amounts("The 2016-2019 programme trained teachers.") == []

@@ -387,9 +387,16 @@ def _pairing(doc: Doc, text: str, a: _Amount, b: _Amount) -> Pairing:
     before = text[max(0, a.start - 12) : a.start].lower().rstrip(" $€£")
     if word == "and" and not before.endswith("between"):
         return "one"  # "10 killed and 12 injured"
-    if word == "to" and before.endswith("from"):
-        return "one"  # "rose from 10 to 12": a change, not a range
+    if word == "to" and (before.endswith("from") or _verb_takes_to(doc, a, b)):
+        return "one"  # "rose from 10 to 12", "fell $3 to $38": a change and a new level, not a range
     return "range"
+
+
+def _verb_takes_to(doc: Doc, a: _Amount, b: _Amount) -> bool:
+    """Whether the parser hangs the "to" between two amounts on a verb ("fell $3 to $38": by how much,
+    then to what level), where a range's "to" hangs on the second amount ("500 to 600 jobs")."""
+    return any(t.lower_ == "to" and t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX")
+               for t in doc[a.tokens[-1].i + 1 : b.tokens[0].i])
 
 
 def _time_unit_after(doc: Doc, b: _Amount) -> bool:
