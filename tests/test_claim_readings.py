@@ -325,3 +325,12 @@ def test_be_to_is_a_plan_and_its_counted_subject_too_but_like_to_is_not() -> Non
     assert any(c.quantity is not None and c.quantity.value == 4 for c in found)
     found = claims('"People remember what it was like to pay 15% interest," the adviser said.')
     assert triggered(found, "pay").modality == "reported"
+
+
+def test_a_no_that_is_quoted_leaves_the_speech_act_that_quotes_it_standing() -> None:
+    found = claims("\"I asked the minister whether the bridge would close, and she told me 'certainly not',\" the engineer said.")
+    assert not triggered(found, "told").negated
+
+
+def test_a_not_beside_its_verb_still_negates_it() -> None:
+    assert triggered(claims("The engineer did not tell the council about the crack."), "tell").negated

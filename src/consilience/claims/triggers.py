@@ -576,7 +576,8 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
                 and not (below.dep_ == "conj" and below.head.i == node.i):
             return True  # "avoiding a test and then faking a crash": the faking is no avoided act
         for child in node.children:
-            if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS and not _not_only(child):
+            if child.dep_ in ("neg", "det", "preconj", "advmod") and child.lower_ in _NEGATORS and not _not_only(child) \
+                    and not _quoted_apart(node, child):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ in ("neither", "no", "none") for g in child.children):
                 return True
@@ -586,6 +587,17 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
             break  # "she was not used to it, after receiving her Oscar": the receiving stands
         below = node
     return False
+
+
+# Marks that open or close a quotation: single ones too, for a quote within a quote.
+_QUOTE_TOKENS = {'"', "“", "”", "'", "‘", "’", "``", "''", "«", "»"}
+
+
+def _quoted_apart(verb: Token, word: Token) -> bool:
+    """A quotation mark stands between the verb and its negator: the "not" is the words quoted
+    ("he told me 'absolutely not'"), and the telling took place."""
+    lo, hi = sorted((verb.i, word.i))
+    return any(t.text in _QUOTE_TOKENS for t in verb.doc[lo + 1 : hi])
 
 
 def _stopped_someone_to(verb: Token, below: Token) -> bool:
