@@ -341,6 +341,8 @@ def test_fighting_outside_war_is_no_combat() -> None:
     ("The warehouse was destroyed by fire overnight.", "fire"),
     ("The prisoner escaped during a transfer to another jail.", "transfer"),
     ("The union is in negotiations with the city.", "negotiations"),
+    ("The administration of the vaccine began in March.", "administration"),  # names a body too, but acts on something
+    ("Critics attacked the management of the flood defences last year.", "management"),
 ])
 def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, word: str) -> None:
     found = claims(text)
@@ -359,6 +361,10 @@ def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, wo
     ("Any move to raise fees could pose a risk to the league.", "move"),
     ("The campaign was engaged in dirty tricks, the report said.", "tricks"),
     ("US growth outpaced every forecast last year.", "growth"),
+    ("The Bush administration said on Thursday it would appeal.", "administration"),  # a body, not an act
+    ("The management resigned after the vote.", "management"),
+    ("Chelsea's defence collapsed in the second half.", "defence"),  # the team that defends
+    ("The law was passed in 1999 by the administration of Bill Clinton.", "administration"),
 ])
 def test_an_event_noun_said_of_no_occurrence_is_no_claim(text: str, word: str) -> None:
     assert not all_triggered(claims(text), word)

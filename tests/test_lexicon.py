@@ -64,3 +64,15 @@ def test_a_noun_no_verb_names_is_its_own_event_even_when_a_verb_class_shares_its
     assert lex.noun_senses("blaze")[0].predicate == "blaze"
     assert lex.noun_senses("shining")[0].predicate == "blazed"
     assert noun_predicate("earthquake") == "earthquake"
+
+
+@pytest.mark.parametrize("noun, body", [
+    ("administration", True),   # "the persons who make up a body for administering something"
+    ("management", True),       # "those in charge of running a business"
+    ("leadership", True),
+    ("visit", False),           # its group sense is a meeting: a gathering is an event itself
+    ("resignation", False),
+    ("attack", False),
+])
+def test_an_event_noun_that_also_names_a_body_of_people_is_known(noun: str, body: bool) -> None:
+    assert event_lexicon().names_a_body(noun) is body

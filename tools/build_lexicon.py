@@ -30,7 +30,12 @@ hand corrections live in ``data/predicates.json``):
    as the event of something burning goes to "burn, destroy by fire", not to "fire" a gun or an
    employee. A sense with no such link is a class of its own, written with the noun itself
    ("earthquake"), even when a verb class shares its spelling.
-6. **Related event classes**: classes WordNet links through a specific hypernym, a verb group, an
+6. **Nouns that also name a body**: event nouns one of whose three most frequent senses is an
+   organisation or a body of people ("the Bush administration", "the management", "Arsenal's
+   defence"): a social group in WordNet's hypernyms that is no gathering (a visit, a wedding party
+   are events themselves). The claim step reads them as events only beside what the act is of or
+   on ("the administration of the vaccine", "management of the economy").
+7. **Related event classes**: classes WordNet links through a specific hypernym, a verb group, an
    entailment or a cause between their senses ("escape" and "flee", "succumb" and "die"), so that
    two outlets' words for one event can meet when the event's participants are the same
    (``reconcile/coref.py``).
@@ -284,6 +289,20 @@ def _eventive_noun(s, lemma: str, classes: dict[str, int], wn) -> bool:  # type:
                for lm in s.lemmas() if lm.name().lower() == lemma.lower() for d in lm.derivationally_related_forms())
 
 
+def body_nouns(wn, nouns) -> list[str]:  # type: ignore[no-untyped-def]
+    """The event nouns (``nouns``) one of whose three most frequent senses is a body of people: a
+    noun.group sense under "social group" and not under "gathering" ("administration" as "the
+    persons who make up a body for the purpose of administering something"; not "visit" as "a
+    meeting arranged by the visitor")."""
+    social, gathering = wn.synset("social_group.n.01"), wn.synset("gathering.n.01")
+
+    def is_body(s) -> bool:  # type: ignore[no-untyped-def]
+        above = set(s.closure(lambda x: x.hypernyms()))
+        return s.lexname() == "noun.group" and social in above and gathering not in above
+
+    return sorted(lemma for lemma in nouns if any(is_body(s) for s in wn.synsets(lemma, pos="n")[:3]))
+
+
 def derived_verb_class(s, lemma: str, classes: dict[str, int], wn) -> int | None:  # type: ignore[no-untyped-def]
     """The class of the verb sense this noun sense is derived from: WordNet links each sense of a noun
     to the verb senses of the same word family ("death" in "the event of dying" -> "die", pass from
@@ -334,6 +353,7 @@ def build(root: str) -> dict:  # type: ignore[type-arg]
                 rows.append([names[classes[s.name()]], s.lexname(), count, s.name()])
             verbs[lemma.lower()] = rows
         used = {row[3] for rows in verbs.values() for row in rows}
+        nouns = event_nouns(wn, classes, names)
         return {
             "_about": "Derived from WordNet 3.0 by tools/build_lexicon.py; licence in LICENSE-WordNet.txt.",
             "lexnames": lexnames,
@@ -342,7 +362,8 @@ def build(root: str) -> dict:  # type: ignore[type-arg]
             "verbs": verbs,
             "profiles": {k: v for k, v in profiles.items() if k in used},
             "nouns": supersense,
-            "event_nouns": event_nouns(wn, classes, names),
+            "event_nouns": nouns,
+            "body_nouns": body_nouns(wn, nouns),
             "related": related_classes(wn, classes, names),
         }
     finally:

@@ -410,6 +410,8 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
         predicate = gaz.nouns[lemma]
     else:
         senses = [s for s in lex.noun_senses(lemma) if s.from_verb or s.lexname != "noun.act"]
+        if lex.names_a_body(lemma) and not _acts_on_something_named(t):
+            return None  # "the Bush administration said", "the management": who acted, not an act
         if not senses or not (_specific(t) or (_happening(senses[0], lex) and _determined(t))
                               or _acting(t, senses[0]) or _when_of_another(t, lex) or _engaged_in(t, senses[0])):
             return None  # an act noun no verb names ("effort", "policy") is an idea, not an event
@@ -417,6 +419,24 @@ def _noun_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             return None  # "an attack on democracy": a figure of speech
         predicate = _noun_predicate(senses[0])
     return Trigger(t, t, predicate, is_negated(t, gaz), False, noun=True)
+
+
+# Prepositions that name what an act is done to or on ("the administration of the vaccine",
+# "management of the economy", "opposition to the war"); "in" and "for" as often place or date it.
+_OBJECT_PREPOSITIONS = frozenset({"of", "to", "against", "on", "over", "into", "toward", "towards"})
+
+
+def _acts_on_something_named(t: Token) -> bool:
+    """A noun that is an act only beside what the act is of or on: a preposition of its object, or
+    a "that" clause saying what it is. "Of" a person names whose body it is ("the administration of
+    Bill Clinton"), not what the act was done to ("the administration of justice")."""
+    return any((c.dep_ == "prep" and c.lower_ in _OBJECT_PREPOSITIONS and not _of_someone(c))
+               or (c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children))
+               for c in t.children)
+
+
+def _of_someone(prep: Token) -> bool:
+    return prep.lower_ == "of" and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in prep.children)
 
 
 def _object_of_its_verb(t: Token, lex: EventLexicon) -> bool:

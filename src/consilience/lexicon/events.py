@@ -78,6 +78,7 @@ class EventLexicon:
         self._nouns: dict[str, str] = data["nouns"]
         self._event_nouns: dict[str, list[list[Any]]] = data["event_nouns"]
         self._related: dict[str, list[str]] = data.get("related", {})
+        self._bodies: frozenset[str] = frozenset(data.get("body_nouns", ()))
         self._class_of: dict[str, str] = {}
         for name, predicate in sorted(self._classes.items()):
             self._class_of.setdefault(predicate, name)
@@ -104,7 +105,7 @@ class EventLexicon:
 
     def related_predicates(self, predicate: str) -> frozenset[str]:
         """The predicates of the event classes WordNet relates to the class whose predicate is
-        ``predicate`` (see ``tools/build_lexicon.py``, step 6): "escaped" -> {"fled", …}."""
+        ``predicate`` (see ``tools/build_lexicon.py``, step 7): "escaped" -> {"fled", …}."""
         name = self._class_of.get(predicate)
         return frozenset(self._classes[r] for r in self._related.get(name or "", ()) if r in self._classes)
 
@@ -125,6 +126,11 @@ class EventLexicon:
                                                              count, bool(from_verb))
                                                    for name, lexname, count, from_verb in self._event_nouns[key])
         return found or ()
+
+    def names_a_body(self, lemma: str) -> bool:
+        """Whether an event noun also names a body of people in one of its three most frequent
+        senses ("administration", "management", "leadership"; see ``tools/build_lexicon.py``, step 6)."""
+        return lemma.lower() in self._bodies
 
     def _noun_predicate(self, name: str, from_verb: bool) -> str:
         """The predicate of the verb class a noun sense derives from ("death" -> "died"); a noun no verb
