@@ -16,7 +16,8 @@ that kept it apart (``why_apart``). Both split by whether the two mentions are c
 claims ("own") or one by another event's claim whose span reaches over it ("reached"): a reached
 mention goes wherever the claim over it goes, whatever coreference decides. And the ceiling of
 these claims: the CoNLL F1 the scorer gives when each claim whose trigger marks a gold mention is
-put in that mention's gold event (the best any grouping of these claims could do).
+put in that mention's gold event (the best any grouping of these claims could do), and below it the
+CoNLL F1 of grouping each story's claims by their event words alone, with none of coref's tests.
 """
 
 from __future__ import annotations
@@ -176,6 +177,37 @@ def ceiling(ev: Any, gold: dict[str, Any], d: dict[str, Any], topics: range) -> 
     return float(ev.score({**gold, "docs": docs}, perfect)["coref"]["conll_f1"])
 
 
+def by_event_word(ev: Any, gold: dict[str, Any], d: dict[str, Any], topics: range) -> float:
+    """The scorer's CoNLL F1 on ``topics`` when each story's claims are grouped by their event words alone
+    (``compare.event_words``, joined transitively, vague claims too): coreference with
+    none of ``coref``'s tests. Between it and the current facts lie the tests; between it and ``ceiling``
+    the event words that differ for one event and the mentions other events' claims cover."""
+    from consilience.reconcile import compare
+    from consilience.records import Claim
+
+    claims = {c["id"]: Claim.from_dict(c) for c in d["claims"]}
+    facts: list[dict[str, Any]] = []
+    for s in d["stories"]:
+        ids = [cid for f in s["facts"] for cid in f["claims"]]
+        parent: dict[str, str] = {}
+        for cid in ids:
+            for w in sorted(compare.event_words(claims[cid])):
+                parent[_root(parent, w)] = _root(parent, "claim " + cid)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for cid in ids:
+            groups[_root(parent, "claim " + cid)].append(cid)
+        facts += [{"claims": g} for g in groups.values()]
+    docs = {u: g for u, g in gold["docs"].items() if int(str(g["topic"]).rstrip("ab+")) in topics}
+    loose = {**d, "stories": [{"facts": facts}]}
+    return float(ev.score({**gold, "docs": docs}, loose)["coref"]["conll_f1"])
+
+
+def _root(parent: dict[str, str], k: str) -> str:
+    while parent.setdefault(k, k) != k:
+        k = parent[k]
+    return k
+
+
 def joined_by(a: Any, b: Any) -> str:
     """What joined two claims of one fact: the link's class and anchors, a bare mention, or others in between."""
     from consilience.reconcile import coref
@@ -212,6 +244,8 @@ def main() -> int:
         print(line)
     for line in link_figures(rows, story_of, args.examples):
         print(line)
+    print(f"these claims grouped by event word alone (no test of coref): CoNLL F1 "
+          f"{by_event_word(ev, json.loads(Path(args.gold).read_text()), dossier, topic_range(args.topics)):.1f}")
     print(f"ceiling of these claims (each claim in the gold event its trigger marks): CoNLL F1 "
           f"{ceiling(ev, json.loads(Path(args.gold).read_text()), dossier, topic_range(args.topics)):.1f}")
     return 0
