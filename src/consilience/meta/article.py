@@ -6,7 +6,6 @@ import hashlib
 import logging
 
 from ..clean.dateline import dateline_in
-from ..clean.html import page_of
 from ..clean.script import dominant_script, words_of
 from ..clean.stopwords import stopwords
 from ..clean.text import Cleaned, cleaned_text
@@ -33,6 +32,8 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
     url, title, outlet, author, declared = doc.url, doc.title, doc.outlet, doc.author, doc.published
     raw, hint = doc.body, None
     if doc.kind == "html":
+        from ..clean.html import page_of  # noqa: PLC0415 - trafilatura (a quarter second) loads with the first page
+
         page = page_of(doc.body, url=url)
         raw, meta = page.text, page.meta
         url, title = url or web_url(meta.url), title or meta.title
@@ -58,8 +59,11 @@ def article_from(doc: RawDocument, article_id: str | None = None) -> Article:
 
 
 def load_resources() -> None:
-    """Load what ``article_from`` reads (language model, source gazetteer, English stop words) once,
-    so that worker processes forked afterwards share it instead of each loading its own."""
+    """Load what ``article_from`` reads (language model, source gazetteer, English stop words, the
+    HTML cleaner) once, so that worker processes forked afterwards share it instead of each
+    loading its own."""
+    from ..clean import html  # noqa: F401, PLC0415 - the HTML cleaner too, for the workers to share
+
     load_model()
     gazetteer()
     stopwords("en")
