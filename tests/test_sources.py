@@ -595,3 +595,49 @@ def test_the_words_said_before_a_place_are_those_of_the_text_before_it(text: str
     for begin in range(len(text) + 1):
         if begin == 0 or text[begin - 1].isspace():  # where sentences and paragraphs begin
             assert _said_before(text, begin, words) == words & set(re.findall(r"[a-z0-9]+", text[:begin].lower()))
+
+
+def test_a_middle_name_or_an_initial_left_out_is_the_same_person() -> None:
+    texts = ["County Sheriff Paul R. Ostrander said the ferry had been moored.", "R. Ostrander said so."]
+    names = entity_names(["Dana Whitcombe", "Dana Lee Whitcombe", "Whitcombe", "R. Ostrander", "Paul R Ostrander",
+                          "Ostrander"], texts)
+    assert names["Dana Whitcombe"] == names["Whitcombe"] == names["Dana Lee Whitcombe"] == "Dana Lee Whitcombe"
+    assert names["R. Ostrander"] == names["Ostrander"] == names["Paul R Ostrander"]
+    # two fuller names fit: which one is not known; a title taken for a given name joins nobody
+    two = entity_names(["Dana Whitcombe", "Dana Lee Whitcombe", "Dana Ray Whitcombe"], [])
+    assert two["Dana Whitcombe"] == "Dana Whitcombe"
+    assert entity_names(["Mogul Whitcombe", "Media Mogul Whitcombe"], []).get("Mogul Whitcombe") != "Media Mogul Whitcombe"
+
+
+def _articles(**texts: str) -> dict[str, Article]:
+    return {k: Article(id=k, source=k, text=t, outlet=f"{k}.example", published=Published()) for k, t in texts.items()}
+
+
+def test_an_officer_the_reports_write_with_a_police_rank_is_the_force() -> None:
+    arts = _articles(a="The ferry sank at dawn, Harbour police Sgt. Nora Quill said.",
+                     b="Police said the crew was rescued. Lakeside police Sgt. Omar Vance said it was cold.",
+                     c="Lt. Ada Brook of the Harbour Police said two were missing.")
+    said = [_said("1", "a", "Nora Quill"), _said("2", "b", "Police"), _said("3", "b", "Omar Vance")]
+    names = speaker_names(said, arts)
+    assert names["Nora Quill"] == names["Omar Vance"] == "Police"  # "Police" alone: the story's one force
+    assert independent_sources(said[:2], arts, names) == ["Police"]
+    # a force named in full: its officers join it, another place's police officer does not
+    full = [_said("4", "c", "Ada Brook"), _said("5", "a", "Nora Quill"), _said("6", "c", "Harbour Police"),
+            _said("7", "b", "Omar Vance")]
+    names = speaker_names(full, arts)
+    assert names["Ada Brook"] == names["Nora Quill"] == "Harbour Police" and names["Omar Vance"] == "Omar Vance"
+    assert independent_sources(full, arts, names) == ["Harbour Police", "Omar Vance"]
+
+
+def test_a_police_departments_acronym_and_police_are_one_force() -> None:
+    arts = _articles(a="HCPD said the ferry sank.", b="Police said the crew was rescued.")
+    said = [_said("1", "a", "HCPD's"), _said("2", "b", "Police"), _said("3", "a", "HCPD")]
+    names = speaker_names(said, arts)
+    assert names["HCPD's"] == names["HCPD"] == "Police"
+    assert independent_sources(said, arts, names) == ["Police"]
+
+
+def test_one_description_with_either_apostrophe_is_one_source() -> None:
+    arts = _articles(a="Harbour Trust’s board said the ferry sank.", b="Harbour Trust's board said the crew was saved.")
+    said = [_said("1", "a", "Harbour Trust’s board"), _said("2", "b", "Harbour Trust's board")]
+    assert len(independent_sources(said, arts, speaker_names(said, arts))) == 1

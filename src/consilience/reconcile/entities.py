@@ -205,7 +205,8 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
     people = [n for n in names if n not in out and known.kind_of(n) in (None, "person")  # the gazetteer's bodies stay whole
               and is_person_like(core_words(n), without_tail(n))]
     cores = {" ".join(core_words(n)) for n in people if len(core_words(n)) >= 2}
-    formal = {**formal_cores(cores), **respelt_cores(cores, texts), **middle_named_cores(cores)}
+    formal = {**initialled_cores(cores, texts), **formal_cores(cores), **respelt_cores(cores, texts),
+              **middle_named_cores(cores)}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
         core = core_words(n)
@@ -283,6 +284,28 @@ def _nicknamer() -> NickNamer:
 def nickname_of(short: str, formal: str) -> bool:
     """``short`` is a nickname of the given name ``formal`` ("bernie", "bernard"; "bill", "william")."""
     return short != formal and short in _nicknamer().nicknames_of(formal)
+
+
+def initialled_cores(cores: Iterable[str], texts: Sequence[str] = ()) -> dict[str, str]:
+    """core with an initial for the given name -> the one full core of the story it stands for: "j pickell"
+    -> "robert pickell" when the initial is the first name's or the texts write it as the middle one
+    ("Robert J. Pickell"). Nothing when two full cores fit."""
+    split = {c: c.split() for c in sorted(set(cores))}
+    out = {}
+    for short, ws in split.items():
+        if len(ws) != 2 or len(ws[0]) != 1:
+            continue
+        fits = [c for c, wl in split.items() if c != short and len(wl) >= 2 and wl[-1] == ws[-1]
+                and len(wl[0]) > 1 and _initial_of(ws[0], wl[0], ws[-1], texts)]
+        if len(fits) == 1:
+            out[short] = fits[0]
+    return out
+
+
+def _initial_of(initial: str, first: str, surname: str, texts: Sequence[str]) -> bool:
+    """``initial`` is the first name's, or the middle initial the texts write between it and the surname."""
+    return first.startswith(initial) or any(
+        re.search(rf"\b{re.escape(first)}\s+{re.escape(initial)}\.?\s+{re.escape(surname)}\b", t, re.I) for t in texts)
 
 
 def formal_cores(cores: Iterable[str]) -> dict[str, str]:

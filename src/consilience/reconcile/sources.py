@@ -157,7 +157,7 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
                 texts_of[unclocked[n]].add(articles[c.article].text.lower())
     names = {**names, **_named_after_description(raw, names)}
     names = {**names, **_spoken_for(raw, names, texts_of)}
-    names = {**names, **_officers_of_the_force(raw, names, people)}
+    names = {**names, **_officers_of_the_force(raw, names, people, texts)}
     names = {**names, **common_words([n for n in raw if names.get(n, n) == n], texts)}
     outlets = sorted({outlet_name(articles[c.article], articles) for c in claims if c.article in articles})
     names = {**names, **outlets_named(raw, names, outlets)}
@@ -476,20 +476,67 @@ _COLLOQUIAL = {"cops": "police", "cop": "police"}
 # A police rank written with a name ("Police Constable Tim Fanning", "Det. Sgt. Jane Hill"): the officer
 # speaks for the force. Army ranks ("Sgt.", "Lt.") count only beside the word "police".
 _POLICE_RANKS = {"police", "constable", "const", "pc", "detective", "det", "inspector", "superintendent", "trooper"}
+# Ranks and offices a report writes between "police" and an officer's name ("Troy police Lt. Gerry
+# Scherlinck", "Police Commissioner Raymond W. Kelly", "homicide Capt. ..."), or whose name it follows with
+# "of the ... Police" ("Lt. Gregg Hastings of the Oregon State Police").
+_RANKS = r"(?:lt|lieutenant|capt|captain|sgt|sergeant|chief|commissioner|deputy|commander|cmdr|det|detective|const|" \
+         r"constable|inspector|superintendent|supt|trooper|cpl|corporal|officer|spokesman|spokeswoman|spokesperson)"
+_RANKED_BEFORE = re.compile(rf"(?:\b([A-Z][\w.]*)\s+)?\b(?i:police|pd|homicide)\s+(?i:(?:deputy|assistant|chief)\s+)?"
+                            rf"(?i:{_RANKS})\.?\s+$")
+_FORCE_AFTER = re.compile(r"^,?\s+(?:of|with|for)\s+the\s+((?:[A-Z][\w.]*\s+){0,3}Police)\b")
+# An acronym of a police department ("NYPD", "LAPD's").
+_PD = re.compile(r"^(?:the\s+)?([A-Z]{1,5}PD)(?:['’]s)?$")
 
 
-def _officers_of_the_force(raw: Sequence[str], names: dict[str, str], people: dict[str, str]) -> dict[str, str]:
-    """A police officer named with a police rank is the story's one police force ("Police Constable
-    Tim Fanning" = "Tim Fanning" = "Vancouver Police"): one source, not two. Nothing when the story
-    names no force or two ("Vancouver Police", "RCMP Police")."""
-    forces = {c for c in (names.get(n, n) for n in raw)
-              if len(c.split()) >= 2 and c.split()[-1].lower() == "police" and _proper(c)}
-    if len(forces) != 1:
+def _officers_of_the_force(raw: Sequence[str], names: dict[str, str], people: dict[str, str],
+                           texts: Sequence[str] = ()) -> dict[str, str]:
+    """A police officer is the story's one police force ("Police Constable Tim Fanning" = "Tim
+    Fanning" = "Vancouver Police"; "Troy police Lt. Gerry Scherlinck" = "Police"): one source, not two.
+    An officer is named with a police rank, or written in the ``texts`` after "police" and a rank or
+    before "of the ... Police". The force is the story's one force named in full; else "Police"
+    written as a name, which the story's one department acronym ("NYPD", "NYPD's") is too; else that acronym.
+    Nothing when the story names two forces ("Vancouver Police", "RCMP Police") or none."""
+    force = _the_force(raw, names)
+    if force is None:
         return {}
-    force = forces.pop()
     officers = {people[n] for n in raw if n in people and people[n]
-                and {w.lower().strip(".") for w in n.split()} & _POLICE_RANKS}
-    return {n: force for n in raw if n in people and names.get(n, n) in officers}
+                and ({w.lower().strip(".") for w in n.split()} & _POLICE_RANKS or _ranked_in(n, texts, force))}
+    out = {n: force for n in raw if n in people and names.get(n, n) in officers}
+    if force == "Police" or _PD.match(force):
+        out.update({n: force for n in raw if _PD.match(names.get(n, n))})
+    return out
+
+
+def _the_force(raw: Sequence[str], names: dict[str, str]) -> str | None:
+    """The story's one police force: its one full name, else "Police" written as a name (which its one
+    department's acronym is too: "NYPD"), else that acronym."""
+    canon = {names.get(n, n) for n in raw}
+    forces = {c for c in canon if len(c.split()) >= 2 and c.split()[-1].lower() == "police" and _proper(c)}
+    if forces:
+        return forces.pop() if len(forces) == 1 else None
+    acronyms = {m.group(1) for m in map(_PD.match, canon) if m}
+    if len(acronyms) > 1:
+        return None
+    return "Police" if "Police" in canon else (acronyms.pop() if acronyms else None)
+
+
+def _ranked_in(name: str, texts: Sequence[str], force: str) -> bool:
+    """A text writes the person's full name after "police" and a rank, or before "of the ... Police",
+    and no other force's: "Woodburn police Sgt. Jason Tlusty" is no officer of the "Oregon State Police"
+    (a force named in full must hold the word written before "police"; "Police" alone is any)."""
+    if len(name.split()) < 2 or not name[:1].isupper():
+        return False
+    words = {w.lower() for w in force.split()}
+    for t in texts:
+        for m in re.finditer(rf"\b{re.escape(name)}\b", t):
+            before = _RANKED_BEFORE.search(t[max(0, m.start() - 40):m.start()])
+            after = _FORCE_AFTER.match(t[m.end():m.end() + 60])
+            place = before.group(1) if before else None
+            if before and (len(words) < 2 or place is None or place.lower() in words):
+                return True
+            if after and (len(words) < 2 or after.group(1) == force):
+                return True
+    return False
 
 
 def _proper(name: str) -> bool:
