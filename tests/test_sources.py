@@ -641,3 +641,26 @@ def test_one_description_with_either_apostrophe_is_one_source() -> None:
     arts = _articles(a="Harbour Trust’s board said the ferry sank.", b="Harbour Trust's board said the crew was saved.")
     said = [_said("1", "a", "Harbour Trust’s board"), _said("2", "b", "Harbour Trust's board")]
     assert len(independent_sources(said, arts, speaker_names(said, arts))) == 1
+
+
+def test_one_wire_sentence_after_a_quote_one_outlet_cut_is_still_one_source() -> None:
+    # two sites print one agency story; one kept a quote before the sentence, the other cut it
+    kept = ('"The river rose far too fast for anyone to move the cars, the cattle or the elderly," said the mayor, '
+            'who asked the army for help. The flood reached the old town two hours before the dykes were closed on '
+            'Sunday. More rain is due.')
+    cut = ("Rescuers in boats and helicopters worked through the night in the valley while volunteers filled "
+           "sandbags at the school. The flood reached the old town two hours before the dykes were closed on "
+           "Sunday. More rain is due.")
+    own = "The water came into the old town on Sunday, residents told our reporter. Shops were shut."
+    arts = {k: Article(id=k, source=k, text=t, outlet=k + ".com", published=Published())
+            for k, t in (("x", kept), ("y", cut), ("z", own))}
+
+    def reached(k: str, words: str) -> Claim:
+        text = arts[k].text
+        start = text.index(words)
+        return Claim(id=k, article=k, start=start, end=start + len(words), text=words, kind="event", predicate="reached")
+
+    copies = [reached("x", "The flood reached the old town"), reached("y", "The flood reached the old town")]
+    assert independent_sources(copies, arts, speaker_names(copies, arts)) == ["x.com"]
+    told = [*copies, reached("z", "The water came into the old town")]
+    assert independent_sources(told, arts, speaker_names(told, arts)) == ["x.com", "z.com"]

@@ -779,17 +779,44 @@ def _generic_speaker(name: str) -> bool:
 
 
 def copied_outlets(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
-                   sentence_words: Callable[[Claim], tuple[str, ...]]) -> list[list[str]]:
+                   sentence_words: Callable[[Claim], tuple[str, ...]],
+                   own_words: Callable[[Claim], tuple[str, ...]] | None = None) -> list[list[str]]:
     """Pairs of outlets telling the event on their own authority in the same sentence, word for word
     but for a few: one wire story or one article reposted by several sites is one source, however
-    many print it."""
+    many print it. With ``own_words`` (the claim's own sentence when one begins at it,
+    ``_own_sentence_words_of``), that sentence is compared too: a wire sentence after a quote one outlet
+    kept and the other cut ("... said Klitschko. Klitschko finished the fight ...") is still one text."""
     own: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for c, s in heard:
         if s.name in outlets and not s.chain:
             own[s.name].add(sentence_words(c))
+            if own_words is not None:
+                own[s.name].add(own_words(c))
     names = sorted(own)
     return [[a, b] for i, a in enumerate(names) for b in names[i + 1:]
             if any(_alike(x, y) for x in sorted(own[a]) for y in sorted(own[b]))]
+
+
+# Text before a claim that ends a sentence: the claim opens the next one.
+_ENDS_BEFORE = re.compile(r"[.!?][\"”’')]?\s+$")
+
+
+def _own_sentence_words_of(articles: dict[str, Article],
+                           sentence_words: Callable[[Claim], tuple[str, ...]]) -> Callable[[Claim], tuple[str, ...]]:
+    """The words of the sentence a claim opens (``sentence_start`` finds the one before it when a sentence
+    begins right at the claim); otherwise those of its sentence."""
+    memo: dict[str, tuple[str, ...]] = {}
+
+    def words(c: Claim) -> tuple[str, ...]:
+        if c.id not in memo:
+            text = articles[c.article].text
+            if _ENDS_BEFORE.search(text[max(0, c.start - 4):c.start]) and text[c.start:c.start + 1].isupper():
+                memo[c.id] = tuple(_WORDS.findall(text[c.start:_sentence_end(text, c)].lower()))
+            else:
+                memo[c.id] = sentence_words(c)
+        return memo[c.id]
+
+    return words
 
 
 def _sentence_words_of(articles: dict[str, Article]) -> Callable[[Claim], tuple[str, ...]]:
@@ -820,11 +847,14 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _sentence_of(text: str, c: Claim) -> str:
     """The sentence (or run of sentences) holding the claim's span."""
-    start = sentence_start(text, c.start)
+    return text[sentence_start(text, c.start):_sentence_end(text, c)]
+
+
+def _sentence_end(text: str, c: Claim) -> int:
+    """Where the sentence holding the claim's end stops (its paragraph's end at most)."""
     m = _SENTENCE_END.search(text, c.end)
     stop = text.find("\n", c.end)
-    end = min(x for x in (m.start() + 1 if m else len(text), stop if stop >= 0 else len(text)))
-    return text[start:end]
+    return min(x for x in (m.start() + 1 if m else len(text), stop if stop >= 0 else len(text)))
 
 
 def _attach(relied: dict[str, set[str]], parent: dict[str, str], root: Callable[[str], str]) -> None:
@@ -878,7 +908,7 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
                 relied[link].add(s.name)
             elif link in parent:
                 join(link, s.name)
-    for a, b in copied_outlets(heard, outlets, sentence_words):
+    for a, b in copied_outlets(heard, outlets, sentence_words, _own_sentence_words_of(articles, sentence_words)):
         join(a, b)
     for a, b in copying_outlets(heard, outlets, sentence_words):
         relied[a].add(b)
