@@ -664,3 +664,19 @@ def test_one_wire_sentence_after_a_quote_one_outlet_cut_is_still_one_source() ->
     assert independent_sources(copies, arts, speaker_names(copies, arts)) == ["x.com"]
     told = [*copies, reached("z", "The water came into the old town")]
     assert independent_sources(told, arts, speaker_names(told, arts)) == ["x.com", "z.com"]
+
+
+def test_a_name_whose_last_word_the_claims_spread_over_its_and_is_one_source() -> None:
+    text = "Fishing quotas will fall, according to the Fisheries and Oceans Council and the IMF and World Bank."
+    arts = {"a": Article(id="a", source="a", text=text, outlet="a.com", published=Published())}
+
+    def said(cid: str, *names: str) -> Claim:
+        return Claim(id=cid, article="a", start=0, end=20, text=text[:20], kind="event", predicate="fall",
+                     attribution=Attribution(source=" and ".join(names), via=(), text="according to Council",
+                                             sources=names))
+
+    council = [said("1", "Fisheries Council", "Oceans Council")]
+    assert independent_sources(council, arts, speaker_names(council, arts)) == ["Fisheries and Oceans Council"]
+    # a first part that is a name of its own: two bodies
+    banks = [said("2", "IMF Bank", "World Bank")]
+    assert len(independent_sources(banks, arts, speaker_names(banks, arts))) == 2

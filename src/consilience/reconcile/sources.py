@@ -143,7 +143,7 @@ class SpeakerNames(dict[str, str]):
 def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> SpeakerNames:
     """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun),
     with the named speakers each article quotes (``quoted_in``)."""
-    written = sorted({s for c in claims for s in said_by(c)})
+    written = sorted({s for c in claims for s in undistributed(said_by(c), _text(c, articles))})
     unclocked = {n: without_clock(n) for n in written}
     raw = sorted(set(unclocked.values()))
     texts = [articles[a].text for a in sorted({c.article for c in claims}) if a in articles]
@@ -153,7 +153,7 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
     texts_of: dict[str, set[str]] = defaultdict(set)  # name -> the lower-cased texts of the articles it speaks in
     for c in claims:
         if c.article in articles:
-            for n in said_by(c):
+            for n in undistributed(said_by(c), _text(c, articles)):
                 texts_of[unclocked[n]].add(articles[c.article].text.lower())
     names = {**names, **_named_after_description(raw, names)}
     names = {**names, **_spoken_for(raw, names, texts_of)}
@@ -273,6 +273,30 @@ def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
     if c.attribution is not None:
         return c.attribution.sources or (c.attribution.source,)
     return ()
+
+
+def _text(c: Claim, articles: dict[str, Article]) -> str:
+    return articles[c.article].text if c.article in articles else ""
+
+
+def undistributed(names: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Two speakers the claims made of one name by spreading its last word over its "and" ("World
+    Travel Council", "Tourism Council" from "the World Travel and Tourism Council"; "Trade Hewitt",
+    "Industry Secretary Patricia Hewitt"): the one name the text writes. Not when the first part is
+    a name of its own ("the IMF and World Bank": "IMF Bank", "World Bank" are two)."""
+    if len(names) != 2 or not text:
+        return names
+    first, second = (n.split() for n in names)
+    if len(first) < 2 or not second or first[-1] != second[-1] or not first[-1][:1].isupper():
+        return names  # "German and Danish governments" are two
+    head = " ".join(first[:-1])
+    if re.fullmatch(r"[A-Z][A-Z&.]+", head) or gazetteer().known_source(head) is not None:
+        return names
+    for joiner in (" and ", " & "):
+        whole = f"{head}{joiner}{names[1]}"
+        if whole in text:
+            return (whole,)
+    return names
 
 
 def _reported_saying(c: Claim, text: str) -> bool:
@@ -569,7 +593,7 @@ def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> l
     text = articles[c.article].text
     if carried_from_afar(c, text):
         return [Speaker(f"an unnamed source ({outlet})", (outlet,), False)]
-    raw = said_by(c, text)
+    raw = undistributed(said_by(c, text), text)
     if not raw:
         return [Speaker(outlet, (), True)]
     via = c.attribution.via if c.attribution is not None else ()
