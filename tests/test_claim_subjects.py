@@ -454,3 +454,19 @@ def test_the_owner_of_a_claim_noun_is_named_as_when_he_spoke() -> None:
     found = [c for c in claims(text) if c.attribution is not None]
     assert {c.attribution.source for c in found} == {"Mr Uba"}  # not also "Mr Uba's": one speaker, one name
     assert any(c.attribution.text == "Mr Uba's claim" for c in found)
+
+
+def test_a_person_named_only_to_qualify_a_noun_is_still_whom_he_means() -> None:
+    text = ("Omar Reyes scored twice for the club last season. He then broke his ankle in a tackle by defender "
+            "Paul Grant.\n\nAnother injury arrived in March as a knee problem cut short Reyes's season.\n\n"
+            "Rumours spread that his career was over but, in typical Reyes style, he returned to training within six weeks.")
+    assert triggered(claims(text), "returned").subject == "Omar Reyes"
+    # "Reyes style" names him only to qualify a noun; read as a place, it left "he" to Grant, named as an object
+
+
+def test_a_one_word_name_the_model_tags_once_is_still_the_subject_when_it_leaves_it_untagged() -> None:
+    text = ("Stars gathered in London on Sunday. Fans cheered McConaughey on the red carpet.\n\n"
+            "McConaughey faces competition from Bernal, Jamie Foxx, Jim Carrey and Johnny Depp in the best actor "
+            "category. The crowd screamed when he arrived.\"It is very loud,\" he told the BBC.")
+    told = triggered(claims(text), "told")
+    assert told.subject == "McConaughey"  # not Johnny Depp, the last of a list the subject faces

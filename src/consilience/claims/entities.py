@@ -86,16 +86,18 @@ class Entities:
 
     def _surname(self, token: Token) -> None:
         """A person named before, the subject again by surname where the model tagged no name ("But
-        Ruddock feels" after "Wales coach Mike Ruddock"): whom a "he" that follows continues."""
+        Ruddock feels" after "Wales coach Mike Ruddock", "Ruddock faces" after "Ruddock" tagged once):
+        whom a "he" that follows continues."""
         last = written(token.doc, token.idx, token.idx + len(token.text)).lower()
-        people = [n for n in self.named if n.label == "PERSON" and len(n.name.split()) > 1
-                  and n.name.split()[-1].lower() == last]
+        people = [n for n in self.named if n.label == "PERSON" and n.name.split()[-1].lower() == last]
         if len(people) != 1:
             return
         if token.dep_ == "nsubj" or token.dep_ == "nsubjpass" and not any(
                 c.dep_ == "agent" for c in token.head.children):
             people[0].subject_at = (self.sentence, token.i)  # whom "he" continues; not a fresh mention
             # for "the judge" to mean (a description looks for a person named in full)
+            if len(people[0].name.split()) == 1:
+                people[0].at = people[0].subject_at  # named by that one word before: mentioned again
 
     def _mention(self, ent: Span) -> None:
         name = self.canonical_name(entity_text(ent), ent.label_)
@@ -113,7 +115,9 @@ class Entities:
         groups = _groups(ent) if label == "ORG" else set()
         for n in self.named:
             if n.name == name and n.label == label:
-                n.at, n.titles, n.subject_at, n.placed = at, n.titles | titles, subject or n.subject_at, placed
+                n.at, n.titles, n.subject_at = at, n.titles | titles, subject or n.subject_at
+                n.placed = placed if not (label == "PERSON" and _modifier(ent)) else n.placed
+                # "in typical Dallaglio style, he": a person named before stays whom "he" can mean
                 n.cited = n.cited and cited
                 n.gender = n.gender or gender
                 n.nationality |= nationality
