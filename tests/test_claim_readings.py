@@ -334,3 +334,18 @@ def test_a_no_that_is_quoted_leaves_the_speech_act_that_quotes_it_standing() -> 
 
 def test_a_not_beside_its_verb_still_negates_it() -> None:
     assert triggered(claims("The engineer did not tell the council about the crack."), "tell").negated
+
+
+@pytest.mark.parametrize("text,trigger,direction", [
+    ("The index closed 2.5% higher in Tokyo on Monday.", "closed", "rise"),
+    ("Halvorsen's stock ended up $3 at $41 in New York.", "ended up", "rise"),
+    ("Copper finished down $40 a tonne in London.", "finished", "fall"),
+])
+def test_a_closing_verb_with_a_direction_and_an_amount_is_the_rise_or_fall(text: str, trigger: str, direction: str) -> None:
+    from consilience.lexicon.events import event_lexicon
+    lex = event_lexicon()
+    assert triggered(claims(text), trigger).predicate in {s.predicate for s in lex.senses(direction)}
+
+
+def test_a_closing_verb_without_an_amount_keeps_its_own_class() -> None:
+    assert triggered(claims("The festival finished on Sunday with a parade."), "finished").predicate == "completed"

@@ -260,7 +260,24 @@ def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             predicate = t.lemma_.lower()
     if lemma in gaz.hazard_verbs and _hazard(t, gaz):
         predicate = "occurred"  # "a powerful earthquake struck": nobody attacked
-    return Trigger(t, last, predicate, is_negated(t, gaz), speech, noun=False)
+    moved = _moved_by(t, lex) if lemma in _CLOSING_VERBS else None
+    return Trigger(t, last, moved or predicate, is_negated(t, gaz), speech, noun=False)
+
+
+# Verbs that end a session or a period at a level: "shares closed 3% higher", "Elan finished down $18.90".
+_CLOSING_VERBS = {"finish", "close", "end", "open", "start", "trade"}
+_MOVES = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall"}
+
+
+def _moved_by(verb: Token, lex: EventLexicon) -> str | None:
+    """The rise or the fall a closing verb tells with a direction that carries an amount ("finished down
+    $18.90", "closed 2% higher"): the class of that change, not of finishing (None without an amount)."""
+    for c in verb.children:
+        if c.dep_ in ("advmod", "prt", "acomp", "advcl") and c.lower_ in _MOVES \
+                and any(x.like_num for x in c.subtree if x.i != c.i):
+            sense = lex.best_sense(_MOVES[c.lower_], argument_types(verb, lex))
+            return sense.predicate if sense is not None else None
+    return None
 
 
 # Where a noun stands: a word WordNet knows only as a noun, found there, is no verb.
