@@ -349,3 +349,8 @@ def test_a_closing_verb_with_a_direction_and_an_amount_is_the_rise_or_fall(text:
 
 def test_a_closing_verb_without_an_amount_keeps_its_own_class() -> None:
     assert triggered(claims("The festival finished on Sunday with a parade."), "finished").predicate == "completed"
+
+
+def test_a_name_the_tagger_reads_as_a_modal_before_a_past_verb_hedges_nothing() -> None:
+    found = claims('"The two of us had never played together before," May wrote on her blog.')
+    assert triggered(found, "wrote on").modality == "asserted"

@@ -18,6 +18,7 @@ from ..lexicon.gazetteer import gazetteer
 from .clauses import continued_clause
 
 _MODALS = {"may", "might", "could", "would", "will", "shall", "'ll", "wo", "should", "must", "can", "ca"}
+_FINITE = {"VBD", "VBZ"}  # a verb a modal cannot govern: after a modal comes the base form
 _HEDGES = {"apparently", "possibly", "probably", "likely", "perhaps", "presumably", "seemingly", "maybe", "potentially"}
 # Words that pass a report on without naming who made it: attributed, not a guess ("reportedly
 # dispatched 11,000 soldiers" is somebody's report that they were dispatched).
@@ -152,7 +153,8 @@ def modality_of(t: Token, *, attributed: bool) -> str:
         return "speculative"
     hearsay = False
     for _ in range(4):
-        modal = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS), None)
+        modal = next((c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS
+                      and node.tag_ not in _FINITE), None)  # "May wrote": a name the tagger took for "may"
         if modal is not None and not _refused(node, modal):
             return "speculative"
         if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in _HEDGES for c in node.children):
