@@ -354,3 +354,9 @@ def test_a_closing_verb_without_an_amount_keeps_its_own_class() -> None:
 def test_a_name_the_tagger_reads_as_a_modal_before_a_past_verb_hedges_nothing() -> None:
     found = claims('"The two of us had never played together before," May wrote on her blog.')
     assert triggered(found, "wrote on").modality == "asserted"
+
+
+def test_a_participle_said_of_a_noun_in_what_someone_asked_to_do_is_the_outlets() -> None:
+    found = claims("Lawyers for the airline have asked to see e-mails written by the former pilot.")
+    written = triggered(found, "written")
+    assert written.attribution is None and written.modality == "asserted"

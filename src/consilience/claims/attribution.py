@@ -450,6 +450,8 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
                 break  # "..., said Mr Ross, but the test revealed that": a speech act of its own
             if anc.i in speech and (below.dep_ in _CONTENT_DEPS or continued_clause(below) is not None
                                     or anc.pos_ == "NOUN" and below == _said_clause(anc)):
+                if below.dep_ == "xcomp" and _describes_a_noun_below(tr.token, below):
+                    break  # "asked to see questionnaires completed by jurors": the outlet's description
                 if speech[anc.i] is not None:
                     found = speech[anc.i]  # what was said, not "she said, after receiving her Oscar"
                     break
@@ -473,6 +475,17 @@ def attributions_of(doc: Doc, triggers: Sequence[Trigger], speech: dict[int, Att
 
 # How what was said hangs on its speech verb: its clause, its infinitive, or the verb it is a parenthesis to.
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "conj", "dobj"})
+
+
+def _describes_a_noun_below(t: Token, asked: Token) -> bool:
+    """``t`` is a participle said of a noun inside what someone asked or offered to do ("asked to see
+    questionnaires completed by jurors"): a request reports no words of the asker about that noun."""
+    for a in [t, *t.ancestors]:
+        if a.i == asked.i:
+            return False
+        if a.dep_ == "acl" and a.tag_ == "VBN" and a.head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _beside(verb: Token, speech_verb: Token) -> bool:
