@@ -360,3 +360,11 @@ def test_a_participle_said_of_a_noun_in_what_someone_asked_to_do_is_the_outlets(
     found = claims("Lawyers for the airline have asked to see e-mails written by the former pilot.")
     written = triggered(found, "written")
     assert written.attribution is None and written.modality == "asserted"
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Government troops are preparing for an assault on the northern port.", "assault"),
+    ("The council is gearing up for a vote on the budget.", "vote"),
+])
+def test_what_someone_is_getting_ready_for_has_not_happened(text: str, trigger: str) -> None:
+    assert triggered(claims(text), trigger).modality == "speculative"

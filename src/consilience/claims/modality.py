@@ -88,7 +88,9 @@ def _be_to(be: Token) -> bool:
 
 # Nouns whose "for" names what is not done yet ("plans for", "calls for a ban", "a bid for the club");
 # not "a deal for" or "an offer for", which tell what was agreed or offered as often.
-_PLANS_FOR = frozenset({"plan", "proposal", "bid", "pledge", "promise", "call", "campaign"})
+_PLANS_FOR = frozenset({"plan", "proposal", "bid", "pledge", "promise", "call", "campaign",
+                        # getting ready: "is preparing for an offensive", "braced for job cuts", "poised for a bid"
+                        "prepare", "preparation", "brace", "gear", "poise", "poised", "ready"})
 
 
 def _planned_for(t: Token) -> bool:
