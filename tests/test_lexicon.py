@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from consilience.lexicon.events import EventLexicon, event_lexicon
+from consilience.lexicon.gazetteer import inflections, past_tense, third_person
+from consilience.lexicon.saying import Said, says
 
 
 def noun_predicate(word: str) -> str:
@@ -76,3 +78,26 @@ def test_a_noun_no_verb_names_is_its_own_event_even_when_a_verb_class_shares_its
 ])
 def test_an_event_noun_that_also_names_a_body_of_people_is_known(noun: str, body: bool) -> None:
     assert event_lexicon().names_a_body(noun) is body
+
+
+@pytest.mark.parametrize("verb, said, saying", [
+    ("say", None, True),          # the gazetteer lists it
+    ("warn", None, True),         # its most frequent sense is one of communication
+    ("agree", "infinitive", False),  # "agreed to buy" commits to an act
+    ("recall", "clause", True),   # "recalled that ...": a rarer sense of saying, with what was said
+    ("rise", "clause", False),    # no sense of saying at all
+    ("close", None, False),       # some rare sense of saying, and nothing said
+])
+def test_one_test_tells_a_verb_of_saying(verb: str, said: Said | None, saying: bool) -> None:
+    assert says(verb, said=said) is saying
+
+
+@pytest.mark.parametrize("verb, s_form, past", [
+    ("say", "says", "said"), ("testify", "testifies", "testified"), ("reply", "replies", "replied"),
+    ("deny", "denies", "denied"), ("stress", "stresses", "stressed"), ("announce", "announces", "announced"),
+    ("admit", "admits", "admitted"), ("ban", "bans", "banned"), ("visit", "visits", "visited"),
+    ("vow", "vows", "vowed"), ("play", "plays", "played"),
+])
+def test_verb_forms_are_english(verb: str, s_form: str, past: str) -> None:
+    assert (third_person(verb), past_tense(verb)) == (s_form, past)
+    assert {s_form, past} <= inflections(verb)

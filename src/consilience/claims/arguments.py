@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicon.events import event_lexicon
+from ..lexicon.saying import says
 from .clauses import continued_clause
 from .syntax import clause_subject, set_off_after_a_noun
 
@@ -94,10 +95,8 @@ def _can_say(verb: Token) -> bool:
     """A verb of saying ("said", "warned"; "added" with what was added): only its subject can come
     after it, inverted, with what was said before it ("Costs rose, warned the board"). Not a verb
     with some rare sense of saying ("close") and no clause said."""
-    senses = event_lexicon().senses(verb.lemma_.lower())
-    if not any(s.is_speech for s in senses):
-        return False
-    return senses[0].is_speech or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    clause = any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    return says(verb.lemma_, said="clause" if clause else None)
 
 
 def _own(t: Token) -> tuple[Token | None, Token | None]:

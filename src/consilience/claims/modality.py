@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon.events import event_lexicon
-from ..lexicon.gazetteer import gazetteer
+from ..lexicon.saying import says
 from .clauses import continued_clause
 
 _MODALS = {"may", "might", "could", "would", "will", "shall", "'ll", "wo", "should", "must", "can", "ca"}
@@ -75,8 +74,7 @@ def _refused(verb: Token, modal: Token) -> bool:
 
 
 def _telling(verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    return lemma in gazetteer().speech_verbs or any(s.is_speech for s in event_lexicon().senses(lemma)[:1])
+    return says(verb.lemma_)
 
 
 def _be_to(be: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.events import EventLexicon, NounSense, Sense
 from ..lexicon.gazetteer import Gazetteer
+from ..lexicon.saying import Said, says
 from .arguments import PLAN_NOUNS
 from .modality import hearsay_passive
 from .syntax import phrase_words
@@ -233,7 +234,8 @@ def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
         return None  # "is said to have resigned", "is forecast to grow": hearsay or a forecast, no one's act
     lemma = t.lemma_.lower()
     words, last = _multiword(t, lex)
-    speech = lemma in gaz.speech_verbs and bool(_content_children(t))
+    said = _said(t)
+    speech = said is not None and says(lemma, said=said, rare_senses=False, gaz=gaz, lex=lex)
     predicate, phrase_end = _phrase(t, gaz)
     if predicate is not None:
         last = phrase_end
@@ -248,9 +250,7 @@ def _verb_trigger(t: Token, gaz: Gazetteer, lex: EventLexicon) -> Trigger | None
             if sense is None:
                 return None
         if sense is not None:
-            speech = speech or (sense.is_speech and any(c.dep_ != "xcomp" for c in _content_children(t)))
-            # a verb WordNet counts as speech, with an infinitive, commits to an act: "agreed to buy",
-            # "refused to pay" are the agreement and the refusal, not something said
+            speech = said is not None and says(lemma, said=said, sense=sense, rare_senses=False, gaz=gaz, lex=lex)
             if not (sense.is_event or speech or lemma in gaz.eventive_verbs or _acts_on_something(t, words, sense, lex)):
                 return None
             predicate = sense.predicate
@@ -362,6 +362,14 @@ def _overridden(t: Token, words: str, gaz: Gazetteer) -> str | None:
 def _pulled_away(t: Token) -> bool:
     return any((c.dep_ == "prt" and c.lower_ in ("out", "back", "away")) or (c.dep_ == "prep" and c.lower_ in ("from", "out"))
                for c in t.children)
+
+
+def _said(t: Token) -> Said | None:
+    """What a verb has that it could have said: a clause, only an infinitive ("agreed to buy"), or nothing."""
+    content = _content_children(t)
+    if not content:
+        return None
+    return "clause" if any(c.dep_ != "xcomp" for c in content) else "infinitive"
 
 
 def _content_children(t: Token) -> list[Token]:

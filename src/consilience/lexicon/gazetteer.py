@@ -124,15 +124,51 @@ def _merged(shipped: Any, user: Any) -> Any:
 
 
 def inflections(lemma: str) -> set[str]:
-    """Regular English forms of a verb or noun: -s/-es, -ed/-d, -ing, y -> ie, final consonant doubled."""
-    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    """Regular English forms of a verb or noun, for matching: -s/-es, -ed/-d, -ing, y -> ie, final
+    consonant doubled (both ways, since stress decides it), and the irregular past of ``past_tense``."""
+    out = {lemma, lemma + "ing", third_person(lemma), past_tense(lemma)}
+    if not _consonant_y(lemma):
+        out |= {lemma + "s", lemma + "es", lemma + "ed"}
     if lemma.endswith("e"):
         out |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     if lemma.endswith("ie"):
         out.add(lemma[:-2] + "ying")
     return out
 
+
+def third_person(verb: str) -> str:
+    """The verb's -s form, or a noun's plural: "says", "testifies", "stresses", "reaches"."""
+    if _consonant_y(verb):
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+
+
+def past_tense(verb: str) -> str:
+    """The verb's past form: "said", "testified", "announced", "admitted", "warned". A final
+    consonant is doubled after one short vowel in a word of one syllable ("banned"); for longer
+    words stress decides, so those are listed ("admitted", but "visited")."""
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if _consonant_y(verb):
+        return verb[:-1] + "ied"
+    vowels = [i for i, ch in enumerate(verb) if ch in "aeiou"]
+    if len(vowels) == 1 and vowels[0] == len(verb) - 2 and verb[-1] not in "wxy" and len(verb) >= 3:
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+# Past forms no rule makes: irregular verbs that report, announce or tell of events, and verbs
+# stressed on a final short syllable. Extend when a user's speech verb needs it.
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found", "forecast": "forecast",
+                   "speak": "spoke", "think": "thought", "hear": "heard", "see": "saw", "give": "gave",
+                   "admit": "admitted", "commit": "committed", "submit": "submitted", "omit": "omitted",
+                   "regret": "regretted", "refer": "referred", "prefer": "preferred", "occur": "occurred",
+                   "confer": "conferred", "deter": "deterred", "compel": "compelled", "rebut": "rebutted"}
+
+
+def _consonant_y(word: str) -> bool:
+    return word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou"

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..lexicon.gazetteer import gazetteer
+from ..lexicon.gazetteer import gazetteer, past_tense, third_person
 from ..records import Article, Claim, Fact, Relation, Sentence
 from .entities import bare, core_words, names_nobody
 from .facts import ranked_members, span_words
@@ -303,12 +303,7 @@ def _authority(c: Claim, quote: str, quoted_end: int, articles: dict[str, Articl
 def _saying_alternation() -> str:
     """The finite forms of the gazetteer's speech verbs that are seldom nouns (said, says, told,
     reported, not "report" or "reports"), "according to" and "ruled" (a court's ruling is its word)."""
-    irregular = {"say": ("said", "says"), "tell": ("told", "tells"), "write": ("wrote",), "find": ("found",),
-                 "admit": ("admitted",), "forecast": ("forecast",)}
-    forms = {"according to", "ruled"}
-    for v in gazetteer().speech_verbs:
-        stem = v[:-1] if v.endswith("e") else v[:-1] + "i" if v.endswith("y") and not v.endswith(("ay", "ey")) else v
-        forms |= set(irregular.get(v, (stem + "ed",)))
+    forms = {"according to", "ruled", "says", "tells"} | {past_tense(v) for v in gazetteer().speech_verbs}
     return "|".join(sorted(map(re.escape, forms), key=lambda w: (-len(w), w)))
 
 
@@ -318,7 +313,7 @@ def _speaking_words() -> re.Pattern[str]:
     ending the sentence after them)."""
     forms = {"according to", "ruled", "rules", "think", "thinks", "thought", "believe", "believes", "believed"}
     for v in gazetteer().speech_verbs:
-        forms |= {v, v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s")}
+        forms |= {v, third_person(v)}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=lambda w: (-len(w), w))) + r"|"
                       + _SAYING_WORDS + r")\b", re.I)
 
