@@ -448,3 +448,13 @@ def test_a_detail_that_would_quote_again_what_an_earlier_sentence_quotes_is_left
     sentences, _ = briefing(facts, [], claims, articles)
     assert sum("40 piers" in s.text for s in sentences) == 1
     assert any("Ferry crews staged a strike" in s.text for s in sentences)  # something new is still told
+
+
+def test_a_claim_holding_a_shorter_one_shown_before_is_still_told() -> None:
+    text = "The storm killed 12 people in the valley on Sunday."
+    short = _claim("s1", "v", "The storm", "storm", "storm")
+    long_ = _claim("s2", "v", text[: text.index(" in the")], "The storm", "killed", 12, "people")
+    from consilience.reconcile.briefing import _unrepeated
+    drafts = [Draft("storm", ("s1",), None, None, ()), Draft("killed", ("s2",), None, None, ())]
+    assert [d.text for d in _unrepeated(drafts, {"s1": short, "s2": long_})] == ["storm", "killed"]
+    assert [d.text for d in _unrepeated(drafts[::-1], {"s1": short, "s2": long_})] == ["killed"]

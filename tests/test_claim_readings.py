@@ -368,3 +368,8 @@ def test_a_participle_said_of_a_noun_in_what_someone_asked_to_do_is_the_outlets(
 ])
 def test_what_someone_is_getting_ready_for_has_not_happened(text: str, trigger: str) -> None:
     assert triggered(claims(text), trigger).modality == "speculative"
+
+
+def test_a_scare_quoted_verb_keeps_its_negation() -> None:
+    found = claims("Auditors did not 'cover up' the shortfall at the museum, the inquiry found.")
+    assert triggered(found, "cover up").negated

@@ -364,7 +364,7 @@ def test_an_event_noun_tied_to_an_occurrence_is_a_claim_of_its_own(text: str, wo
     ("The Bush administration said on Thursday it would appeal.", "administration"),  # a body, not an act
     ("The management resigned after the vote.", "management"),
     ("Chelsea's defence collapsed in the second half.", "defence"),  # the team that defends
-    ("The law was passed in 1999 by the administration of Bill Clinton.", "administration"),
+    ("The treaty was signed in 1987 by the administration of Ronald Reagan.", "administration"),
 ])
 def test_an_event_noun_said_of_no_occurrence_is_no_claim(text: str, word: str) -> None:
     assert not all_triggered(claims(text), word)

@@ -256,3 +256,12 @@ def test_a_figure_read_short_of_its_thousands_or_counting_another_outcome_is_not
     # the figure its words give for the event itself is still compared ("killed" after the number)
     r = relation(fact(right), fact(also), [right], [also], arts)
     assert r is not None and r.kind == "refines"
+
+
+def test_a_toll_followed_by_another_outcome_in_its_own_clause_is_still_compared() -> None:
+    # "killed 12 people, injuring 30 others": the comma ends the 12's clause; the 30 are the injured
+    blast = "The explosion at the mill killed 12 people, injuring 30 others, the fire service said."
+    told, a1 = _said_in("mill", "a", blast, "The explosion at the mill killed 12 people", "killed", 12, None)
+    other = "At least 14 people were killed in the mill explosion, the mayor said."
+    more, a2 = _said_in("more", "b", other, "At least 14 people were killed", "killed", 14, None)
+    assert relation(fact(told), fact(more), [told], [more], {a.id: a for a in (a1, a2)}) is not None

@@ -635,14 +635,18 @@ def is_negated(t: Token, gaz: Gazetteer) -> bool:
 
 
 # Marks that open or close a quotation: single ones too, for a quote within a quote.
-_QUOTE_TOKENS = {'"', "“", "”", "'", "‘", "’", "``", "''", "«", "»"}
-
-
 def _quoted_apart(verb: Token, word: Token) -> bool:
-    """A quotation mark stands between the verb and its negator: the "not" is the words quoted
-    ("he told me 'absolutely not'"), and the telling took place."""
-    lo, hi = sorted((verb.i, word.i))
-    return any(t.text in _QUOTE_TOKENS for t in verb.doc[lo + 1 : hi])
+    """The negator comes after the verb, past a quotation mark that opens between them: the "not" is
+    the words quoted ("he told me 'absolutely not'"), and the telling took place. A scare-quoted verb
+    keeps its negation ("did not 'cover up' the leak"), and a possessive's apostrophe opens nothing."""
+    return word.i > verb.i and any(_opens_quote(t) for t in verb.doc[verb.i + 1 : word.i])
+
+
+def _opens_quote(t: Token) -> bool:
+    """A mark that opens a quotation: by its shape, or a straight one after a space and against a word."""
+    if t.text in ("“", "‘", "«", "``"):
+        return True
+    return t.text in ('"', "'") and (t.i == 0 or bool(t.doc[t.i - 1].whitespace_)) and not t.whitespace_
 
 
 def _stopped_someone_to(verb: Token, below: Token) -> bool:

@@ -99,8 +99,9 @@ def _unrepeated(drafts: Sequence[Draft], claims: dict[str, Claim]) -> list[Draft
 
 
 def _mostly_shown(c: Claim, spans: Sequence[tuple[int, int]]) -> bool:
-    """Half the claim's span or more, or half the shown span, overlaps one span shown before."""
-    return any(2 * (min(c.end, e) - max(c.start, s)) >= min(c.end - c.start, e - s) > 0 for s, e in spans)
+    """Half the claim's span or more lies within one span shown before ("The storm" shown does not make
+    "The storm killed 12 people" shown)."""
+    return any(2 * (min(c.end, e) - max(c.start, s)) >= c.end - c.start > 0 for s, e in spans)
 
 
 def _reach(f: Fact, claims: dict[str, Claim], articles: dict[str, Article]) -> tuple:  # type: ignore[type-arg]

@@ -206,7 +206,7 @@ def entity_names(names: Iterable[str], texts: Iterable[str] = ()) -> dict[str, s
               and is_person_like(core_words(n), without_tail(n))]
     cores = {" ".join(core_words(n)) for n in people if len(core_words(n)) >= 2}
     formal = {**initialled_cores(cores, texts), **formal_cores(cores), **respelt_cores(cores, texts),
-              **middle_named_cores(cores)}
+              **middle_named_cores(cores, texts)}
     full: dict[str, set[str]] = defaultdict(set)  # surname -> full cores
     for n in people:
         core = core_words(n)
@@ -324,19 +324,22 @@ def formal_cores(cores: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def middle_named_cores(cores: Iterable[str]) -> dict[str, str]:
-    """core without a middle name -> the one core of the story with it: "mark heller" -> "mark jay heller"
-    ("mary ann lee" beside "mary jo lee" leaves "mary lee" alone)."""
+def middle_named_cores(cores: Iterable[str], texts: Sequence[str] = ()) -> dict[str, str]:
+    """core without a middle name -> the one core of the story with it, when an article writes both
+    ("Mark Jay Heller", later "Mark Heller"): "mark heller" -> "mark jay heller". "Mary Lee" beside
+    "Mary Ann Lee" and "Mary Jo Lee" joins neither; "George Bush" joins "George Walker Bush" only where
+    one article names him both ways (a story about father and son may name only the son in full)."""
     longer: dict[tuple[str, str], list[str]] = defaultdict(list)
     for core in sorted(set(cores)):
         words = core.split()
         if len(words) >= 3:
             longer[words[0], words[-1]].append(core)
+    lowered = [" ".join(t.lower().split()) for t in texts]
     out = {}
     for core in sorted(set(cores)):
         words = core.split()
         found = longer.get((words[0], words[-1]), []) if len(words) == 2 else []
-        if len(found) == 1:
+        if len(found) == 1 and any(core in t and found[0] in t for t in lowered):
             out[core] = found[0]
     return out
 
@@ -372,9 +375,9 @@ def same_entity(a: str | None, b: str | None) -> bool:
         return short[0] == long_[0] or nickname_of(short[0], long_[0]) or nickname_of(long_[0], short[0])
     if long_[len(short):len(short) + 1] == ["of"] and long_[:len(short)] == short:
         return True  # "the Bank", "the Bank of England": a body's short name within a story
-    if len(short) == 1 and _PREPOSITIONS.intersection(long_[:-1]):
+    if len(short) == 1 and PREPOSITIONS.intersection(long_[:-1]):
         return False  # "villages" is not "the buildings in seven villages", nor "Lagos" "the police in Lagos"
     return long_[len(long_) - len(short):] == short
 
 
-_PREPOSITIONS = frozenset({"of", "in", "at", "on", "for", "from", "with", "by", "near", "to"})
+PREPOSITIONS = frozenset({"of", "in", "at", "on", "for", "from", "with", "by", "near", "to"})

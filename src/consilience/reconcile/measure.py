@@ -140,10 +140,10 @@ def number_text(v: float) -> str:
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\s+\d{3})+)(?![\d])")
 # Outcomes a count of people is given for, each word to its outcome: a number followed by one of
 # another outcome than its claim's event counts that one ("Ten people were killed and at least 50
-# injured": the 50 were injured).
+# injured": the 50 were injured). No -ing forms: "killed 12 people injuring 30" tells the 30's outcome.
 OUTCOMES = {
-    **dict.fromkeys(("killed", "kill", "dead", "died", "die", "deaths", "death", "dying", "killing", "perished"), "dead"),
-    **dict.fromkeys(("injured", "injure", "wounded", "wound", "hurt", "injuries", "injuring", "wounding"), "hurt"),
+    **dict.fromkeys(("killed", "kill", "dead", "died", "die", "deaths", "death", "perished"), "dead"),
+    **dict.fromkeys(("injured", "injure", "wounded", "wound", "hurt", "injuries"), "hurt"),
     **dict.fromkeys(("missing",), "missing"),
     **dict.fromkeys(("arrested", "arrest", "detained", "detain", "held"), "held"),
     **dict.fromkeys(("displaced", "homeless", "evacuated", "evacuate"), "displaced"),
@@ -172,10 +172,9 @@ def number_misread(c: Claim, text: str) -> bool:
     ends = [m.end() for m in _TOKEN.finditer(c.text) if number_value(m.group()) == q.value]
     if not ends:
         return False
-    after = text[c.start + ends[-1]: c.start + ends[-1] + 60]
+    after = re.split(r"[,;:.!?]", text[c.start + ends[-1]: c.start + ends[-1] + 60], maxsplit=1)[0]  # its own clause
     for word in _TOKEN.findall(after.lower())[:4]:
         if word in _BETWEEN or word == (q.unit or "").lower():
             continue
         return OUTCOMES.get(word, own) != own
     return False
-

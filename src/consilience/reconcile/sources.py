@@ -32,7 +32,17 @@ from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
 from .compare import is_speech
-from .entities import PRONOUNS, TITLES, clock_word, core_words, entity_names, is_person_like, names_nobody, same_entity
+from .entities import (
+    PREPOSITIONS,
+    PRONOUNS,
+    TITLES,
+    clock_word,
+    core_words,
+    entity_names,
+    is_person_like,
+    names_nobody,
+    same_entity,
+)
 from .measure import singular
 
 _LEAD = re.compile(r"^(?:the\s+)?(?:[\w.-]+(?:\s[\w.-]+)?['’]s\s+|its\s+|their\s+)?", re.I)
@@ -450,20 +460,19 @@ def _spoken_for(raw: Sequence[str], names: dict[str, str],
     return out
 
 
-# Words that end a description without naming what it describes ("a friend of", "rivals and").
-_FUNCTION_WORDS = frozenset({"of", "in", "at", "on", "for", "from", "with", "by", "near", "to", "and", "or", "the", "a",
-                             "an", "whose", "than", "as", "like", "against", "versus", "vs", "between", "among",
-                             "including", "about", "over", "into", "after", "before", "under", "behind", "without"})
-_NOT_ITSELF = _FUNCTION_WORDS - {"by", "from", "for", "a", "an", "the"}  # "a study by X" is X's
+# Words that make a description someone else than the name after it ("a friend of X", "the row between
+# X", "a lawyer for X", "the prosecutor who charged X"): only "by" may stand in one ("a study by X" is X's).
+_NOT_ITSELF = (PREPOSITIONS - {"by"}) | {"and", "or", "who", "whom", "whose", "which", "that", "than", "as", "like",
+                                         "against", "versus", "vs", "between", "among", "including", "about",
+                                         "over", "into", "after", "before", "under", "behind", "without"}
 
 
 def _named_after_description(raw: Sequence[str], names: dict[str, str]) -> dict[str, str]:
     """A speaker's name written after what it is ("celebrity website TMZ", "Lohan's lawyer Mark Heller",
     "a study by analysts Gartner") is that name, when the story's speakers have the name alone. The word
     before the name must be a lower-case noun of the description ("North Korea" is not "Korea"), and the
-    description may hold no word that makes it someone else: "a close associate of X", "the row between X",
-    "owners of X" are not X (only "by", "from" and "for" may stand in it: a study by X, a letter from X,
-    a spokesman for X)."""
+    description a plain noun phrase: no word that makes it someone else (``_NOT_ITSELF``) and no verb form in
+    -ing or -ed ("the lawyer representing X", "an ally of ousted leader X" are not X)."""
     alone = {m for m in raw if _proper(m) and not names_nobody(m)}
     out: dict[str, str] = {}
     for n in raw:
@@ -473,12 +482,16 @@ def _named_after_description(raw: Sequence[str], names: dict[str, str]) -> dict[
         for k in range(1, len(words)):
             tail = " ".join(words[k:])
             head = words[k - 1].strip(",")
-            described = {w.lower() for w in words[:k]}
-            if (tail in alone and head.isalpha() and head.islower() and head not in _FUNCTION_WORDS
-                    and not described & _NOT_ITSELF):
+            if tail in alone and head.isalpha() and head.islower() and head not in ("a", "an", "the") \
+                    and _plain_description(words[:k]):
                 out[n] = names.get(tail, tail)
                 break
     return out
+
+
+def _plain_description(words: Sequence[str]) -> bool:
+    bare = [w.strip(",.").lower() for w in words]
+    return not (set(bare) & _NOT_ITSELF or any(w.endswith(("ing", "ed")) for w in bare))
 
 
 def _named_beside(longer: set[str], short: str, names: dict[str, str], texts_of: dict[str, set[str]]) -> bool:
