@@ -134,6 +134,9 @@ def test_outputs_holding_the_analysis_are_left_as_they_are(corpus: tuple[list[st
     assert not published(store, updated(first, store=store), out, reports=False).rewritten
     (out / "dossier.json").write_text("{}", encoding="utf-8")  # changed by hand: written again
     assert published(store, updated(first, store=store), out, reports=False).rewritten
+    with pytest.MonkeyPatch.context() as mp:  # an upgrade of the writers: the same analysis is written again
+        mp.setattr("consilience.report.parts.writers_version", lambda: "another version")
+        assert published(store, updated(first, store=store), out, reports=False).rewritten
     grown = published(store, updated(first + second, store=store), out, reports=False)
     assert grown.rewritten and grown.articles == 6
     assert (out / "dossier.json").read_text(encoding="utf-8") == dossier_json(dossier_from(store))

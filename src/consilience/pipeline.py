@@ -165,11 +165,11 @@ def published(store: Store, update: Update, outdir: Path, *, reports: bool = Tru
               progress: Progress = _silent) -> Written:
     """``dossier.json`` (and with ``reports``, the reports) of the store's analysis, moved into
     ``outdir`` together, unless the files there are, byte for byte, what this analysis and these
-    failures wrote before."""
-    from .report.parts import written_from_store  # noqa: PLC0415 - see the module docstring
+    failures wrote before with the same writers (``report.parts.writers_version``)."""
+    from .report.parts import writers_version, written_from_store  # noqa: PLC0415 - see the module docstring
 
     key = keys.digest(update.analysis, [f.to_dict() for f in update.failures], [s.note() for s in update.skipped],
-                      reports)
+                      reports, writers_version())
     memo_key = f"outputs:{outdir.resolve()}"
     memo = store.state(memo_key)
     if memo and memo["key"] == key and all(_sha256(outdir / name) == sha for name, sha in memo["files"].items()):

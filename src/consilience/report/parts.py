@@ -66,6 +66,16 @@ ARTICLE_OUTPUTS = ("claims.csv", "claims.arrow", "provenance")  # parts by artic
 STORY_OUTPUTS = ("facts.csv", "facts.arrow")  # parts by story id
 
 
+def writers_version() -> str:
+    """The code, templates and libraries the output files are written by: after an upgrade that changes
+    any of them, the files are written again even when the analysis they show is the same."""
+    from . import sections  # noqa: PLC0415 - sections imports this package's view like the package does
+
+    return keys.digest(keys.version("consilience.report", "consilience.report.parts",
+                                    libraries=("jinja2", "markupsafe", "matplotlib", "networkx", "pyarrow")),
+                       sections.version())
+
+
 def written_from_store(store: Store, outdir: str | Path, *, failures: Sequence[Failure] = (),
                        notes: Sequence[str] = (), reports: bool = True, progress: Progress | None = None) -> list[Path]:
     """``dossier.json`` and, with ``reports``, every report of the store's analysis, moved into
