@@ -7,9 +7,10 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..claims.numbers import VAGUE, WORDS
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import POSSESSIVE, gazetteer
-from ..records import Claim, Quantity, When
+from ..records import Article, Claim, Quantity, When
 from ..timex.recognize import MONTHS, WEEKDAYS
 from .entities import PEOPLE_WORDS, PRONOUNS, TITLES, clock_word, core_words, is_person_like, names_nobody, same_entity
 from .measure import kind_of, unit_key
@@ -218,8 +219,14 @@ def _marks_another(text: str) -> bool:
     return False
 
 
-_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred",
-                 "hundreds", "thousand", "thousands"}
+# Number words that count several ("another two", "a second dozen"); "one" marks a pronoun ("another one").
+_NUMBER_WORDS = (WORDS.keys() | VAGUE) - {"zero", "one"}
+
+
+def article_text(c: Claim, articles: dict[str, Article]) -> str:
+    """The text of the article ``c`` is from ("" when it is not among ``articles``)."""
+    article = articles.get(c.article)
+    return article.text if article is not None else ""
 
 
 def descriptions_compatible(a: str, b: str) -> bool:

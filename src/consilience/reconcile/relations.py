@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from ..records import Article, Claim, Fact, Relation
 from ..timex import anchor_of
-from .compare import marks_another_event, time_span, times_compatible
+from .compare import article_text, marks_another_event, time_span, times_compatible
 from .entities import PEOPLE_WORDS, bare, core_words, same_entity
 from .measure import (
     bounds_after_rounding,
@@ -202,7 +202,7 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
     qa, qb = a.quantity, b.quantity
     assert qa is not None and qb is not None
     why = why_same(a, b)
-    if why is None or any(number_misread(c, _text_of(c, articles)) for c in (a, b)):
+    if why is None or any(number_misread(c, article_text(c, articles)) for c in (a, b)):
         return None  # "31, 000 dead" read as 31, "50 injured" read as 50 killed: not the figure said
     wa, wb = quantity_words(a), quantity_words(b)
     evidence = (a.id, b.id)
@@ -236,11 +236,6 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
         return None  # police said 12 wounded, later that day police said 18: a toll revised, not disputed
     return Relation("contradicts", fa.id, fb.id,
                     f"{wa} and {wb} cannot both be true on {_day(da)}: {why}.", evidence)
-
-
-def _text_of(c: Claim, articles: dict[str, Article]) -> str:
-    article = articles.get(c.article)
-    return article.text if article is not None else ""
 
 
 def one_speaker(a: Claim, b: Claim) -> bool:

@@ -31,7 +31,7 @@ from ..claims.numbers import VAGUE, WORDS
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
 from ..records import Article, Claim
-from .compare import is_speech
+from .compare import article_text, is_speech
 from .entities import (
     PREPOSITIONS,
     PRONOUNS,
@@ -153,7 +153,7 @@ class SpeakerNames(dict[str, str]):
 def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> SpeakerNames:
     """raw speaker name -> the name to count it under, for one story's claims ("" for a pronoun),
     with the named speakers each article quotes (``quoted_in``)."""
-    written = sorted({s for c in claims for s in undistributed(said_by(c), _text(c, articles))})
+    written = sorted({s for c in claims for s in undistributed(said_by(c), article_text(c, articles))})
     unclocked = {n: without_clock(n) for n in written}
     raw = sorted(set(unclocked.values()))
     texts = [articles[a].text for a in sorted({c.article for c in claims}) if a in articles]
@@ -163,7 +163,7 @@ def speaker_names(claims: Sequence[Claim], articles: dict[str, Article]) -> Spea
     texts_of: dict[str, set[str]] = defaultdict(set)  # name -> the lower-cased texts of the articles it speaks in
     for c in claims:
         if c.article in articles:
-            for n in undistributed(said_by(c), _text(c, articles)):
+            for n in undistributed(said_by(c), article_text(c, articles)):
                 texts_of[unclocked[n]].add(articles[c.article].text.lower())
     names = {**names, **_named_after_description(raw, names)}
     names = {**names, **_spoken_for(raw, names, texts_of)}
@@ -283,10 +283,6 @@ def said_by(c: Claim, text: str | None = None) -> tuple[str, ...]:
     if c.attribution is not None:
         return c.attribution.sources or (c.attribution.source,)
     return ()
-
-
-def _text(c: Claim, articles: dict[str, Article]) -> str:
-    return articles[c.article].text if c.article in articles else ""
 
 
 def undistributed(names: tuple[str, ...], text: str) -> tuple[str, ...]:
