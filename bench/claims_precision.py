@@ -44,6 +44,8 @@ in ``--split all`` and its articles are not even run unless ``--split heldout3``
 so a routine run never shows it. Score it once per session, at the end, and fit nothing on it.
 heldout4 (``claims_bbc_heldout4.jsonl``, 60 more sentences, seed 20261210) is blind the same way; it
 was drawn and labelled from the text alone after heldout3's aggregate figures had been seen.
+heldout5 (``claims_bbc_heldout5.jsonl``, 60 more sentences, seed 20261211) is blind the same way; it
+was drawn and labelled from the text alone after heldout4's aggregate figures had been seen.
 """
 
 from __future__ import annotations
@@ -62,9 +64,9 @@ from consilience.records import Article, Claim
 
 LABELS = Path(__file__).parent / "labels"
 SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2")  # in the order to read them: held-out last
-BLIND = ("heldout3", "heldout4")  # never in --split all: scored only when named, so nobody fits to it by accident
+BLIND = ("heldout3", "heldout4", "heldout5")  # never in --split all: scored only when named, so nobody fits to it by accident
 assert not set(BLIND) & set(SPLITS), "a blind split must stay out of the --split all default"
-DEFAULT_LATER = {"claims_bbc_heldout4.jsonl"}  # drawn before it was labelled: absent until its labels land
+DEFAULT_LATER = {"claims_bbc_heldout4.jsonl", "claims_bbc_heldout5.jsonl"}  # drawn before labelled: absent until labels land
 FIELDS = ("predicate", "negation", "subject", "quantity", "time", "attribution", "modality")
 
 
@@ -259,9 +261,10 @@ def main() -> None:
                                                               LABELS / "claims_bbc_dev5.jsonl",
                                                               LABELS / "claims_bbc_heldout2.jsonl",
                                                               LABELS / "claims_bbc_heldout3.jsonl",
-                                                              LABELS / "claims_bbc_heldout4.jsonl"])
+                                                              LABELS / "claims_bbc_heldout4.jsonl",
+                                                              LABELS / "claims_bbc_heldout5.jsonl"])
     ap.add_argument("--split", choices=(*SPLITS, *BLIND, "all"), default="all",
-                    help="all = every split but the blind ones (heldout3, heldout4), which must be named")
+                    help="all = every split but the blind ones (heldout3, heldout4, heldout5), which must be named")
     ap.add_argument("--show", type=int, default=0, help="print up to N disagreements")
     args = ap.parse_args()
     sentences = [row for path in args.labels if path.exists() or path.name not in DEFAULT_LATER for row in load(path)
