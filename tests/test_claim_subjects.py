@@ -470,3 +470,25 @@ def test_a_one_word_name_the_model_tags_once_is_still_the_subject_when_it_leaves
             "category. The crowd screamed when he arrived.\"It is very loud,\" he told the BBC.")
     told = triggered(claims(text), "told")
     assert told.subject == "McConaughey"  # not Johnny Depp, the last of a list the subject faces
+
+
+@pytest.mark.parametrize("text,word,speaker", [
+    ('Coach Dana Whitfield watched the final from the stand. "She plays the way Serena Ruiz played at her age," '
+     'she said.', "said", "Dana Whitfield"),
+    ('The chief executive, Martin Okafor, opened the meeting on Tuesday. "Nobody here thinks Alan Drury sold '
+     'those shares alone," he told shareholders.', "told", "Martin Okafor"),
+])
+def test_a_person_named_inside_the_quotation_is_not_whom_the_speaker_pronoun_means(
+        text: str, word: str, speaker: str) -> None:
+    assert triggered(claims(text), word).subject == speaker
+
+
+def test_a_speaker_pronoun_with_only_a_quoted_name_before_it_is_left_unresolved() -> None:
+    text = 'Rain fell on the stadium all day. "Tom Hale ran the race of his life," he said.'
+    assert triggered(claims(text), "said").subject is None  # not Tom Hale, who is spoken of
+
+
+def test_a_first_name_in_the_quotation_still_rivals_the_person_it_may_be() -> None:
+    text = ('Club owner Vera Lind spoke after the board met. Manager Oscar Pell resigned on Friday. '
+            '"I asked Oscar to stay, and he told me he was tired," he said.')
+    assert triggered(claims(text), "said").subject is None  # "Oscar" may be Oscar Pell: no clear speaker

@@ -219,10 +219,14 @@ class Entities:
             # '"He would sing it at birthdays," his daughter said': inside a speaker's own words,
             # "he" or "she" is someone else
             speaker = self.quote_speaker if inside_quotes(token) else None
-            salient = self._salient_person(here, gender, speaker)
+            # and outside them, no one this sentence names only inside its quotation: '"He was what
+            # Elvis was to others," he said' is not Elvis speaking
+            quoted = set() if speaker is not None or inside_quotes(token) else self._quoted_here(token, here)
+            unlike = quoted | {speaker} if speaker is not None else quoted
+            salient = self._salient_person(here, gender, unlike)
             if salient is None:
                 people = [n for n in self._recent({"PERSON"}, here, PERSON_REACH) if n.gender in (None, gender)
-                          and n.name != speaker
+                          and n.name not in unlike
                           and not n.placed and not (n.at[0] == here[0] and _done_to_by_a_pronoun(token.doc[n.at[1]]))]
                 subjects = [n for n in people if n.subject_at is not None and n.subject_at < here
                             and here[0] - n.subject_at[0] <= PERSON_REACH]
@@ -231,7 +235,7 @@ class Entities:
                 found = max(subjects, key=lambda n: n.subject_at or here).name if subjects else \
                     people[-1].name if people else None
             else:
-                found = None if self._rival_since(salient, here, gender) else salient.name
+                found = None if self._rival_since(salient, here, gender, self._apart(quoted)) else salient.name
             if found is not None and token.dep_ in ("nsubj", "nsubjpass"):
                 self._carry(found, here, gender)
             return found
@@ -312,22 +316,36 @@ class Entities:
             n.subject_at is not None and since < n.subject_at < here)) for n in self.named)
         return None if rivals else body.name
 
+    def _quoted_here(self, token: Token, here: tuple[int, int]) -> set[str]:
+        """The people last named in this sentence, before ``here``, inside its quotation marks."""
+        return {n.name for n in self.named if n.label == "PERSON" and n.at[0] == here[0] and n.at < here
+                and quote_state(token.doc, n.at[1])}
+
+    def _apart(self, names: set[str]) -> set[str]:
+        """Those of ``names`` that share no word with another person the article named: "Harry" in a
+        quotation may be "Harry Redknapp", and so is still a rival for a "he" outside it."""
+        others = [set(n.name.lower().split()) for n in self.named if n.label == "PERSON"]
+        return {name for name in names
+                if not any(o != set(name.lower().split()) and o & set(name.lower().split()) for o in others)}
+
     def _salient_person(self, here: tuple[int, int], gender: str | None = None,
-                        besides: str | None = None) -> Named | None:
+                        besides: set[str] = frozenset()) -> Named | None:
         """The person last named as a clause's subject, in this sentence before ``here`` or in the one
         before: "he" or "she" continues who the text was about (Arnold, not Kent, in "Arnold, from
         Dartford in Kent, described her victory ... she said")."""
         found = [n for n in self.named if n.label == "PERSON" and n.subject_at is not None and n.subject_at <= here
                  and here[0] - n.subject_at[0] <= 1 and (gender is None or n.gender in (None, gender))
-                 and n.name != besides]
+                 and n.name not in besides]
         return max(found, key=lambda n: n.subject_at or here) if found else None
 
-    def _rival_since(self, salient: Named, here: tuple[int, int], gender: str | None = None) -> bool:
+    def _rival_since(self, salient: Named, here: tuple[int, int], gender: str | None = None,
+                     besides: set[str] = frozenset()) -> bool:
         """Another person named after ``salient`` was the subject and before ``here`` ("Judge Reyes
         sentenced Weller. He had ...": either): the pronoun is left unresolved. A name read as a
         place ("in Kent") is no rival, nor one a "he" or "she" cannot mean (a woman for "he")."""
         since = salient.subject_at or here
         return any(n is not salient and n.label == "PERSON" and since < n.at < here and not n.placed
+                   and n.name not in besides
                    and (gender is None or n.gender in (None, gender)) for n in self.named)
 
     def _recent(self, labels: set[str], here: tuple[int, int], reach: int) -> list[Named]:
