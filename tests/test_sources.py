@@ -687,3 +687,72 @@ def test_a_name_whose_last_word_the_claims_spread_over_its_and_is_one_source() -
     # a first part that is a name of its own: two bodies
     banks = [said("2", "IMF Bank", "World Bank")]
     assert len(independent_sources(banks, arts, speaker_names(banks, arts))) == 2
+
+
+def _claim_at(aid: str, text: str, words: str, cid: str, source: str | None, said: str = "") -> Claim:
+    start = text.index(words)
+    attribution = Attribution(source=source, via=(), text=said) if source else None
+    return Claim(id=cid, article=aid, start=start, end=start + len(words), text=words, kind="event",
+                 predicate="arrested", attribution=attribution)
+
+
+def test_a_person_the_claim_names_is_not_the_he_who_says_it() -> None:
+    text = ("Marta Quell was detained late on Monday outside the depot, county Sgt. Ravi Dunmore said. "
+            "Nobody was hurt when Quell was led away, he added.")
+    arts = {"k": Article(id="k", source="k", text=text, outlet="Valley Post", published=Published())}
+    led = _claim_at("k", text, "Nobody was hurt when Quell was led away", "1", "Marta Quell", "he added")
+    assert independent_sources([led], arts, speaker_names([led], arts)) == ["an unnamed source (Valley Post)"]
+    # the pronoun resolved to someone the words do not name stays that speaker
+    other = _claim_at("k", text, "Nobody was hurt when Quell was led away", "2", "Ravi Dunmore", "he added")
+    assert independent_sources([other], arts, speaker_names([other], arts)) == ["Ravi Dunmore"]
+    # a name as the subject of its own verb may well be the pronoun's
+    own = "Later Tomas Reyes left a statement for the press, he said."
+    arts = {"j": Article(id="j", source="j", text=own, outlet="Valley Post", published=Published())}
+    left = _claim_at("j", own, "Tomas Reyes left a statement for the press", "3", "Tomas Reyes", "he said")
+    assert independent_sources([left], arts, speaker_names([left], arts)) == ["Tomas Reyes"]
+
+
+def test_a_paper_reporting_what_a_named_body_said_is_its_channel() -> None:
+    relayed = ("Harbour Police named the driver killed in the ferry crash as Ines Vale, 33, "
+               "the Coast Herald reported.")
+    direct = "Harbour Police said the driver who died in the ferry crash was Ines Vale."
+    own = "The Coast Herald found the ferry crash killed the driver, Ines Vale, 33."
+    arts = {k: Article(id=k, source=k, text=t, outlet=f"Outlet {k}", published=Published())
+            for k, t in (("m", relayed), ("n", direct), ("o", own))}
+    paper = _claim_at("m", relayed, "the ferry crash as Ines Vale, 33", "1", "Coast Herald", "the Coast Herald reported")
+    police = _claim_at("n", direct, "the ferry crash was Ines Vale", "2", "Harbour Police", "Harbour Police said")
+    claims = [paper, police]
+    assert independent_sources(claims, arts, speaker_names(claims, arts)) == ["Harbour Police"]
+    # the paper on its own word, not relaying the police in that sentence: two sources
+    found = _claim_at("o", own, "the ferry crash killed the driver", "3", "Coast Herald", "The Coast Herald found")
+    claims = [found, police]
+    assert independent_sources(claims, arts, speaker_names(claims, arts)) == ["Coast Herald", "Harbour Police"]
+
+
+def test_a_headline_over_a_described_speaker_is_that_speakers_word() -> None:
+    page = ("Painter Odile Brandt Dies at 88\n\n"
+            "Brandt, 88, died on Sunday at her studio in Lyon, according to her manager.")
+    other = "Odile Brandt died on Sunday in Lyon, her nephew Paul Brandt said."
+    arts = {"p": Article(id="p", source="p", text=page, outlet="artsdaily.example", published=Published()),
+            "q": Article(id="q", source="q", text=other, outlet="lyonpost.example", published=Published())}
+    headline = _claim_at("p", page, "Painter Odile Brandt Dies at 88", "1", None)
+    body = _claim_at("p", page, "Brandt, 88, died on Sunday", "2", "her manager", "according to her manager")
+    nephew = _claim_at("q", other, "Odile Brandt died on Sunday", "3", "Paul Brandt", "her nephew Paul Brandt said")
+    claims = [headline, body, nephew]
+    assert independent_sources(claims, arts, speaker_names(claims, arts)) == ["Paul Brandt"]
+    # with nobody named, the page is one source, under its described speaker
+    assert independent_sources(claims[:2], arts, speaker_names(claims[:2], arts)) == ["her manager (artsdaily.example)"]
+
+
+def test_a_remark_quoted_below_the_lead_does_not_take_the_outlets_own_account() -> None:
+    page = ("Dock fire closes the port of Sella. The blaze began at a fuel store on Tuesday. Crews fought it "
+            "all night. Ships were sent to other ports. Trade fell sharply. Later, a dock worker said the fire "
+            "began at a fuel store and spread fast.")
+    other = "The port of Sella was shut after a fire, harbour master Lena Ostrova said."
+    arts = {"p": Article(id="p", source="p", text=page, outlet="portnews.example", published=Published()),
+            "q": Article(id="q", source="q", text=other, outlet="sellatimes.example", published=Published())}
+    own = _claim_at("p", page, "The blaze began at a fuel store", "1", None)
+    worker = _claim_at("p", page, "the fire began at a fuel store", "2", "a dock worker", "a dock worker said")
+    master = _claim_at("q", other, "The port of Sella was shut", "3", "Lena Ostrova", "harbour master Lena Ostrova said")
+    claims = [own, worker, master]
+    assert independent_sources(claims, arts, speaker_names(claims, arts)) == ["Lena Ostrova", "portnews.example"]

@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from ..claims.numbers import VAGUE, WORDS
@@ -610,13 +611,40 @@ def speakers(c: Claim, articles: dict[str, Article], names: dict[str, str]) -> l
     out = []
     for r in raw:
         name = _resolved_right(names.get(r, r), r, c)
-        if names_nobody(name) or any(same_entity(v, name) for v in via):
+        if names_nobody(name) or any(same_entity(v, name) for v in via) or _pronoun_for_the_named(c, name, text):
             out.append(Speaker(f"an unnamed source ({outlet})", chain, False))  # nobody, or the one told
         elif not _is_named(name):
             out.append(Speaker(f"{name} ({outlet})", chain, False))
         else:
             out.append(Speaker(name, tuple(x for x in chain if x != name), True))
     return out
+
+
+_SPEAKING_PRONOUNS = {"he", "she"}
+
+
+def _pronoun_for_the_named(c: Claim, name: str, text: str) -> bool:
+    """The attribution names its speaker by a pronoun ("he added") and the claim's own words name the
+    person it was resolved to as someone spoken about: by a possessive ("Gray's parents"), inside a
+    quotation, or as the one something was done to ("when Orozco was taken into custody, he added").
+    A speaker does not write himself so; the pronoun stands for someone else (the sergeant of the
+    sentence before), and the person the claim is about is no source of it. A name as the subject of
+    its own verb ("Ketsoyan left a statement, he said") may well be the pronoun's."""
+    if c.attribution is None or (is_speech(c) and c.subject and not names_nobody(c.subject)):
+        return False
+    said = c.attribution.text.split()
+    if not said or not {w.lower() for w in said} & _SPEAKING_PRONOUNS \
+            or any(w[:1].isupper() and w.lower() not in _SPEAKING_PRONOUNS for w in said):
+        return False
+    core = core_words(name)
+    if not core or not name[:1].isupper():
+        return False
+    for m in re.finditer(rf"\b{re.escape(core[-1])}\b", c.text, re.I):
+        after = c.text[m.end():]
+        if re.match(r"['’]s?\b", after) or re.match(r"\s+(?:was|were|is|are|been|being)\s+\w+(?:ed|en)\b", after) \
+                or inside_quotation(text, c.start + m.start()):
+            return True
+    return False
 
 
 def _resolved_right(name: str, raw: str, c: Claim) -> str:
@@ -903,6 +931,68 @@ def _attach(relied: dict[str, set[str]], parent: dict[str, str], root: Callable[
             parent[group] = others[0]
 
 
+_REPORTED = re.compile(r"\breport(?:s|ed|ing)?\b", re.I)
+
+
+def _relayed(c: Claim, text: str, reporter: str, others: set[str], names: dict[str, str]) -> set[str]:
+    """The fact's other named speakers a reporter relays in the claim's sentence: the sentence names
+    them before the claim and the reporter's verb, after it, is "reported" ("Harbour police named the
+    driver as ..., the Coast Herald reported"): the paper is the police's channel, not a second source."""
+    if c.attribution is None or not _REPORTED.search(c.attribution.text) or not text:
+        return set()
+    begin, end = sentence_start(text, c.start), _sentence_end(text, c)
+    if c.attribution.text not in text[c.end:end]:
+        return set()
+    before = text[begin:c.start].lower()
+    found = set()
+    for other in sorted(others - {reporter}):
+        forms = {other, *(r for r, to in names.items() if to == other)}
+        if any(f.strip() and re.search(rf"\b{re.escape(f.strip().lower())}\b", before) for f in forms):
+            found.add(other)
+    return found
+
+
+LEAD_SENTENCES = 3
+
+
+def _speaks_for_others(described: str) -> bool:
+    """A described speaker ("her publicist (X)", "officials (X)") headed by a noun for people, a body or
+    a text (``_SPEAKING_KINDS``), not an unnamed one nor a finding ("opinion polls showing")."""
+    words = described.split(" (")[0].lower().split()
+    if not words or described.startswith("an unnamed"):
+        return False
+    return _generic_speaker(described) or _speaking_noun(words[-1])
+
+
+def _lead_end(text: str) -> int:
+    """Where the article's lead (its first ``LEAD_SENTENCES`` sentences, a headline with the first) ends."""
+    ends = [m.end() for m in islice(_SENTENCE_END.finditer(text), LEAD_SENTENCES)]
+    return ends[-1] if len(ends) == LEAD_SENTENCES else len(text)
+
+
+def _told_on_their_word(heard: Sequence[tuple[Claim, Speaker]], outlets: set[str],
+                        articles: dict[str, Article]) -> list[tuple[Claim, Speaker]]:
+    """``heard`` with an outlet's own word put on the described speaker (``_speaks_for_others``) its
+    article's lead (its first sentences, ``LEAD_SENTENCES``) gives the same fact to, when the article gives it to nobody named: a
+    headline "Star dies at 91" over "she died in her sleep, according to her publicist" is the
+    publicist's word, the outlet his channel, not a second source beside him. Only the lead: news
+    names there whose word its account rests on; a remark quoted further down (a juror's, the
+    defence's) is not what the whole report was written from. (An article quoting a named speaker
+    anywhere is his channel already, ``quoted_in``.)"""
+    described: dict[str, str] = {}  # article -> the first described speaker its lead gives the fact to
+    named: set[str] = set()
+    for c, s in heard:
+        if s.name in outlets and not s.chain:
+            continue
+        if s.named:
+            named.add(c.article)
+        elif _speaks_for_others(s.name) and c.start < _lead_end(articles[c.article].text):
+            described[c.article] = min(described.get(c.article, s.name), s.name)
+    return [(c, Speaker(described[c.article], (s.name,), False))
+            if s.name in outlets and not s.chain and c.article in described and c.article not in named else (c, s)
+            for c, s in heard]
+
+
 def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], names: dict[str, str]) -> list[str]:
     """One name per group of speakers whose chains pass through one another (an outlet that prints a
     named speaker's words as its own is his channel, ``copying_outlets``): an outlet's own word
@@ -918,6 +1008,7 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
     outlets = {outlet_name(articles[c.article], articles) for c in claims}
     sentence_words = _sentence_words_of(articles)
     heard = echoed([(c, s) for c in claims for s in speakers(c, articles, names)], outlets, sentence_words)
+    heard = _told_on_their_word(heard, outlets, articles)
     said = [s for _, s in heard]
     named = [s for s in said if s.named]
     if not named:
@@ -950,6 +1041,13 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
     for c, s in heard:
         if s.name in outlets and not s.chain:
             relied[s.name].update(quoted.get(c.article, frozenset()) & named_others)
+    relayers = set()  # speakers who only report what others of the fact said: never the group's name
+    for c, s in heard:
+        if s.named and s.name not in outlets:
+            relayed = _relayed(c, articles[c.article].text, s.name, named_others, names)
+            if relayed:
+                relied[s.name].update(relayed)
+                relayers.add(s.name)
     if len({root(n) for n in who}) > 1:
         led = leaders([articles[a].text for a in sorted({c.article for c in claims})])
         for person in who:
@@ -960,4 +1058,4 @@ def independent_sources(claims: Sequence[Claim], articles: dict[str, Article], n
     groups: dict[str, list[str]] = defaultdict(list)
     for n in who:
         groups[root(n)].append(n)
-    return sorted(min(g, key=lambda n: (n in outlets, n)) for g in groups.values())
+    return sorted(min(g, key=lambda n: (n in outlets, n in relayers, n)) for g in groups.values())
