@@ -492,3 +492,14 @@ def test_a_first_name_in_the_quotation_still_rivals_the_person_it_may_be() -> No
     text = ('Club owner Vera Lind spoke after the board met. Manager Oscar Pell resigned on Friday. '
             '"I asked Oscar to stay, and he told me he was tired," he said.')
     assert triggered(claims(text), "said").subject is None  # "Oscar" may be Oscar Pell: no clear speaker
+
+
+@pytest.mark.parametrize("text,future,past", [
+    ("The striker will face his old club on Sunday, before the match was moved to a new ground in May.",
+     "face", "moved"),
+    ("The firm could appeal the ruling, though not before the court fined it in March.", "appeal", "fined"),
+])
+def test_a_past_clause_after_before_is_told_as_done_not_as_unsure_as_its_head(text: str, future: str, past: str) -> None:
+    found = claims(text)
+    assert triggered(found, future).modality == "speculative"
+    assert triggered(found, past).modality == "asserted"

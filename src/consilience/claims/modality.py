@@ -118,7 +118,10 @@ def _ahead_of(node: Token) -> bool:
     """"before being redeployed", "until the talks end": a clause set ahead of its head's."""
     if node.dep_ == "pcomp" and node.head.lower_ in _AHEAD:
         return True
-    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _AHEAD for c in node.children)
+    told_past = node.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children)
+    # "will defend the title before the race was moved": what it comes before is past, told as done
+    return node.dep_ == "advcl" and not told_past and any(c.dep_ == "mark" and c.lower_ in _AHEAD
+                                                          for c in node.children)
 
 
 # Verbs whose "with"/"of" clause is what someone is blamed for, not yet shown: "charged with
