@@ -35,10 +35,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from consilience.claims.numbers import number_value
 from consilience.claims.parse import parsed
 from consilience.claims.quantities import quantities_in
 from consilience.lexicon.gazetteer import gazetteer
+from consilience.lexicon.numbers import number_value
 from consilience.records import Quantity
 from consilience.timex import Anchor, durations, mentions, resolved, with_ranges
 

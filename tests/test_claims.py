@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consilience.claims import claims_of
-from consilience.claims.numbers import number_value, qualifier_before
+from consilience.claims.numbers import qualifier_before
+from consilience.lexicon.numbers import number_value
 from consilience.records import Article, Claim, Published
 
 DAY = Published(date=date(2023, 6, 14), earliest=date(2023, 6, 14), latest=date(2023, 6, 14), basis="metadata")

@@ -60,3 +60,15 @@ def test_the_known_exceptions_still_exist() -> None:
 
 def test_the_import_graph_sees_imports_inside_functions() -> None:
     assert "consilience.claims" in keys.imported_modules("consilience.pipeline")  # imported where it runs
+
+
+# Later stages that read an earlier one's records, never its code: reconcile works from stored
+# claims (bench/rereconcile.py re-reconciles with no extractor); what both need sits in lexicon/.
+APART: set[tuple[str, str]] = {("reconcile", "claims")}
+
+
+def test_reconcile_reads_claims_only_as_records() -> None:
+    found = sorted(f"{module} imports {target}" for module in keys.every_module()
+                   for target in keys.imported_modules(module)
+                   if "." in module and (module.split(".")[1], target.split(".")[1]) in APART)
+    assert not found, "move what both stages need to lexicon/: " + "; ".join(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from consilience.claims.numbers import number_value
+from consilience.lexicon.numbers import number_value
 from consilience.records import Quantity
 
 
@@ -286,3 +286,31 @@ def test_a_count_after_a_name_that_is_not_written_into_it_is_still_a_count() -> 
     # a name the verb takes as its object, then a count: no name holds the digits
     assert one("The merger will cost Britain 5000 jobs.").value == 5000
     assert one("The deal gave Shell 300 wells in the delta.").value == 300
+
+
+@pytest.mark.parametrize("sentence,value,unit", [
+    ("Rescuers said more than 42, 000 people had fled the floods in the valley.", 42000, "people"),
+    ("The port town of 350, 000 residents was shaken by the storm.", 350000, "residents"),
+    ("The charity raised $25, 000 for the shelter.", 25000, "USD"),
+    ("The valley now has a population of 86, 000.", 86000, None),
+    ("The bridge, built for 1, 250, 000 pounds, collapsed.", 1250000, "lb"),
+])
+def test_a_thousands_group_set_off_by_a_space_is_one_number(sentence: str, value: float, unit: str | None) -> None:
+    q = one(sentence)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence,values", [
+    ("The three crews scored 4, 120 and 9 points.", [4, 120, 9]),           # "and" a bare number: a list
+    ("The suspect is 6-foot-2, 190 pounds, with a scar on his chin.", [6, 190]),  # a height, then a weight
+    ("The dealer sold the 212, 318, 318 Touring and other cars.", [212, 318, 318]),
+    ("In 2011, 450 families were moved from the coast.", [450]),
+    ("On March 4, 300 workers walked out of the plant.", [300]),
+])
+def test_numbers_in_a_list_stay_apart(sentence: str, values: list[float]) -> None:
+    assert [q.value for q in amounts(sentence)][-len(values):] == values
+
+
+@pytest.mark.parametrize("text,value", [("31, 000", 31000), ("1, 000, 000", 1e6), ("12, 500 million", 1.25e10)])
+def test_a_split_thousands_group_has_the_value_of_the_number(text: str, value: float) -> None:
+    assert number_value(text) == value

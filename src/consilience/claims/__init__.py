@@ -13,6 +13,6 @@ EXTRACTOR_VERSION = "2"
 
 __all__ = ["EXTRACTOR_VERSION", "claims_of"]
 
-# spaCy loads with the extractor: a module that only reads the claim stage's word lists
-# (``claims.numbers``, which reconcile reads) does not load it.
+# spaCy loads with the extractor: a module that only reads the claim stage's pure helpers
+# (``claims.numbers``) does not load it.
 __getattr__ = lazy_attributes(__name__, {"claims_of": ".extract"})

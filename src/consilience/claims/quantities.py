@@ -25,8 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import Gazetteer
-from ..records import Quantity, QuantityKind
-from .numbers import (
+from ..lexicon.numbers import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DOLLAR_COUNTRIES,
@@ -35,14 +34,15 @@ from .numbers import (
     MONEY_SCALES,
     RANK_WORDS,
     SCALES,
+    SPLIT_THOUSANDS,
     TALLY_WORDS,
     TENS_OF,
     VAGUE,
     WORDS,
-    bounds,
     number_value,
-    qualifier_before,
 )
+from ..records import Quantity, QuantityKind
+from .numbers import bounds, qualifier_before
 from .syntax import doc_text, phrase_words
 
 _NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
@@ -109,7 +109,7 @@ class _Amount:
 
     @property
     def is_integer(self) -> bool:
-        return all(t.text.isdigit() for t in self.tokens)
+        return all(t.text.isdigit() or t.text == "," for t in self.tokens)  # "31, 000" too
 
 
 Pairing = Literal["one", "range", "tally", "share"]
@@ -175,8 +175,8 @@ def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Tok
     if not _is_number_token(t) or t.ent_type_ in _LABEL_ENTITIES or _inside(t, excluded) or _is_date_entity(t) \
             or _part_of_a_name(t):
         return []
-    group = [t]
-    j = i + 1
+    group = _split_thousands(doc, t, excluded) or [t]
+    j = group[-1].i + 1
     while j < len(doc):
         x = doc[j]
         if x.lower_ in WORDS or (x.like_num and x.lower_ in SCALES) or (x.lower_ == "a" and group[-1].lower_ == "half"):
@@ -201,6 +201,16 @@ def _number_group(doc: Doc, i: int, excluded: list[tuple[int, int]]) -> list[Tok
     if _is_age(doc, group[-1]) or _is_duration_or_clock(doc, group[-1]):
         return []
     return group
+
+
+def _split_thousands(doc: Doc, t: Token, excluded: list[tuple[int, int]]) -> list[Token]:
+    """The tokens of "31, 000" (``SPLIT_THOUSANDS``) that start at ``t``, else []."""
+    split = SPLIT_THOUSANDS.match(doc_text(doc), t.idx) if t.text.isdigit() else None
+    if split is None:
+        return []
+    group = [x for x in doc[t.i : t.i + 8] if x.idx < split.end()]
+    ends_there = group[-1].idx + len(group[-1].text) == split.end()
+    return group if ends_there else []  # (the first token is outside ``excluded``; "000" alone is not)
 
 
 def _part_of_a_name(t: Token) -> bool:

@@ -7,9 +7,9 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..claims.numbers import VAGUE, WORDS
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import POSSESSIVE, gazetteer
+from ..lexicon.numbers import VAGUE, WORDS
 from ..records import Article, Claim, Quantity, When
 from ..timex.recognize import MONTHS, WEEKDAYS
 from .entities import PEOPLE_WORDS, PRONOUNS, TITLES, clock_word, core_words, is_person_like, names_nobody, same_entity

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..claims.numbers import number_value
+from ..lexicon.numbers import SPLIT_THOUSANDS, number_value
 from ..records import Claim, Quantity
 from .entities import PEOPLE_WORDS
 
@@ -135,9 +135,6 @@ def number_text(v: float) -> str:
     return f"{int(v):,}" if float(v).is_integer() else f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
-# A thousands group set off by a space ("31, 000", "1, 400": text run through a tokenizer): a reader
-# that stops at the comma takes the figure for 31.
-_SPLIT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\s+\d{3})+)(?![\d])")
 # Outcomes a count of people is given for, each word to its outcome: a number followed by one of
 # another outcome than its claim's event counts that one ("Ten people were killed and at least 50
 # injured": the 50 were injured). No -ing forms: "killed 12 people injuring 30" tells the 30's outcome.
@@ -151,21 +148,16 @@ OUTCOMES = {
 # Words between a number and the outcome it counts ("50 people were injured", "50 others hurt").
 _BETWEEN = {"people", "persons", "others", "other", "more", "were", "was", "are", "have", "had", "been", "being",
             "reported", "also", "seriously", "critically", "badly", "slightly", "later"}
-_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*", re.I)
+_TOKEN = re.compile(SPLIT_THOUSANDS.pattern + r"|[a-z]+|\d[\d,.]*", re.I)  # "31, 000" is one number
 
 
 def number_misread(c: Claim, text: str) -> bool:
-    """The claim's figure is not what its words give for its event: a thousands group set off by a
-    space read as a figure of its own ("more than 31, 000 dead" as 31), or a figure the words after it
-    give for another outcome ("ten were killed and at least 50 injured" read as 50 killed). Such a
-    figure is never compared with another report's (``text``: the claim's article, "" when unknown)."""
+    """The claim's figure is not what its words give for its event: a figure the words after it give
+    for another outcome ("ten were killed and at least 50 injured" read as 50 killed). Such a figure
+    is never compared with another report's (``text``: the claim's article, "" when unknown)."""
     q = c.quantity
     if q is None:
         return False
-    for m in _SPLIT_THOUSANDS.finditer(c.text):
-        joined = float(m.group(1) + re.sub(r"\D", "", m.group(2)))
-        if float(m.group(1)) == q.value and joined != q.value:
-            return True
     own = OUTCOMES.get(c.predicate.split(":")[0].lower())
     if own is None or not text:
         return False

@@ -203,7 +203,7 @@ def quantity_relation(fa: Fact, fb: Fact, a: Claim, b: Claim, articles: dict[str
     assert qa is not None and qb is not None
     why = why_same(a, b)
     if why is None or any(number_misread(c, article_text(c, articles)) for c in (a, b)):
-        return None  # "31, 000 dead" read as 31, "50 injured" read as 50 killed: not the figure said
+        return None  # "50 injured" read as 50 killed: not the figure said
     wa, wb = quantity_words(a), quantity_words(b)
     evidence = (a.id, b.id)
     if complements(qa, qb):

@@ -28,9 +28,9 @@ from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
-from ..claims.numbers import VAGUE, WORDS
 from ..lexicon.events import event_lexicon
 from ..lexicon.gazetteer import gazetteer
+from ..lexicon.numbers import VAGUE, WORDS
 from ..records import Article, Claim
 from .compare import article_text, is_speech
 from .entities import (
