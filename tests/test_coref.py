@@ -15,6 +15,7 @@ from consilience.reconcile.compare import (
     quantities_agree,
     said_words,
     same_saying,
+    things_differ,
 )
 from consilience.reconcile.coref import (
     agentless_passive,
@@ -375,3 +376,55 @@ def test_an_event_marked_as_another_one_or_owned_by_another_weekday_is_two_event
     assert compatible(second, another)
     said = _c("h", "8", "said", "Ann Lee", text='"my second time," Ann Lee said', speech=True)
     assert compatible(said, _c("i", "9", "said", "Ann Lee", text='"my second time," Lee said', speech=True))
+
+
+def test_one_actor_doing_one_verb_to_two_things_is_two_events() -> None:
+    # a mayor's two announcements in one speech share "school" in their objects, but not the thing
+    pool = _c("a", "1", "announced", "Maria Okafor", obj="a new school swimming pool",
+              text="Maria Okafor announced a new school swimming pool")
+    meals = _c("b", "2", "announced", "Maria Okafor", obj="free school meals for infants",
+               text="The mayor Maria Okafor also announced free school meals for infants")
+    assert groups(pool, meals) == [{"a"}, {"b"}]
+    # the same thing told by another outlet in other words stays one event
+    pool2 = _c("c", "3", "announced", "Okafor", obj="new school swimming pool",
+               text="Okafor announced plans for a new school swimming pool on Monday")
+    assert groups(pool, pool2) == [{"a", "c"}]
+    # "life" and "a life sentence for fraud": one noun names the other thing
+    assert not things_differ("life", "a life sentence for fraud")
+    assert things_differ("a rise in the fuel duty", "a refund for drivers")
+    assert not things_differ("the old colour scheme", "the old color scheme")
+
+
+def test_one_percentage_of_two_different_groups_is_two_figures() -> None:
+    def pct(cid: str, art: str, measure: str) -> Claim:
+        q = Quantity(value=75.0, low=75.0, high=75.0, unit="percent", qualifier="exact", kind="percent",
+                     measure=measure)
+        return replace(_c(cid, art, "count", measure, day="2011-03-06"), quantity=q)
+
+    assert groups(pct("a", "1", "registered voters"), pct("b", "2", "the candidates")) == [{"a"}, {"b"}]
+    assert groups(pct("a", "1", "registered voters"), pct("c", "3", "voters")) == [{"a", "c"}]
+
+
+def test_one_number_alone_does_not_join_two_places() -> None:
+    def noms(cid: str, art: str, where: str) -> Claim:
+        return replace(_c(cid, art, "nominated", where=where, text="nine nominations"), quantity=_counted(9, "nominations"))
+
+    assert groups(noms("a", "1", "Lisbon"), noms("b", "2", "Oslo")) == [{"a"}, {"b"}]
+    assert groups(noms("a", "1", "Lisbon"), noms("c", "3", "Lisbon")) == [{"a", "c"}]
+    assert groups(noms("a", "1", "Lisbon"), noms("d", "4", "Lisbon Arena")) == [{"a", "d"}]
+
+
+def test_a_bare_infinitive_reports_no_event() -> None:
+    bare = _c("a", "1", "hit", "Dario Costa", text="to hit")
+    assert is_vague(bare)
+    assert groups(bare, _c("b", "2", "hit", "Dario Costa", obj="canvas", text="Costa hit the canvas")) == [{"a"}, {"b"}]
+
+
+def test_one_event_told_by_three_outlets_in_their_own_words_stays_one() -> None:
+    a = _c("a", "1", "approved", "Harbury council", obj="a new bus depot", day="2024-05-14",
+           text="Harbury council approved a new bus depot on Tuesday")
+    b = _c("b", "2", "approved", "Harbury Council", obj="the bus depot", where="Harbury",
+           text="Harbury Council has approved the bus depot after a long row")
+    c = _c("c", "3", "approved", "council", obj="bus depot", day="2024-05-14",
+           text="The depot for buses was approved by the council late on Tuesday")
+    assert groups(a, b, c) == [{"a", "b", "c"}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..lexicon.events import event_lexicon
@@ -90,6 +91,33 @@ def same_saying(a: Claim, b: Claim) -> bool:
     if min(len(wa), len(wb)) < 2:
         return a.text.strip().lower() == b.text.strip().lower()
     return len(wa & wb) >= max(2, SAME_SAYING * min(len(wa), len(wb)))  # one shared word ("work") is chance
+
+
+def head_noun(description: str) -> str:
+    """The noun a description is about: its last word before a preposition or clause ("rise in child
+    tax credit": "rise"; "free school meals for infants": "meal")."""
+    words = _WORD.findall(description.lower())
+    for k, w in enumerate(words):
+        if w in _HEAD_ENDS and k:
+            words = words[:k]
+            break
+    return _singular(words[-1]) if words else ""
+
+
+_HEAD_ENDS = {"of", "for", "in", "to", "on", "at", "from", "with", "by", "that", "which", "who", "called", "named"}
+
+
+def things_differ(a: str | None, b: str | None) -> bool:
+    """Two descriptions of what was acted on that are about different nouns ("a rise in a credit", "a
+    refund for pensioners"); a name and a description, or two names, are left to ``same_entity``."""
+    if not a or not b or _named(a) or _named(b):
+        return False
+    ha, hb = head_noun(a), head_noun(b)
+    if not (ha and hb) or SequenceMatcher(None, ha, hb).ratio() >= 0.75:
+        return False  # one noun, or one spelt two ways ("tyres", "tires")
+    # "life" and "a life sentence": one noun names the other thing
+    return ha not in {_singular(w) for w in _WORD.findall(b.lower())} and \
+        hb not in {_singular(w) for w in _WORD.findall(a.lower())}
 
 
 def said_words(c: Claim) -> set[str]:
