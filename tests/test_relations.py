@@ -262,3 +262,22 @@ def test_a_toll_followed_by_another_outcome_in_its_own_clause_is_still_compared(
     other = "At least 14 people were killed in the mill explosion, the mayor said."
     more, a2 = _said_in("more", "b", other, "At least 14 people were killed", "killed", 14, None)
     assert relation(fact(told), fact(more), [told], [more], {a.id: a for a in (a1, a2)}) is not None
+
+
+def test_a_toll_of_an_earlier_disaster_in_the_background_does_not_update_the_news() -> None:
+    # a quake today with 4 dead; a later report recalls another town's quake of 1998 in its background
+    news = "Four people were killed when the earthquake struck the valley on Sunday."
+    today, a1 = _said_in("today", "a", news, "Four people were killed", "killed", 4, None)
+    today = replace(today, quantity=replace(today.quantity, qualifier="exact", low=4, high=4))
+    past = ("The valley lies on a fault line. In March 1998, the town of Orvel was flattened by a quake "
+            "that left more than 2,000 people dead.")
+    then, a2 = _said_in("then", "c", past, "that left more than 2,000 people dead", "killed", 2000, None)
+    a2 = replace(article("c", "wed"), text=past)  # printed two days after the first report
+    arts = {a.id: a for a in (a1, a2)}
+    assert relation(fact(then), fact(today), [then], [today], arts) is None
+    # the same sentence without the other year is the story's own toll, printed two days later
+    now = "In the valley, the quake that struck on Sunday left more than 2,000 people dead."
+    later, a3 = _said_in("later", "c", now, "that struck on Sunday left more than 2,000 people dead", "killed", 2000, None)
+    a3 = replace(article("c", "wed"), text=now)
+    r = relation(fact(later), fact(today), [later], [today], {a.id: a for a in (a1, a3)})
+    assert r is not None and r.kind == "updates"

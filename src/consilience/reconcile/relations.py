@@ -11,7 +11,8 @@ Fewer, true relations beat many: two facts are related only when they measure th
      refines "$43 million") or ``compatible``; two shares adding up to the whole ("a 23% cut",
      "77% payable") are ``compatible``;
    - bounds that cannot both hold: ``updates`` when one figure is as of a later day than the other
-     (its own date, else its article's), ``contradicts`` when both are as of the same day, unless
+     (its own date, else its article's, unless its sentence names another year before it: then it is
+     of no known day), ``contradicts`` when both are as of the same day, unless
      both are one speaker's figures of a running count (a toll revised during the day: no relation).
 2. *States*: the same subject doing and not doing a thing ("not in combat since mid-January", then
    "redeployed in early February"): the later one updates the earlier; both at once contradict.
@@ -21,6 +22,7 @@ Every relation names the two claims it rests on and says why they measure the sa
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -264,7 +266,24 @@ def as_of(c: Claim, articles: dict[str, Article]) -> tuple[date, date] | None:
         return span
     article = articles.get(c.article)
     anchor = anchor_of(article.published) if article else None
-    return (anchor.earliest, anchor.latest) if anchor else None
+    if anchor is None or article is None:
+        return None
+    if any(not anchor.earliest.year <= y <= anchor.latest.year for y in years_before(c, article.text)):
+        return None  # "In December 2003, Bam was razed by a quake that left 31,000 dead": not of the day printed
+    return anchor.earliest, anchor.latest
+
+
+# A year written as such: not a sum ("$2000"), a part of a longer number or a count of something ("2000 people").
+_YEAR = re.compile(r"(?<![\d,.$£€])\b(1[89]\d\d|20\d\d)\b(?!\d|[.,]\d|\s*%|\s+(?:people|persons|men|women|troops|homes))")
+
+
+def years_before(c: Claim, text: str) -> list[int]:
+    """The years its own sentence names before a claim ("In December 2003, ... a quake that left"): a
+    figure with no time of its own in such a sentence is of that year, whatever day it was printed."""
+    if not text or c.start > len(text):
+        return []
+    begin = max(text.rfind(". ", 0, c.start), text.rfind("\n", 0, c.start)) + 1
+    return [int(m.group(1)) for m in _YEAR.finditer(text, begin, c.start)]
 
 
 def _day(span: tuple[date, date]) -> str:
