@@ -359,3 +359,9 @@ def test_the_whole_a_part_is_taken_from_is_no_count_of_the_event() -> None:
     counted = {(c.predicate.split(":")[0], c.quantity.value) for c in claims(text) if c.quantity is not None}
     assert not {value for _, value in counted} & {7, 19, 240}  # the wholes
     assert {2.0, 4.0, 3.0} <= {value for _, value in counted}  # the parts the events happened to
+
+
+
+def test_joined_titles_before_a_name_are_one_speaker() -> None:
+    text = '"The merger gives us room to grow," said Acme chairman and chief executive Jane Porter.'
+    assert {c.attribution.source for c in _claims_of_text(text) if c.attribution} == {"Jane Porter"}

@@ -161,6 +161,7 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
     if cannot_speak(subj):
         return None  # "It blamed continuing uncertainties": no one speaks
+    subj = _named_after_titles(subj)
     name, via = _source_and_cited(subj)
     via += _told(verb)
     citing = _citing(verb)
@@ -168,6 +169,19 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         via.insert(0, name)
         subj, name = citing, phrase(citing)
     return _issued_by(subj, name), via, f"{name} {verb.text}"
+
+
+def _named_after_titles(subj: Token) -> Token:
+    """The person a run of joined titles names ("Acme chairman and chief executive Jane Porter"
+    is one speaker, Jane Porter, not the chairman and her), else ``subj``. Only when the name
+    itself carries a title before it: "the chairman and Jane Porter" are two speakers."""
+    if subj.pos_ != "NOUN" or subj.ent_type_ == "PERSON":
+        return subj
+    for c in subj.children:
+        titled = any(t.pos_ == "NOUN" and t.dep_ in ("compound", "amod") for t in c.lefts)
+        if c.dep_ == "conj" and c.ent_type_ == "PERSON" and titled:
+            return c
+    return subj
 
 
 # Speech verbs that as often do something else to a thing they take as object ("added 0.5%",
