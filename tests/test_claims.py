@@ -365,3 +365,8 @@ def test_the_whole_a_part_is_taken_from_is_no_count_of_the_event() -> None:
 def test_joined_titles_before_a_name_are_one_speaker() -> None:
     text = '"The merger gives us room to grow," said Acme chairman and chief executive Jane Porter.'
     assert {c.attribution.source for c in _claims_of_text(text) if c.attribution} == {"Jane Porter"}
+
+
+def test_a_described_speaker_named_after_a_comma_is_the_name() -> None:
+    text = "The new head of the Law Society, Tom Reed QC warned that courts would be swamped."
+    assert {c.attribution.source for c in _claims_of_text(text) if c.attribution} == {"Tom Reed QC"}

@@ -161,7 +161,7 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         subj = next((c for c in agent.children if c.dep_ == "pobj"), subj)
     if cannot_speak(subj):
         return None  # "It blamed continuing uncertainties": no one speaks
-    subj = _named_after_titles(subj)
+    subj = _named_after_titles(_named_after_description(verb, subj))
     name, via = _source_and_cited(subj)
     via += _told(verb)
     citing = _citing(verb)
@@ -169,6 +169,17 @@ def speech_source(verb: Token, gaz: Gazetteer) -> tuple[list[Token | str], list[
         via.insert(0, name)
         subj, name = citing, phrase(citing)
     return _issued_by(subj, name), via, f"{name} {verb.text}"
+
+
+def _named_after_description(verb: Token, subj: Token) -> Token:
+    """The name a described subject is given after a comma when the closing comma is missing
+    ("The new head of the Law Society, Tom Reed QC warned": Tom Reed QC, whom the parser makes
+    a second subject), else ``subj``."""
+    later = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i and c.ent_type_ == "PERSON"]
+    if subj.pos_ != "NOUN" or subj.ent_type_ == "PERSON" or len(later) != 1:
+        return subj
+    comma = later[0].left_edge.i - 1
+    return later[0] if comma > subj.i and verb.doc[comma].text == "," else subj
 
 
 def _named_after_titles(subj: Token) -> Token:
